@@ -1,0 +1,98 @@
+package sempgw.smtp.egress.client;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Writes message content as SMTP DATA: a period at the start of a line is doubled
+ * (RFC 5321 §4.5.2) and {@link #finish()} ends the data with {@code <CRLF>.<CRLF>}
+ * (RFC 5321 §4.1.1.4), adding a CRLF first if the content does not end with one.
+ *
+ * <p>Queued content already has CRLF line ends, so it goes out byte for byte. A bare LF or a
+ * bare CR, which RFC 5321 §2.3.8 forbids, is sent as CRLF: the next hop then sees the same line
+ * structure we do, and a bare {@code <LF>.<LF>} can never end the data early (SMTP smuggling).
+ * Runs of ordinary octets are passed on in one write. Closing does not close the socket stream.
+ */
+public final class DotStuffingOutputStream extends FilterOutputStream {
+
+    private boolean lineStart = true;
+    private boolean pendingCr;
+    private boolean finished;
+
+    public DotStuffingOutputStream(OutputStream out) {
+        super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] buf, int off, int len) throws IOException {
+        if (finished) {
+            throw new IOException("data already finished");
+        }
+        int end = off + len;
+        int runStart = off;
+        for (int i = off; i < end; i++) {
+            byte b = buf[i];
+            if (pendingCr) {
+                pendingCr = false;
+                if (b == '\n') {
+                    lineStart = true;
+                    continue;
+                }
+                out.write(buf, runStart, i - runStart);
+                runStart = i;
+                out.write('\n');
+                lineStart = true;
+            }
+            if (b == '\r') {
+                pendingCr = true;
+                lineStart = false;
+            } else if (b == '\n') {
+                out.write(buf, runStart, i - runStart);
+                runStart = i;
+                out.write('\r');
+                lineStart = true;
+            } else {
+                if (lineStart && b == '.') {
+                    out.write(buf, runStart, i - runStart);
+                    runStart = i;
+                    out.write('.');
+                }
+                lineStart = false;
+            }
+        }
+        out.write(buf, runStart, end - runStart);
+    }
+
+    /** Completes the last line and writes the end-of-data indication; does not flush. */
+    public void finish() throws IOException {
+        if (finished) {
+            return;
+        }
+        if (pendingCr) {
+            out.write('\n');
+            lineStart = true;
+        }
+        if (!lineStart) {
+            out.write('\r');
+            out.write('\n');
+        }
+        out.write(new byte[] {'.', '\r', '\n'});
+        finished = true;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        finished = true;
+    }
+}
