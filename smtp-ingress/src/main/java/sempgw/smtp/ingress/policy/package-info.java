@@ -1,0 +1,14 @@
+/**
+ * Relay control: who may send to which recipients. {@code RelayPolicy} decides per recipient
+ * from the client's network ({@code CidrRange}), its authentication, the local domains and a
+ * {@code RecipientValidator} ({@code FileRecipientValidator} reads one from a file).
+ *
+ * <p><b>Security:</b> the gateway is never an open relay: a recipient outside the local domains
+ * is accepted only from a relay network or an authenticated client; unknown local users are
+ * refused at RCPT, so nothing is bounced to forged senders. Network ranges are parsed from
+ * literals, never through DNS.
+ *
+ * <p><b>Standards:</b> RFC 5321 §3.6 (relaying), §4.5.1 (postmaster); RFC 2505 (anti-spam
+ * recommendations for MTAs); RFC 4632 (CIDR).
+ */
+package sempgw.smtp.ingress.policy;
