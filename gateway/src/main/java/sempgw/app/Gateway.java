@@ -1,0 +1,138 @@
+package sempgw.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Random;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.ExtendedResolver;
+import sempgw.app.bounce.DsnNotifier;
+import sempgw.app.config.GatewayConfig;
+import sempgw.app.control.ControlServer;
+import sempgw.app.control.QueueControlHandler;
+import sempgw.app.qmgr.OperatorActions;
+import sempgw.app.qmgr.QmgrSettings;
+import sempgw.app.qmgr.QueueManager;
+import sempgw.app.tls.TlsContexts;
+import sempgw.smtp.egress.SmtpDeliveryAgent;
+import sempgw.smtp.egress.dsn.DsnComposer;
+import sempgw.smtp.ingress.SmtpIngress;
+import sempgw.store.queue.FsQueue;
+import sempgw.store.queue.QueueKey;
+
+/**
+ * The running gateway, wired by hand from one {@link GatewayConfig} (Postfix's master(8) role):
+ * queue, then delivery agent and queue manager, then control socket, then the SMTP listener,
+ * so that mail is accepted only once everything that handles it runs. {@link #close()} undoes
+ * this in reverse: the listener says {@code 421} to connected clients and lets in-flight
+ * commits finish, running deliveries get a grace period, and the queue closes last.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final Deque<AutoCloseable> components;
+    private final SmtpIngress ingress;
+    private final QueueManager manager;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private Gateway(Deque<AutoCloseable> components, SmtpIngress ingress, QueueManager manager) {
+        this.components = components;
+        this.ingress = ingress;
+        this.manager = manager;
+    }
+
+    /** Starts every component; on failure closes whatever had started and rethrows. */
+    public static Gateway start(GatewayConfig config, Clock clock) throws IOException {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            createPrivateDirectory(config.dataDir());
+            FsQueue queue;
+            try (QueueKey key = QueueKey.loadOrCreate(config.queue().keyFile())) {
+                queue = FsQueue.open(config.queue().dir(), key, clock);
+            }
+            started.push(queue);
+            String hostname = config.smtp().hostname();
+            SmtpDeliveryAgent agent = new SmtpDeliveryAgent(EgressSettings.of(config.delivery(), hostname),
+                    EgressSettings.routes(config.delivery()), new ExtendedResolver(), clock);
+            started.push(agent);
+            DsnNotifier notifier = new DsnNotifier(queue,
+                    new DsnComposer(hostname, DsnComposer.DEFAULT_MAX_RETURNED_SIZE, new Random()),
+                    config.queue().maxLifetime(), clock);
+            // java.util.Random: shared by every delivery thread, and thread-safe.
+            QueueManager manager = new QueueManager(queue, agent, agent::destination, notifier, qmgrSettings(config), clock, new Random());
+            manager.start();
+            started.push(manager);
+            started.push(ControlServer.start(config.control().socket(),
+                    new QueueControlHandler(queue, new OperatorActions(queue, manager, clock))));
+            SSLContext tls = TlsContexts.server(config.tls(), config.selfSignedDir(), hostname, clock);
+            SmtpIngress ingress = new SmtpIngress(IngressSettings.of(config.smtp(), tls), queue, clock);
+            ingress.start();
+            started.push(ingress);
+            LOG.info("gateway started: smtp on {}:{}, data in {}, control socket {}", config.smtp().listen().address().getHostAddress(),
+                    ingress.port(), config.dataDir().toAbsolutePath(), config.control().socket());
+            return new Gateway(started, ingress, manager);
+        } catch (IOException | RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    static QmgrSettings qmgrSettings(GatewayConfig config) {
+        return new QmgrSettings(config.delivery().concurrencyPerDestination(), config.queue().minBackoff(), config.queue().maxBackoff(),
+                config.queue().maxLifetime(), config.queue().delayWarningAfter(), QmgrSettings.DEFAULT_ACTIVE_LIMIT,
+                QmgrSettings.DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /** The port SMTP listens on (the real one when configured with port 0). */
+    public int smtpPort() {
+        return ingress.port();
+    }
+
+    /** Asks the queue manager to look at its schedule now (tests that move the clock use it). */
+    public void wakeQueueManager() {
+        manager.wake();
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops in reverse start order; safe to call more than once and from a shutdown hook. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("gateway stopping");
+        closeAll(components);
+        LOG.info("gateway stopped");
+        closed.countDown();
+    }
+
+    private static void closeAll(Deque<AutoCloseable> components) {
+        while (!components.isEmpty()) {
+            AutoCloseable c = components.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.error("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+    }
+}

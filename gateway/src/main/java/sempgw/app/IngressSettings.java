@@ -1,0 +1,32 @@
+package sempgw.app;
+
+import java.util.HashSet;
+import javax.net.ssl.SSLContext;
+import sempgw.app.config.SmtpConfig;
+import sempgw.smtp.ingress.SmtpIngressConfig;
+import sempgw.smtp.ingress.policy.CidrRange;
+
+/** Builds SMTP ingress's configuration from the {@code [smtp]} table, loading the recipient and user files it names. */
+final class IngressSettings {
+    private IngressSettings() {
+    }
+
+    /** @throws sempgw.app.config.ConfigException if the recipients or users file cannot be used */
+    static SmtpIngressConfig of(SmtpConfig smtp, SSLContext tls) {
+        SmtpIngressConfig.Builder b = SmtpIngressConfig.builder(smtp.hostname())
+                .bind(smtp.listen().address(), smtp.listen().port())
+                .maxMessageSize(smtp.maxMessageSize())
+                .maxRecipients(smtp.maxRecipients())
+                .relayNetworks(smtp.relayNetworks().stream().map(n -> CidrRange.parse(n.toString())).toList())
+                .connectionLimits(smtp.maxConnectionsPerClient(), smtp.maxConnections())
+                .timeouts(smtp.commandTimeout(), smtp.dataTimeout())
+                .tls(tls);
+        if (smtp.recipientsFile().isPresent()) {
+            b.localDomains(new HashSet<>(smtp.localDomains()), StartupChecks.recipients(smtp.recipientsFile().get()));
+        }
+        if (smtp.authUsersFile().isPresent()) {
+            b.authenticator(StartupChecks.users(smtp.authUsersFile().get()));
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,43 @@
+package sempgw.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import sempgw.app.config.ConfigException;
+import sempgw.app.config.GatewayConfig;
+import sempgw.app.tls.TlsContexts;
+import sempgw.smtp.ingress.auth.PasswordFileAuthenticator;
+import sempgw.smtp.ingress.policy.FileRecipientValidator;
+
+/**
+ * Checks the files a configuration names (TLS certificate and key, recipients, AUTH users)
+ * without starting anything: what {@code check-config} adds to parsing. A file that cannot
+ * be used is a {@link ConfigException} naming its key.
+ */
+public final class StartupChecks {
+    private StartupChecks() {
+    }
+
+    public static void check(GatewayConfig config) {
+        if (config.tls().certFile().isPresent() && config.tls().keyFile().isPresent()) {
+            TlsContexts.checkConfigured(config.tls().certFile().get(), config.tls().keyFile().get());
+        }
+        config.smtp().recipientsFile().ifPresent(f -> recipients(f));
+        config.smtp().authUsersFile().ifPresent(f -> users(f));
+    }
+
+    static FileRecipientValidator recipients(Path file) {
+        try {
+            return FileRecipientValidator.load(file);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("smtp.recipients_file", "\"" + file + "\"", "a readable file of addresses, one per line (" + e + ")");
+        }
+    }
+
+    static PasswordFileAuthenticator users(Path file) {
+        try {
+            return PasswordFileAuthenticator.load(file);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("smtp.auth_users_file", "\"" + file + "\"", "a readable file of username:hash lines (" + e + ")");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package sempgw.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import sempgw.app.config.ConfigException;
+
+/** The {@code semp-gateway} command line: {@code run}, {@code check-config}, {@code config}, {@code queue}. */
+@Command(name = "semp-gateway",
+        mixinStandardHelpOptions = true,
+        version = "semp-gateway 0.1.0",
+        description = "SMTP/SEMP mail gateway.",
+        subcommands = {RunCommand.class, CheckConfigCommand.class, ConfigCommand.class, QueueCommand.class, CommandLine.HelpCommand.class})
+public final class SempGatewayCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, check-config, config or queue");
+    }
+
+    /** A command line wired with our exit codes and error messages; {@code out}/{@code err} replaceable for tests. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new SempGatewayCommand());
+        cli.setOut(out).setErr(err);
+        cli.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? ExitCodes.CONFIG : ExitCodes.SOFTWARE);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof ConfigException) {
+                command.getErr().println("semp-gateway: configuration error: " + e.getMessage());
+                return ExitCodes.CONFIG;
+            }
+            command.getErr().println("semp-gateway: " + e.getMessage());
+            return ExitCodes.SOFTWARE;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("semp-gateway: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCodes.USAGE;
+        });
+        return cli;
+    }
+}

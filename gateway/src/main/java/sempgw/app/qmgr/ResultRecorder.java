@@ -1,0 +1,134 @@
+package sempgw.app.qmgr;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sempgw.store.queue.DeliveryResult;
+import sempgw.store.queue.MessageQueue;
+import sempgw.store.queue.QueueEntry;
+import sempgw.store.queue.Recipient;
+import sempgw.store.queue.RecipientState;
+import sempgw.store.queue.RecipientStatus;
+
+/**
+ * Turns a delivery agent's per-recipient results into queue state, notices and log lines:
+ * <ol>
+ *   <li>Delivered: DELIVERED.</li>
+ *   <li>Failed: a failure notice if wanted, then BOUNCED.</li>
+ *   <li>Deferred, message older than its lifetime: an expiry notice if wanted, then BOUNCED
+ *       (RFC 5321 §4.5.4.1: give up after 4-5 days).</li>
+ *   <li>Deferred, recipient put on hold meanwhile: stays HELD.</li>
+ *   <li>Deferred: DEFERRED until the {@link Backoff} time, with a delay notice the first time
+ *       the message is older than the warning age, if wanted (RFC 3461 §4.1).</li>
+ * </ol>
+ * A recipient becomes BOUNCED only after its notice is durably queued: if queuing the notice
+ * fails, the recipient stays DEFERRED and the bounce is tried again later.
+ */
+final class ResultRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultRecorder.class);
+
+    private final MessageQueue queue;
+    private final Notifier notifier;
+    private final Backoff backoff;
+    private final QmgrSettings settings;
+    private final Clock clock;
+
+    ResultRecorder(MessageQueue queue, Notifier notifier, Backoff backoff, QmgrSettings settings, Clock clock) {
+        this.queue = queue;
+        this.notifier = notifier;
+        this.backoff = backoff;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void record(Batch batch, List<DeliveryResult> results) throws IOException {
+        Optional<QueueEntry> found = queue.find(batch.entry().id());
+        if (found.isEmpty()) {
+            LOG.info("{}: removed from the queue during delivery; results not recorded", batch.entry().id());
+            return;
+        }
+        QueueEntry entry = found.get();
+        Instant now = clock.instant();
+        boolean expired = !now.isBefore(entry.arrivedAt().plus(settings.maxLifetime()));
+        List<Notice> failures = new ArrayList<>();
+        List<Notice> delays = new ArrayList<>();
+        for (int k = 0; k < results.size(); k++) {
+            int index = batch.indices().get(k);
+            RecipientStatus status = entry.recipients().get(index);
+            switch (results.get(k)) {
+                case DeliveryResult.Delivered d -> {
+                    queue.update(entry.id(), index, RecipientState.DELIVERED, now, Optional.of(d.reply()), status.delayNotified());
+                    DeliveryLog.event(entry, status.recipient(), batch.destination(), now, DeliveryLog.Status.SENT, d.reply());
+                }
+                case DeliveryResult.Failed f -> failures.add(new Notice(index, status.recipient(), Notice.Kind.FAILED, f.diagnosticType(), f.reply()));
+                case DeliveryResult.Deferred d when expired ->
+                        failures.add(new Notice(index, status.recipient(), Notice.Kind.EXPIRED, "smtp", d.reply()));
+                case DeliveryResult.Deferred d when status.state() == RecipientState.HELD -> {
+                    queue.update(entry.id(), index, RecipientState.HELD, status.nextAttempt(), Optional.of(d.reply()), status.delayNotified());
+                    DeliveryLog.event(entry, status.recipient(), batch.destination(), now, DeliveryLog.Status.HELD, d.reply());
+                }
+                case DeliveryResult.Deferred d when wantsDelayNotice(entry, status, now) ->
+                        delays.add(new Notice(index, status.recipient(), Notice.Kind.DELAYED, "smtp", d.reply()));
+                case DeliveryResult.Deferred d -> defer(entry, batch.destination(), index, status.delayNotified(), d.reply(), now);
+            }
+        }
+        bounce(entry, batch.destination(), failures, now);
+        warn(entry, batch.destination(), delays, now);
+    }
+
+    private boolean wantsDelayNotice(QueueEntry entry, RecipientStatus status, Instant now) {
+        Duration after = settings.delayWarningAfter();
+        return !after.isZero() && !status.delayNotified() && !entry.sender().isNull()
+                && status.recipient().wants(Recipient.Notify.DELAY)
+                && !now.isBefore(entry.arrivedAt().plus(after));
+    }
+
+    private void bounce(QueueEntry entry, String relay, List<Notice> failures, Instant now) throws IOException {
+        List<Notice> wanted = failures.stream()
+                .filter(n -> !entry.sender().isNull() && n.recipient().wants(Recipient.Notify.FAILURE)).toList();
+        if (!wanted.isEmpty() && !notify(entry, wanted)) {
+            for (Notice n : failures) {
+                defer(entry, relay, n.index(), notified(entry, n), n.reply() + " (bounce not queued yet)", now);
+            }
+            return;
+        }
+        for (Notice n : failures) {
+            queue.update(entry.id(), n.index(), RecipientState.BOUNCED, now, Optional.of(n.reply()), notified(entry, n));
+            DeliveryLog.Status status = n.kind() == Notice.Kind.EXPIRED ? DeliveryLog.Status.EXPIRED : DeliveryLog.Status.BOUNCED;
+            DeliveryLog.event(entry, n.recipient(), relay, now, status, n.reply());
+        }
+    }
+
+    private void warn(QueueEntry entry, String relay, List<Notice> delays, Instant now) throws IOException {
+        boolean sent = !delays.isEmpty() && notify(entry, delays);
+        for (Notice n : delays) {
+            defer(entry, relay, n.index(), sent, n.reply(), now);
+        }
+    }
+
+    private void defer(QueueEntry entry, String relay, int index, boolean delayNotified, String reply, Instant now) throws IOException {
+        Instant next = backoff.nextAttempt(entry.arrivedAt(), now);
+        queue.update(entry.id(), index, RecipientState.DEFERRED, next, Optional.of(reply), delayNotified);
+        DeliveryLog.event(entry, entry.recipients().get(index).recipient(), relay, now, DeliveryLog.Status.DEFERRED, reply);
+    }
+
+    private static boolean notified(QueueEntry entry, Notice n) {
+        return entry.recipients().get(n.index()).delayNotified();
+    }
+
+    private boolean notify(QueueEntry entry, List<Notice> notices) {
+        try {
+            notifier.send(entry, notices);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: cannot queue a {} notice to the sender: {}", entry.id(), notices.getFirst().kind(), e.toString());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package sempgw.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The allowed dependency directions between the modules (GATEWAY.md §7, STYLE.md §3),
+ * checked on the compiled classes of every module on the gateway's class path. Modules map to
+ * package roots: semp-core {@code sempgw.core}, store {@code sempgw.store}, smtp-ingress
+ * {@code sempgw.smtp.ingress}, smtp-egress {@code sempgw.smtp.egress}, gateway {@code sempgw.app}.
+ */
+@AnalyzeClasses(packages = "sempgw", importOptions = ImportOption.DoNotIncludeTests.class)
+final class ModuleDependenciesTest {
+
+    @ArchTest
+    static final ArchRule everyClass_livesInAKnownModuleRoot = classes().that().resideInAPackage("sempgw..")
+            .should().resideInAnyPackage("sempgw.core..", "sempgw.store..", "sempgw.smtp.ingress..", "sempgw.smtp.egress..", "sempgw.app..")
+            .because("a new package must be mapped to its module here before the rules below can guard it");
+
+    @ArchTest
+    static final ArchRule sempCore_dependsOnNothingOfOurs = noClasses().that().resideInAPackage("sempgw.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("sempgw.store..", "sempgw.smtp..", "sempgw.app..")
+            .allowEmptyShould(true)
+            .because("semp-core is the protocol as pure code; everything depends on it, it on nothing of ours");
+
+    @ArchTest
+    static final ArchRule store_dependsOnlyOnSempCore = noClasses().that().resideInAPackage("sempgw.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("sempgw.smtp..", "sempgw.app..")
+            .because("the queue is where the stages meet; it knows none of them");
+
+    @ArchTest
+    static final ArchRule smtpIngress_neverDependsOnSmtpEgress = noClasses().that().resideInAPackage("sempgw.smtp.ingress..")
+            .should().dependOnClassesThat().resideInAPackage("sempgw.smtp.egress..")
+            .because("ingress and egress meet only at the queue, as Postfix's smtpd and smtp do");
+
+    @ArchTest
+    static final ArchRule smtpEgress_neverDependsOnSmtpIngress = noClasses().that().resideInAPackage("sempgw.smtp.egress..")
+            .should().dependOnClassesThat().resideInAPackage("sempgw.smtp.ingress..")
+            .because("ingress and egress meet only at the queue, as Postfix's smtpd and smtp do");
+
+    @ArchTest
+    static final ArchRule onlyTheGateway_knowsTheGateway = noClasses().that().resideOutsideOfPackage("sempgw.app..")
+            .should().dependOnClassesThat().resideInAPackage("sempgw.app..")
+            .because("only the gateway module knows every module and wires them by hand");
+}
