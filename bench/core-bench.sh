@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# semp-core micro-benchmarks: JMH classes under semp-core/src/test/java/sempgw/core/bench, each
+# run beside its anchor in the same JVM (ratios are the figures to compare; PERF-ANCHORS.md has
+# semp-go's numbers for the same operations on this machine class).
+#
+#   bench/core-bench.sh              every group listed at the end of this file
+#   ONLY=Handshake bench/core-bench.sh   only groups whose class matches the regex
+#
+# Environment: FORKS (1), WARMUP_ITERS (3), ITERS (5), ITER_TIME (2s), THREADS (1).
+# Prints JMH's table per group and appends it to target/bench/core-bench-<UTC date>.txt.
+# Each group is one `run_group <benchmark regex>` line at the end: add yours there.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+OUT="$ROOT/target/bench"
+FORKS="${FORKS:-1}"
+WARMUP_ITERS="${WARMUP_ITERS:-3}"
+ITERS="${ITERS:-5}"
+ITER_TIME="${ITER_TIME:-2s}"
+THREADS="${THREADS:-1}"
+ONLY="${ONLY:-.}"
+
+log() { printf '[core-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+pick_jdk() {
+  if java -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then return; fi
+  for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/*25*; do
+    if [ -x "$d/bin/java" ]; then export JAVA_HOME="$d" PATH="$d/bin:$PATH"; return; fi
+  done
+  die "no JDK 25 found"
+}
+
+build() {
+  cd "$ROOT"
+  log "compiling semp-core and its benchmarks"
+  ./mvnw -B -q -o -pl semp-core test-compile 2>/dev/null || ./mvnw -B -q -pl semp-core test-compile
+  ./mvnw -B -q -o -pl semp-core dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$OUT/core-classpath.txt" 2>/dev/null \
+    || ./mvnw -B -q -pl semp-core dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$OUT/core-classpath.txt"
+  CP="$ROOT/semp-core/target/test-classes:$ROOT/semp-core/target/classes:$(cat "$OUT/core-classpath.txt")"
+  REPORT="$OUT/core-bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  {
+    echo "# semp-core benchmarks $(date -u +%FT%TZ)"
+    echo "# cpus=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg) jdk=$(java -version 2>&1 | head -1)"
+    echo "# cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  } > "$REPORT"
+}
+
+run_group() {
+  local regex="$1"
+  if ! [[ "$regex" =~ $ONLY ]]; then return; fi
+  log "running $regex"
+  java -cp "$CP" org.openjdk.jmh.Main "$regex" -f "$FORKS" -wi "$WARMUP_ITERS" -i "$ITERS" \
+      -w "$ITER_TIME" -r "$ITER_TIME" -t "$THREADS" 2>&1 \
+    | tee /dev/stderr | sed -n '/^Benchmark /,$p' >> "$REPORT"
+}
+
+mkdir -p "$OUT"
+pick_jdk
+build
+trap 'log "report: $REPORT"' EXIT
+
+# Handshakes, both suites, both sides in one thread, beside the primitive-only anchors
+# (semp-go, one core: client 1,136/s baseline, 936/s PQ; federation 824/s, 725/s).
+run_group 'sempgw.core.bench.HandshakeBenchmark'
+
+# Envelopes, both suites, 1 and 10 recipients, 5 KB body: compose, compose + seal + encode, server
+# receive, receive + client open (semp-go, one core, 1 recipient: compose 1,327/s baseline,
+# 1,182/s PQ; compose+sign+encode 1,034/s, 883/s; receive 1,490/s, 1,616/s; open 999/s, 1,113/s).
+run_group 'sempgw.core.bench.EnvelopeBenchmark'

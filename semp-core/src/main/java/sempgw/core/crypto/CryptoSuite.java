@@ -1,0 +1,51 @@
+package sempgw.core.crypto;
+
+import java.util.Optional;
+
+/**
+ * A SEMP algorithm suite: KEM, AEAD, MAC and KDF negotiated as one indivisible bundle
+ * (ENVELOPE.md §7.3, CONFORMANCE.md §6.1). Signing is Ed25519 in every suite and lives with the
+ * keys ({@link Ed25519PrivateKey}); the confirmation and proof-of-work hashes are fixed SHA-256
+ * outside any suite (ENVELOPE.md §7.3.4).
+ *
+ * <pre>{@code
+ * CryptoSuite suite = CryptoSuite.of(SuiteId.X25519_CHACHA20_POLY1305);
+ * KemEncapsulation e = suite.kem().encapsulate(peerPublicKey, RandomSource.secure());
+ * }</pre>
+ */
+public sealed interface CryptoSuite permits X25519ChaCha20Poly1305Suite, PqKyber768X25519Suite {
+
+    /** The suite identifier. */
+    SuiteId id();
+
+    /** The key encapsulation mechanism (ENVELOPE.md §7.3.1 "Key agreement"). */
+    Kem kem();
+
+    /** ChaCha20-Poly1305 in both suites. */
+    default Aead aead() {
+        return ChaCha20Poly1305.INSTANCE;
+    }
+
+    /** HMAC-SHA-256 in both suites. */
+    default Mac mac() {
+        return HmacSha256.INSTANCE;
+    }
+
+    /** HKDF-SHA-512 in both suites. */
+    default Hkdf kdf() {
+        return HkdfSha512.INSTANCE;
+    }
+
+    /** The suite for {@code id}. */
+    static CryptoSuite of(SuiteId id) {
+        return switch (id) {
+            case X25519_CHACHA20_POLY1305 -> X25519ChaCha20Poly1305Suite.INSTANCE;
+            case PQ_KYBER768_X25519 -> PqKyber768X25519Suite.INSTANCE;
+        };
+    }
+
+    /** The suite named {@code wireName}, if we support it. */
+    static Optional<CryptoSuite> lookup(String wireName) {
+        return SuiteId.parse(wireName).map(CryptoSuite::of);
+    }
+}

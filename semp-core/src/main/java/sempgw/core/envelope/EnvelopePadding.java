@@ -1,0 +1,44 @@
+package sempgw.core.envelope;
+
+import java.util.Optional;
+import sempgw.core.crypto.RandomSource;
+
+/**
+ * Size padding of a whole envelope (ENVELOPE.md §2.4.1): the wire size, {@code padding} included,
+ * must equal a bucket. We measure our own wire bytes, which are the canonical form with
+ * {@code padding} (and {@code hop_count}, if any) kept, so the spec's measure and semp-go's
+ * (the marshalled wire) agree for what we send (SPEC-DIGEST-WIRE §3.4).
+ *
+ * <p>Padding is outside the seal (§2.4.3), so it can be fitted before or after sealing; callers
+ * fitting before sealing must give the seal fields their final lengths.
+ */
+public final class EnvelopePadding {
+    private EnvelopePadding() {
+    }
+
+    /** The wire size of {@code envelope} in bytes. */
+    public static int wireLength(Envelope envelope) {
+        return EnvelopeCodec.encode(envelope).length;
+    }
+
+    /**
+     * {@code envelope} with padding that puts its wire size on a bucket, or empty when even the
+     * unpadded envelope exceeds {@code max_envelope_size} and must be recomposed (§2.4.1). An
+     * envelope already on a bucket is returned unchanged; otherwise the existing padding is cut or
+     * extended with fresh characters (padding outside the base64 alphabet is replaced).
+     */
+    public static Optional<Envelope> fit(Envelope envelope, SizeBuckets buckets, RandomSource random) {
+        int current = wireLength(envelope);
+        if (buckets.isBucket(current)) {
+            return Optional.of(envelope);
+        }
+        boolean filler = Padding.isFiller(envelope.padding());
+        String kept = filler ? envelope.padding() : "";
+        int unpadded = filler ? current - kept.length() : wireLength(envelope.withPadding(""));
+        var bucket = buckets.bucketFor(unpadded);
+        if (bucket.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(envelope.withPadding(Padding.resize(kept, bucket.getAsInt() - unpadded, random)));
+    }
+}

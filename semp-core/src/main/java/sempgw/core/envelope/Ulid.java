@@ -1,0 +1,41 @@
+package sempgw.core.envelope;
+
+import java.time.Instant;
+import sempgw.core.crypto.RandomSource;
+
+/**
+ * ULIDs for {@code postmark.id} (ENVELOPE.md §3.3 "Implementations SHOULD use ULIDs"): 48 bits of
+ * Unix milliseconds then 80 random bits, in 26 characters of Crockford base32. Time-ordered,
+ * URL-safe and always 26 bytes long, which keeps envelope sizes predictable.
+ */
+public final class Ulid {
+    private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    private Ulid() {
+    }
+
+    /** A fresh ULID for {@code now}. */
+    public static String next(Instant now, RandomSource random) {
+        long millis = now.toEpochMilli();
+        if (millis < 0 || millis >= (1L << 48)) {
+            throw new IllegalArgumentException("time outside the ULID range");
+        }
+        byte[] r = random.bytes(10);
+        char[] out = new char[26];
+        for (int i = 9; i >= 0; i--) {
+            out[i] = CROCKFORD[(int) (millis & 31)];
+            millis >>>= 5;
+        }
+        long hi = ((r[0] & 0xffL) << 32) | ((r[1] & 0xffL) << 24) | ((r[2] & 0xffL) << 16) | ((r[3] & 0xffL) << 8) | (r[4] & 0xffL);
+        long lo = ((r[5] & 0xffL) << 32) | ((r[6] & 0xffL) << 24) | ((r[7] & 0xffL) << 16) | ((r[8] & 0xffL) << 8) | (r[9] & 0xffL);
+        for (int i = 25; i >= 18; i--) {
+            out[i] = CROCKFORD[(int) (lo & 31)];
+            lo >>>= 5;
+        }
+        for (int i = 17; i >= 10; i--) {
+            out[i] = CROCKFORD[(int) (hi & 31)];
+            hi >>>= 5;
+        }
+        return new String(out);
+    }
+}

@@ -1,0 +1,139 @@
+package sempgw.core.handshake;
+
+import java.time.Instant;
+import java.util.Optional;
+import sempgw.core.SempException;
+import sempgw.core.SempReason;
+import sempgw.core.crypto.CryptoException;
+import sempgw.core.crypto.CryptoSuite;
+import sempgw.core.crypto.KemEncapsulation;
+import sempgw.core.crypto.KeySchedule;
+import sempgw.core.crypto.RandomSource;
+import sempgw.core.crypto.SessionKeys;
+import sempgw.core.json.JsonException;
+import sempgw.core.json.JsonObject;
+import sempgw.core.keys.DomainSigningPrivateKey;
+import sempgw.core.session.EphemeralPublicKey;
+import sempgw.core.session.SessionIds;
+
+/**
+ * The responder work shared by the client and federation handshakes: admission, replay check,
+ * the optional challenge round, the key exchange, and rejections. Nothing is allocated for a
+ * session before the challenge is solved (HANDSHAKE.md §2.2a).
+ */
+final class ResponderCore {
+    private final ResponderGuards guards;
+    private final DomainSigningPrivateKey signingKey;
+    private final RandomSource random;
+    private final SessionIds ids;
+    private final Instant deadline;
+    private PowChallenge pending;
+    private String sessionId;
+    private SessionKeys keys;
+
+    /** Result of the key exchange: what goes into {@code response}. */
+    record Exchange(byte[] ciphertext, byte[] serverNonce, String sessionId) {
+    }
+
+    ResponderCore(ResponderGuards guards, DomainSigningPrivateKey signingKey, RandomSource random, SessionIds ids, Instant now) {
+        this.guards = guards;
+        this.signingKey = signingKey;
+        this.random = random;
+        this.ids = ids;
+        this.deadline = now.plus(guards.timeout());
+    }
+
+    Instant deadline() {
+        return deadline;
+    }
+
+    Optional<String> sessionId() {
+        return Optional.ofNullable(sessionId);
+    }
+
+    /**
+     * The gate before any work (HANDSHAKE.md §4.2, §6.2): admission, then the replay table.
+     *
+     * @return false when the init must be ignored without a reply (silent block)
+     */
+    boolean admit(InitSummary init, byte[] nonce, Instant now) throws SempException {
+        Admission.Decision d = guards.admission().admit(init);
+        if (d instanceof Admission.Ignore) {
+            return false;
+        }
+        if (d instanceof Admission.Refuse r) {
+            throw new SempException(r.reason(), "admission refused the init");
+        }
+        if (!guards.nonces().firstUse(nonce, now)) {
+            throw new SempException(SempReason.HANDSHAKE_INVALID, "replayed init nonce");
+        }
+        return true;
+    }
+
+    /** The signed challenge when policy demands one (HANDSHAKE.md §2.2a). */
+    Optional<byte[]> challenge(InitSummary init, Instant now) {
+        Optional<PowDemand> demand = guards.challenges().demand(init);
+        if (demand.isEmpty()) {
+            return Optional.empty();
+        }
+        pending = PowChallenge.issue(demand.get(), now, random);
+        return Optional.of(Wire.encode(pending.message(signingKey)));
+    }
+
+    /** Checks a {@code challenge_response} (HANDSHAKE.md §2.2b.2). */
+    void checkSolution(JsonObject response, Instant now) throws SempException, JsonException {
+        PowChallenge c = pending;
+        pending = null;
+        if (c == null) {
+            throw new SempException(SempReason.HANDSHAKE_INVALID, "no challenge outstanding");
+        }
+        c.check(response, now, guards.usedChallenges());
+    }
+
+    /**
+     * The responder's key exchange (SESSION.md §2.1; semp-go order of randomness): encapsulate to
+     * the initiator's ephemeral key, draw a 32-byte {@code server_nonce} and a session id, derive
+     * the five keys with salt {@code client_nonce || server_nonce}, zero the shared secret.
+     */
+    Exchange exchange(CryptoSuite suite, EphemeralPublicKey initiatorKey, byte[] clientNonce, Instant now) throws SempException {
+        KemEncapsulation e;
+        try {
+            e = suite.kem().encapsulate(initiatorKey.key(), random);
+        } catch (CryptoException ex) {
+            throw new SempException(SempReason.HANDSHAKE_INVALID, "initiator ephemeral key is unusable", ex);
+        }
+        try {
+            byte[] serverNonce = random.bytes(32);
+            sessionId = ids.next(now, random);
+            keys = KeySchedule.session(suite, e.sharedSecret(), clientNonce, serverNonce);
+            return new Exchange(e.ciphertext(), serverNonce, sessionId);
+        } finally {
+            e.sharedSecret().destroy();
+        }
+    }
+
+    SessionKeys keys() {
+        return keys;
+    }
+
+    /** Passes the keys to the session; this core no longer owns them. */
+    SessionKeys handOver() {
+        SessionKeys k = keys;
+        keys = null;
+        return k;
+    }
+
+    /** A signed {@code rejected} naming the session when one was assigned. */
+    byte[] rejection(SempReason reason) {
+        return Rejection.signed(sessionId(), reason, signingKey);
+    }
+
+    /** Zeroes keys not yet handed to a session. */
+    void abandon() {
+        pending = null;
+        if (keys != null) {
+            keys.destroy();
+            keys = null;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package sempgw.core.json;
+
+/** The JSON literal {@code null}. */
+public enum JsonNull implements JsonValue {
+    INSTANCE
+}
