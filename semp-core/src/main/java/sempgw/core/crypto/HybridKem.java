@@ -1,7 +1,7 @@
 package sempgw.core.crypto;
 
 import java.util.Arrays;
-import javax.crypto.KEM;
+import org.bouncycastle.crypto.params.MLKEMPrivateKeyParameters;
 
 /**
  * The {@code pq-kyber768-x25519} hybrid KEM with semp-go's layouts (SPEC-DIGEST-WIRE §1.2; the
@@ -55,9 +55,9 @@ public final class HybridKem implements Kem {
         Arrays.fill(xsk, (byte) 0);
         Arrays.fill(kyber[1], (byte) 0);
         try {
-            return new KemPrivateKey(this, SecretBytes.wrap(raw), pub, Kyber768Round3.decapsulator(Arrays.copyOfRange(raw, X, raw.length)));
+            return new KemPrivateKey(this, SecretBytes.wrap(raw), pub, Kyber768Round3.privateKey(Arrays.copyOfRange(raw, X, raw.length)));
         } catch (CryptoException e) {
-            throw new IllegalStateException("JDK rejected its own ML-KEM key", e);
+            throw new IllegalStateException("generated ML-KEM key is inconsistent", e);
         }
     }
 
@@ -69,7 +69,7 @@ public final class HybridKem implements Kem {
         byte[] xsk = Arrays.copyOfRange(raw, 0, X);
         byte[] ksk = Arrays.copyOfRange(raw, X, raw.length);
         try {
-            KEM.Decapsulator d = Kyber768Round3.decapsulator(ksk);
+            MLKEMPrivateKeyParameters d = Kyber768Round3.privateKey(ksk);
             byte[] pub = concat(X25519Kem.publicKeyOf(xsk), Kyber768Round3.publicKeyOf(ksk));
             return new KemPrivateKey(this, SecretBytes.copyOf(raw), pub, d);
         } finally {
@@ -118,7 +118,7 @@ public final class HybridKem implements Kem {
         byte[] kss = null;
         try {
             xss = X25519Kem.agree(raw, ciphertext, CryptoException.Kind.INVALID_CIPHERTEXT); // first 32 bytes of each
-            kss = Kyber768Round3.decapsulate((KEM.Decapsulator) key.prepared(), Arrays.copyOfRange(ciphertext, X, ciphertext.length));
+            kss = Kyber768Round3.decapsulate((MLKEMPrivateKeyParameters) key.prepared(), Arrays.copyOfRange(ciphertext, X, ciphertext.length));
             return SecretBytes.wrap(concat(kss, xss));
         } finally {
             if (xss != null) {

@@ -51,6 +51,13 @@ public final class KemPrivateKey {
     /** Zeroes the private bytes and drops the provider's key object; the key is unusable afterwards. */
     public void destroy() {
         raw.destroy();
+        if (prepared instanceof javax.security.auth.Destroyable d) {
+            try {
+                d.destroy();
+            } catch (javax.security.auth.DestroyFailedException e) {
+                // The provider keeps its copy; dropping the reference below is all that is left.
+            }
+        }
         prepared = null;
     }
 

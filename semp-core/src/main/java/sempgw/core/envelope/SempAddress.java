@@ -27,9 +27,15 @@ public record SempAddress(String localPart, String domain) {
     private static final int MAX_ADDRESS_OCTETS = 254;
     private static final int MAX_DOMAIN_OCTETS = 253;
 
+    /** @throws IllegalArgumentException when the parts are not canonical; use {@link #parse} for input */
     public SempAddress {
         Objects.requireNonNull(localPart, "localPart");
         Objects.requireNonNull(domain, "domain");
+        try {
+            check(localPart, domain);
+        } catch (InvalidAddressException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -40,21 +46,17 @@ public record SempAddress(String localPart, String domain) {
         int at = split(address);
         String local = address.substring(0, at);
         String domain = address.substring(at + 1);
-        checkLocalPart(local);
-        if (!Normalizer.isNormalized(local, Normalizer.Form.NFC)) {
-            throw new InvalidAddressException("local part is not in NFC (ENVELOPE.md §2.3.1)");
-        }
-        checkDomain(domain);
-        return checkLength(new SempAddress(local, domain));
+        check(local, domain);
+        return new SempAddress(local, domain);
     }
 
     /** An address from a non-SEMP source, brought to canonical form (NFC, A-label, lower case). */
     public static SempAddress canonicalize(String address) throws InvalidAddressException {
         int at = split(address);
         String local = Normalizer.normalize(address.substring(0, at), Normalizer.Form.NFC);
-        checkLocalPart(local);
         String domain = canonicalDomain(address.substring(at + 1));
-        return checkLength(new SempAddress(local, domain));
+        check(local, domain);
+        return new SempAddress(local, domain);
     }
 
     /** A domain from a non-SEMP source in canonical form: trailing dot removed, A-labels, lower case. */
@@ -104,7 +106,7 @@ public record SempAddress(String localPart, String domain) {
     }
 
     private static void checkLocalPart(String local) throws InvalidAddressException {
-        if (local.getBytes(StandardCharsets.UTF_8).length > MAX_LOCAL_OCTETS) {
+        if (local.isEmpty() || local.getBytes(StandardCharsets.UTF_8).length > MAX_LOCAL_OCTETS) {
             throw new InvalidAddressException("local part exceeds 64 octets (ENVELOPE.md §2.3.1)");
         }
         for (int i = 0; i < local.length(); ) {
@@ -150,10 +152,14 @@ public record SempAddress(String localPart, String domain) {
         }
     }
 
-    private static SempAddress checkLength(SempAddress a) throws InvalidAddressException {
-        if (a.toString().getBytes(StandardCharsets.UTF_8).length > MAX_ADDRESS_OCTETS) {
+    private static void check(String local, String domain) throws InvalidAddressException {
+        checkLocalPart(local);
+        if (!Normalizer.isNormalized(local, Normalizer.Form.NFC)) {
+            throw new InvalidAddressException("local part is not in NFC (ENVELOPE.md §2.3.1)");
+        }
+        checkDomain(domain);
+        if (local.getBytes(StandardCharsets.UTF_8).length + 1 + domain.length() > MAX_ADDRESS_OCTETS) {
             throw new InvalidAddressException("address exceeds 254 octets (ENVELOPE.md §2.3.3)");
         }
-        return a;
     }
 }

@@ -1,8 +1,5 @@
 package sempgw.core.json;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-
 /**
  * A strict, bounded JSON parser (RFC 8259) producing an immutable {@link JsonValue} tree.
  *
@@ -111,13 +108,5 @@ public final class JsonParser {
     /** {@link #parseObject(byte[], Options)} with the {@link Options#wire()} limits. */
     public static JsonObject parseObject(byte[] input) throws JsonException {
         return parseObject(input, Options.wire());
-    }
-
-    static LinkedHashMap<String, JsonValue> newMembers() {
-        return new LinkedHashMap<>(8);
-    }
-
-    static ArrayList<JsonValue> newElements() {
-        return new ArrayList<>(4);
     }
 }

@@ -55,7 +55,7 @@ final class JsonReader {
     private JsonObject readObject(int depth) throws JsonException {
         checkDepth(depth);
         pos++;
-        LinkedHashMap<String, JsonValue> members = JsonParser.newMembers();
+        LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>(8);
         skipWs();
         if (peek() == '}') {
             pos++;
@@ -94,7 +94,7 @@ final class JsonReader {
     private JsonArray readArray(int depth) throws JsonException {
         checkDepth(depth);
         pos++;
-        ArrayList<JsonValue> elements = JsonParser.newElements();
+        ArrayList<JsonValue> elements = new ArrayList<>(4);
         skipWs();
         if (peek() == ']') {
             pos++;

@@ -60,7 +60,7 @@ final class KemVectorsTest {
             byte[] pk = b64(c.get("public_key_b64").asText());
             byte[] ct = b64(c.get("ciphertext_b64").asText());
             assertThat(Kyber768Round3.publicKeyOf(sk)).isEqualTo(pk);
-            var d = Kyber768Round3.decapsulator(sk);
+            var d = Kyber768Round3.privateKey(sk);
             assertThat(hex(Kyber768Round3.decapsulate(d, ct))).isEqualTo(c.get("shared_secret_hex").asText());
 
             byte[][] enc = Kyber768Round3.encapsulate(pk, hex(c.get("encapsulation_seed_hex").asText()));
@@ -141,6 +141,10 @@ final class KemVectorsTest {
                 e -> assertThat(e.kind()).isEqualTo(CryptoException.Kind.INVALID_KEY));
         assertThatThrownBy(() -> HybridKem.INSTANCE.encapsulate(new byte[1215], RandomSource.secure())).isInstanceOf(CryptoException.class);
         assertThatThrownBy(() -> HybridKem.INSTANCE.importPrivateKey(new byte[2431])).isInstanceOf(CryptoException.class);
+        byte[] inconsistent = HybridKem.INSTANCE.generate(RandomSource.secure()).exportInsecure(InsecureSecretAccess.get());
+        inconsistent[32 + 1152 + 5] ^= 1;
+        assertThatThrownBy(() -> HybridKem.INSTANCE.importPrivateKey(inconsistent)).isInstanceOfSatisfying(CryptoException.class,
+                e -> assertThat(e.kind()).isEqualTo(CryptoException.Kind.INVALID_KEY));
         assertThat(x.toString()).contains("redacted");
     }
 

@@ -71,6 +71,13 @@ final class SempAddressTest {
     }
 
     @Test
+    void constructor_nonCanonicalParts_isRefused() {
+        assertThatThrownBy(() -> new SempAddress("bob", "Example.com")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SempAddress("", "example.com")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new SempAddress("bob", "example.com")).hasToString("bob@example.com");
+    }
+
+    @Test
     void equivalence_isOctetEqualityOfCanonicalForms() throws Exception {
         assertThat(SempAddress.canonicalize("Bob@Example.com")).isEqualTo(SempAddress.parse("Bob@example.com"));
         assertThat(SempAddress.parse("Bob@example.com")).isNotEqualTo(SempAddress.parse("bob@example.com"));
