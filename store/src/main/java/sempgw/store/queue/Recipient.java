@@ -8,15 +8,15 @@ import java.util.Set;
  * One RCPT TO with its own DSN parameters.
  *
  * @param address the forward-path without angle brackets
- * @param notify RFC 3461 §4.1 NOTIFY; empty means "not given" (the default: FAILURE, DELAY)
+ * @param notifyOn RFC 3461 §4.1 NOTIFY; empty means "not given" (the default: FAILURE, DELAY)
  * @param orcpt RFC 3461 §4.2 ORCPT as {@code addr-type;xtext-decoded-address}, if given
  */
-public record Recipient(String address, Set<Notify> notify, Optional<String> orcpt) {
+public record Recipient(String address, Set<Notify> notifyOn, Optional<String> orcpt) {
     public Recipient {
         Objects.requireNonNull(address, "address");
-        notify = Set.copyOf(notify);
+        notifyOn = Set.copyOf(notifyOn);
         Objects.requireNonNull(orcpt, "orcpt");
-        if (notify.contains(Notify.NEVER) && notify.size() > 1) {
+        if (notifyOn.contains(Notify.NEVER) && notifyOn.size() > 1) {
             throw new IllegalArgumentException("NOTIFY=NEVER cannot be combined (RFC 3461 §4.1)");
         }
     }
@@ -27,10 +27,10 @@ public record Recipient(String address, Set<Notify> notify, Optional<String> orc
 
     /** Whether a DSN of this kind is wanted for this recipient (RFC 3461 §4.1 defaults). */
     public boolean wants(Notify kind) {
-        if (notify.isEmpty()) {
+        if (notifyOn.isEmpty()) {
             return kind == Notify.FAILURE || kind == Notify.DELAY;
         }
-        return notify.contains(kind);
+        return notifyOn.contains(kind);
     }
 
     /** The domain part, lower-cased: what delivery routes on. */
