@@ -57,8 +57,8 @@ public final class FsQueue implements MessageQueue {
         Objects.requireNonNull(clock, "clock");
         long started = System.nanoTime();
         QueueLayout layout = QueueLayout.open(dir);
-        FileKeys keys = new FileKeys(key);
         try {
+            FileKeys keys = new FileKeys(key);
             layout.checkKey(keys.keyId());
             Recovery.Result result = Recovery.run(layout, keys);
             FsQueue queue = new FsQueue(layout, keys, clock, result);

@@ -43,12 +43,12 @@ final class SegmentReader extends InputStream {
     static byte[] openAll(byte[] sealed, int offset, int length, SegmentCipher cipher, int stream) throws CorruptEntryException {
         long segments = segments(length);
         byte[] plain = new byte[(int) (length - segments * SegmentCipher.TAG)];
-        byte[] segment = new byte[(int) Math.min(length, SEALED)];
+        byte[] segment = new byte[Math.min(length, SEALED)];
         byte[] opened = new byte[segment.length - SegmentCipher.TAG];
         int written = 0;
         for (long i = 0; i < segments; i++) {
             int at = offset + (int) (i * SEALED);
-            int n = (int) Math.min(SEALED, offset + length - at);
+            int n = Math.min(SEALED, offset + length - at);
             System.arraycopy(sealed, at, segment, 0, n);
             int m = cipher.open(stream, i, i == segments - 1, segment, n, opened);
             System.arraycopy(opened, 0, plain, written, m);
