@@ -1,0 +1,39 @@
+package sempgw.e2e.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import sempgw.e2e.support.BuildPaths;
+
+/**
+ * How to start the gateway as its own process: this JDK's {@code java}, the gateway's runtime
+ * class path as Maven resolved it for this build ({@code target/gateway.classpath}, written by
+ * the dependency plugin, so no test library leaks into the gateway), and its main class.
+ */
+public final class GatewayCommand {
+
+    private GatewayCommand() {
+    }
+
+    /** {@code java -cp <gateway class path> <main class> run --config <file>}. */
+    public static List<String> run(Path configFile) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String mainClass = System.getProperty("e2e.gatewayMainClass", "sempgw.app.Main");
+        return List.of(java, "-cp", classPath(), mainClass, "run", "--config", configFile.toString());
+    }
+
+    private static String classPath() {
+        Path file = BuildPaths.buildDirectory().resolve("gateway.classpath");
+        try {
+            String cp = Files.readString(file).strip();
+            if (cp.isEmpty()) {
+                throw new IllegalStateException(file + " is empty");
+            }
+            return cp;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no gateway class path at " + file + " (written by the build's dependency plugin)", e);
+        }
+    }
+}
