@@ -153,7 +153,7 @@ public final class SmtpDeliveryAgent implements DeliveryAgent, AutoCloseable {
                 case DeliveryResult.Deferred d -> "deferred";
                 case DeliveryResult.Failed f -> "bounced";
             };
-            LOG.info("{}: to=<{}>, relay={}, status={} ({})", entry.id(), recipients.get(i).address(), relay, status, r.reply());
+            LOG.debug("{}: to=<{}>, relay={}, status={} ({})", entry.id(), recipients.get(i).address(), relay, status, r.reply());
         }
         return results;
     }

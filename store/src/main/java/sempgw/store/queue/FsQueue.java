@@ -222,7 +222,7 @@ public final class FsQueue implements MessageQueue {
     void committed(EntrySlot slot) {
         index.put(slot.id, slot);
         QueueEntry entry = slot.entry();
-        LOG.info("{}: queued, size={}, nrcpt={}, protocol={}", entry.id(), entry.size(), entry.recipients().size(),
+        LOG.debug("{}: queued, size={}, nrcpt={}, protocol={}", entry.id(), entry.size(), entry.recipients().size(),
                 entry.origin().protocol());
         notifier.publish(entry);
     }
