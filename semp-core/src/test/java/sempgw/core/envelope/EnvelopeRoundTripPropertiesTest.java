@@ -39,7 +39,7 @@ final class EnvelopeRoundTripPropertiesTest {
                    List<Attachment> attachments, JsonObject extensions) {
     }
 
-    @Property(tries = 12)
+    @Property(tries = 20)
     void roundTrip_randomMessage_everyRecipientGetsItBack(@ForAll("messages") Message m) throws Exception {
         TestWorld w = TestWorld.of(m.suite());
         String contentType = m.body().size() == 1 ? m.body().keySet().iterator().next() : "multipart/alternative";
