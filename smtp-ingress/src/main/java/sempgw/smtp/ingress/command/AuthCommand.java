@@ -32,7 +32,7 @@ final class AuthCommand extends IngressCommand {
     private record AuthenticatedUser(String username) implements AuthenticationHandler {
         @Override
         public Optional<String> auth(String clientInput, MessageContext context) {
-            throw new UnsupportedOperationException("the ingress AuthCommand runs the SASL exchange");
+            throw new IllegalStateException("unreachable: the ingress AuthCommand runs the SASL exchange");
         }
 
         @Override

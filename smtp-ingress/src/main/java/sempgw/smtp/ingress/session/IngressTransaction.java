@@ -70,17 +70,17 @@ public final class IngressTransaction implements MessageHandler {
 
     @Override
     public void from(String from) {
-        throw new UnsupportedOperationException("MAIL is handled by the ingress MailCommand");
+        throw new IllegalStateException("unreachable: MAIL is handled by the ingress MailCommand");
     }
 
     @Override
     public void recipient(String recipient) {
-        throw new UnsupportedOperationException("RCPT is handled by the ingress RcptCommand");
+        throw new IllegalStateException("unreachable: RCPT is handled by the ingress RcptCommand");
     }
 
     @Override
     public String data(InputStream data) {
-        throw new UnsupportedOperationException("DATA is handled by the ingress DataCommand");
+        throw new IllegalStateException("unreachable: DATA is handled by the ingress DataCommand");
     }
 
     @Override
