@@ -69,7 +69,7 @@ public final class Responder {
         }
     }
 
-    private enum State { AWAIT_INIT, AWAIT_SOLUTION, AWAIT_CONFIRM, DONE }
+    private enum State { AWAIT_INIT, AWAIT_SOLUTION, AWAIT_CONFIRM }
 
     private final Config config;
     private final ResponderCore core;
@@ -102,36 +102,16 @@ public final class Responder {
 
     /** Consumes one message from the initiating server. */
     public Step onMessage(byte[] message, Instant now) {
-        if (state == State.DONE) {
-            return new Step.Rejected(SempReason.HANDSHAKE_INVALID, "handshake already finished", Step.Origin.LOCAL, Optional.empty());
-        }
-        if (!now.isBefore(core.deadline())) {
-            return fail(SempReason.HANDSHAKE_EXPIRED, "message after the handshake deadline");
-        }
-        try {
-            JsonObject m = Wire.parse(message);
-            if ("rejected".equals(m.requireString("step"))) {
-                state = State.DONE;
-                core.abandon();
-                return Rejection.fromPeer(m, Optional.ofNullable(peerKey));
-            }
-            return switch (state) {
-                case AWAIT_INIT -> onInit(m, now);
-                case AWAIT_SOLUTION -> onSolution(m, now);
-                case AWAIT_CONFIRM -> onConfirm(m, now);
-                case DONE -> throw new IllegalStateException("unreachable");
-            };
-        } catch (SempException e) {
-            return fail(e.reason(), e.getMessage());
-        } catch (JsonException e) {
-            return fail(SempReason.HANDSHAKE_INVALID, "malformed " + state + " message: " + e.getMessage());
-        }
+        return core.receive(message, now, Optional.ofNullable(peerKey), state, m -> switch (state) {
+            case AWAIT_INIT -> onInit(m, now);
+            case AWAIT_SOLUTION -> onSolution(m, now);
+            case AWAIT_CONFIRM -> onConfirm(m, now);
+        });
     }
 
     /** Zeroes every secret; the handshake cannot continue. */
     public void abandon() {
-        state = State.DONE;
-        core.abandon();
+        core.finish();
     }
 
     private Step onInit(JsonObject m, Instant now) throws SempException, JsonException {
@@ -147,9 +127,7 @@ public final class Responder {
         negotiated = Negotiated.choose(initiatorKey.suite(), m.requireObject("capabilities"), config.accepted());
         InitSummary summary = new InitSummary(Session.Kind.FEDERATION, "federation", Optional.of(domain), negotiated.suite());
         if (!core.admit(summary, nonce, now)) {
-            state = State.DONE;
-            core.abandon();
-            return new Step.Rejected(SempReason.BLOCKED, "init ignored by a silent block", Step.Origin.LOCAL, Optional.empty());
+            return core.silent();
         }
         JsonObject proof = m.requireObject("server_identity_proof");
         peerKey = config.peerKeys().find(domain, KeyId.parse(proof.requireString("key_id")))
@@ -223,8 +201,7 @@ public final class Responder {
         Wire.checkExtensions(m);
         JsonObject acceptance = m.requireObject("federation_acceptance");
         if (!acceptance.requireBoolean("accepted") || !acceptance.requireBoolean("policy_acknowledged")) {
-            state = State.DONE;
-            core.abandon();
+            core.finish();
             return new Step.Rejected(SempReason.POLICY_FORBIDDEN, "initiator declined our federation policy", Step.Origin.PEER, Optional.empty());
         }
         if (!config.collisions().proceed(peerDomain, sessionId, Session.Side.RESPONDER)) {
@@ -239,14 +216,7 @@ public final class Responder {
         Session session = Session.establish(Session.Kind.FEDERATION, Session.Side.RESPONDER, sessionId, peerDomain,
                 negotiated.suite(), core.handOver(), now, Duration.ofSeconds(config.sessionTtl().toSeconds()),
                 new Session.Terms(List.of(), negotiated.extensions(), negotiated.maxEnvelopeSize()));
-        state = State.DONE;
+        core.finish();
         return new Step.Established(session, Optional.of(Wire.encode(accepted)));
-    }
-
-    private Step fail(SempReason reason, String detail) {
-        state = State.DONE;
-        byte[] rejection = core.rejection(reason);
-        core.abandon();
-        return new Step.Rejected(reason, detail, Step.Origin.LOCAL, Optional.of(rejection));
     }
 }

@@ -13,6 +13,7 @@ import sempgw.core.crypto.SessionKeys;
 import sempgw.core.json.JsonException;
 import sempgw.core.json.JsonObject;
 import sempgw.core.keys.DomainSigningPrivateKey;
+import sempgw.core.keys.DomainSigningPublicKey;
 import sempgw.core.session.EphemeralPublicKey;
 import sempgw.core.session.SessionIds;
 
@@ -30,6 +31,13 @@ final class ResponderCore {
     private PowChallenge pending;
     private String sessionId;
     private SessionKeys keys;
+    private boolean finished;
+
+    /** One state of a responder: a parsed message in, the next step out. */
+    @FunctionalInterface
+    interface Handler {
+        Step handle(JsonObject message) throws SempException, JsonException;
+    }
 
     /** Result of the key exchange: what goes into {@code response}. */
     record Exchange(byte[] ciphertext, byte[] serverNonce, String sessionId) {
@@ -121,6 +129,55 @@ final class ResponderCore {
         SessionKeys k = keys;
         keys = null;
         return k;
+    }
+
+    /**
+     * The frame every message to a responder goes through: a finished handshake takes nothing,
+     * a late message is rejected (HANDSHAKE.md §6.6), the peer's own {@code rejected} ends the
+     * handshake, and every typed failure of {@code handler} becomes a signed {@code rejected}
+     * (HANDSHAKE.md §4.1).
+     *
+     * @param peerKey the key to check a peer's rejection with, when the peer is known by now
+     * @param stage the state the message arrives in, for the failure detail
+     */
+    Step receive(byte[] message, Instant now, Optional<DomainSigningPublicKey> peerKey, Object stage, Handler handler) {
+        if (finished) {
+            return new Step.Rejected(SempReason.HANDSHAKE_INVALID, "handshake already finished", Step.Origin.LOCAL, Optional.empty());
+        }
+        if (!now.isBefore(deadline)) {
+            return fail(SempReason.HANDSHAKE_EXPIRED, "message after the handshake deadline");
+        }
+        try {
+            JsonObject m = Wire.parse(message);
+            if ("rejected".equals(m.requireString("step"))) {
+                finish();
+                return Rejection.fromPeer(m, peerKey);
+            }
+            return handler.handle(m);
+        } catch (SempException e) {
+            return fail(e.reason(), e.getMessage());
+        } catch (JsonException e) {
+            return fail(SempReason.HANDSHAKE_INVALID, "malformed " + stage + " message: " + e.getMessage());
+        }
+    }
+
+    /** Ends the handshake with a signed {@code rejected} for the peer. */
+    Step fail(SempReason reason, String detail) {
+        byte[] rejection = rejection(reason);
+        finish();
+        return new Step.Rejected(reason, detail, Step.Origin.LOCAL, Optional.of(rejection));
+    }
+
+    /** Ends the handshake without a word: a silent block (HANDSHAKE.md §4.2). */
+    Step silent() {
+        finish();
+        return new Step.Rejected(SempReason.BLOCKED, "init ignored by a silent block", Step.Origin.LOCAL, Optional.empty());
+    }
+
+    /** The handshake is over: nothing more is taken, and keys not handed over are zeroed. */
+    void finish() {
+        finished = true;
+        abandon();
     }
 
     /** A signed {@code rejected} naming the session when one was assigned. */

@@ -59,7 +59,7 @@ public final class ServerHandshake {
         }
     }
 
-    private enum State { AWAIT_INIT, AWAIT_SOLUTION, AWAIT_CONFIRM, DONE }
+    private enum State { AWAIT_INIT, AWAIT_SOLUTION, AWAIT_CONFIRM }
 
     private final Config config;
     private final ResponderCore core;
@@ -91,36 +91,16 @@ public final class ServerHandshake {
 
     /** Consumes one message from the client. */
     public Step onMessage(byte[] message, Instant now) {
-        if (state == State.DONE) {
-            return new Step.Rejected(SempReason.HANDSHAKE_INVALID, "handshake already finished", Step.Origin.LOCAL, Optional.empty());
-        }
-        if (!now.isBefore(core.deadline())) {
-            return fail(SempReason.HANDSHAKE_EXPIRED, "message after the handshake deadline");
-        }
-        try {
-            JsonObject m = Wire.parse(message);
-            if ("rejected".equals(m.requireString("step"))) {
-                state = State.DONE;
-                core.abandon();
-                return Rejection.fromPeer(m, Optional.empty());
-            }
-            return switch (state) {
-                case AWAIT_INIT -> onInit(m, now);
-                case AWAIT_SOLUTION -> onSolution(m, now);
-                case AWAIT_CONFIRM -> onConfirm(m, now);
-                case DONE -> throw new IllegalStateException("unreachable");
-            };
-        } catch (SempException e) {
-            return fail(e.reason(), e.getMessage());
-        } catch (JsonException e) {
-            return fail(SempReason.HANDSHAKE_INVALID, "malformed " + state + " message: " + e.getMessage());
-        }
+        return core.receive(message, now, Optional.empty(), state, m -> switch (state) {
+            case AWAIT_INIT -> onInit(m, now);
+            case AWAIT_SOLUTION -> onSolution(m, now);
+            case AWAIT_CONFIRM -> onConfirm(m, now);
+        });
     }
 
     /** Zeroes every secret; the handshake cannot continue. */
     public void abandon() {
-        state = State.DONE;
-        core.abandon();
+        core.finish();
     }
 
     private Step onInit(JsonObject m, Instant now) throws SempException, JsonException {
@@ -132,7 +112,7 @@ public final class ServerHandshake {
         negotiated = Negotiated.choose(clientKey.suite(), m.requireObject("capabilities"), config.accepted());
         InitSummary summary = new InitSummary(Session.Kind.CLIENT, transport, Optional.empty(), negotiated.suite());
         if (!core.admit(summary, nonce, now)) {
-            return silent();
+            return core.silent();
         }
         init = m;
         clientNonce = nonce;
@@ -211,20 +191,7 @@ public final class ServerHandshake {
         Session session = Session.establish(Session.Kind.CLIENT, Session.Side.RESPONDER, sessionId, identity,
                 negotiated.suite(), core.handOver(), now, java.time.Duration.ofSeconds(grant.ttl().toSeconds()),
                 new Session.Terms(grant.permissions(), negotiated.extensions(), negotiated.maxEnvelopeSize()));
-        state = State.DONE;
+        core.finish();
         return new Step.Established(session, Optional.of(Wire.encode(accepted)));
-    }
-
-    private Step fail(SempReason reason, String detail) {
-        state = State.DONE;
-        byte[] rejection = core.rejection(reason);
-        core.abandon();
-        return new Step.Rejected(reason, detail, Step.Origin.LOCAL, Optional.of(rejection));
-    }
-
-    private Step silent() {
-        state = State.DONE;
-        core.abandon();
-        return new Step.Rejected(SempReason.BLOCKED, "init ignored by a silent block", Step.Origin.LOCAL, Optional.empty());
     }
 }
