@@ -2,6 +2,7 @@ package sempgw.core.envelope;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import sempgw.core.StrictBase64;
 import sempgw.core.crypto.Aead;
 import sempgw.core.crypto.CryptoException;
 import sempgw.core.crypto.RandomSource;
@@ -30,7 +31,7 @@ public final class PayloadCipher {
     public static byte[] open(Aead aead, SecretBytes key, String payload, String postmarkId) throws CryptoException {
         byte[] raw;
         try {
-            raw = Base64.getDecoder().decode(payload);
+            raw = StrictBase64.decode(payload);
         } catch (IllegalArgumentException e) {
             throw new CryptoException(CryptoException.Kind.INVALID_CIPHERTEXT, "payload is not base64");
         }

@@ -1,9 +1,9 @@
 package sempgw.core.envelope;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import sempgw.core.StrictBase64;
 import sempgw.core.crypto.CryptoException;
 import sempgw.core.crypto.KeyWrap;
 import sempgw.core.crypto.SecretBytes;
@@ -45,7 +45,7 @@ public final class RecipientEntries {
         }
         byte[] raw;
         try {
-            raw = Base64.getDecoder().decode(entry);
+            raw = StrictBase64.decode(entry);
         } catch (IllegalArgumentException e) {
             throw new CryptoException(CryptoException.Kind.INVALID_CIPHERTEXT, "wrapped key is not base64");
         }

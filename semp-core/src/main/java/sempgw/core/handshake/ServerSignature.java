@@ -1,6 +1,7 @@
 package sempgw.core.handshake;
 
 import java.util.Base64;
+import sempgw.core.StrictBase64;
 import sempgw.core.crypto.SignatureContext;
 import sempgw.core.json.CanonicalJson;
 import sempgw.core.json.Elision;
@@ -38,7 +39,7 @@ public final class ServerSignature {
     public static boolean verify(JsonObject message, DomainSigningPublicKey key) {
         byte[] sig;
         try {
-            sig = Base64.getDecoder().decode(message.requireString("server_signature"));
+            sig = StrictBase64.decode(message.requireString("server_signature"));
         } catch (JsonException | IllegalArgumentException e) {
             return false;
         }

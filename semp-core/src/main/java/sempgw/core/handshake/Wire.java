@@ -3,6 +3,7 @@ package sempgw.core.handshake;
 import java.util.Base64;
 import sempgw.core.SempException;
 import sempgw.core.SempReason;
+import sempgw.core.StrictBase64;
 import sempgw.core.json.CanonicalJson;
 import sempgw.core.json.JsonBool;
 import sempgw.core.json.JsonException;
@@ -87,7 +88,7 @@ final class Wire {
     /** Standard base64 (VECTORS.md §1). @throws SempException HANDSHAKE_INVALID */
     static byte[] base64(String text, String what) throws SempException {
         try {
-            return Base64.getDecoder().decode(text);
+            return StrictBase64.decode(text);
         } catch (IllegalArgumentException e) {
             throw new SempException(SempReason.HANDSHAKE_INVALID, what + " is not base64");
         }

@@ -1,10 +1,10 @@
 package sempgw.core.keys;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import sempgw.core.StrictBase64;
 import sempgw.core.crypto.CryptoException;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.json.JsonError;
@@ -47,7 +47,7 @@ public record KeyRecord(JsonObject json, String address, KeyType keyType, String
                 .orElseThrow(() -> new JsonException(JsonError.INVALID_VALUE, "unknown key_type"));
         byte[] pub;
         try {
-            pub = Base64.getDecoder().decode(o.requireString("public_key"));
+            pub = StrictBase64.decode(o.requireString("public_key"));
         } catch (IllegalArgumentException e) {
             throw new JsonException(JsonError.INVALID_VALUE, "public_key is not base64");
         }

@@ -2,6 +2,7 @@ package sempgw.core.keys;
 
 import java.util.Base64;
 import java.util.Objects;
+import sempgw.core.StrictBase64;
 import sempgw.core.json.JsonError;
 import sempgw.core.json.JsonException;
 import sempgw.core.json.JsonObject;
@@ -33,7 +34,7 @@ public record KeySignature(String signer, String keyId, byte[] value, String tim
     public static KeySignature fromJson(JsonObject o) throws JsonException {
         byte[] value;
         try {
-            value = Base64.getDecoder().decode(o.requireString("value"));
+            value = StrictBase64.decode(o.requireString("value"));
         } catch (IllegalArgumentException e) {
             throw new JsonException(JsonError.INVALID_VALUE, "signature value is not base64");
         }

@@ -1,6 +1,7 @@
 package sempgw.core.keys;
 
 import java.util.Base64;
+import sempgw.core.StrictBase64;
 import sempgw.core.crypto.SignatureContext;
 import sempgw.core.json.CanonicalJson;
 import sempgw.core.json.Elision;
@@ -74,7 +75,7 @@ public final class RevocationRecords {
         }
         byte[] value;
         try {
-            value = Base64.getDecoder().decode(sig.requireString("value"));
+            value = StrictBase64.decode(sig.requireString("value"));
         } catch (IllegalArgumentException e) {
             return false;
         }

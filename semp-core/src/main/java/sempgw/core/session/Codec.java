@@ -1,8 +1,8 @@
 package sempgw.core.session;
 
-import java.util.Base64;
 import sempgw.core.SempException;
 import sempgw.core.SempReason;
+import sempgw.core.StrictBase64;
 
 /** Small decoding helpers whose failures are typed SEMP errors. */
 final class Codec {
@@ -12,7 +12,7 @@ final class Codec {
     /** Standard base64 with padding (VECTORS.md §1); HANDSHAKE_INVALID otherwise. */
     static byte[] base64(String text, String what) throws SempException {
         try {
-            return Base64.getDecoder().decode(text);
+            return StrictBase64.decode(text);
         } catch (IllegalArgumentException e) {
             throw new SempException(SempReason.HANDSHAKE_INVALID, what + " is not base64");
         }

@@ -2,8 +2,8 @@ package sempgw.core.envelope.enclosure;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.HexFormat;
+import sempgw.core.StrictBase64;
 
 /**
  * Attachment integrity after decryption (ENVELOPE.md §7.2 step 12, §6.3): the content must decode,
@@ -18,7 +18,7 @@ public final class AttachmentCheck {
     public static boolean verify(Attachment a) {
         byte[] data;
         try {
-            data = Base64.getDecoder().decode(a.content());
+            data = StrictBase64.decode(a.content());
         } catch (IllegalArgumentException e) {
             return false;
         }

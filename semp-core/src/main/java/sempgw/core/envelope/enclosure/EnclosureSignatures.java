@@ -1,6 +1,7 @@
 package sempgw.core.envelope.enclosure;
 
 import java.util.Base64;
+import sempgw.core.StrictBase64;
 import sempgw.core.crypto.SignatureContext;
 import sempgw.core.json.CanonicalJson;
 import sempgw.core.json.Elision;
@@ -73,7 +74,7 @@ public final class EnclosureSignatures {
         }
         byte[] sig;
         try {
-            sig = Base64.getDecoder().decode(value);
+            sig = StrictBase64.decode(value);
         } catch (IllegalArgumentException e) {
             return false;
         }

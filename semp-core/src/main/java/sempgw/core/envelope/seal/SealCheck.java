@@ -3,10 +3,10 @@ package sempgw.core.envelope.seal;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import sempgw.core.SempReason;
+import sempgw.core.StrictBase64;
 import sempgw.core.crypto.HmacSha256;
 import sempgw.core.crypto.SecretBytes;
 import sempgw.core.crypto.SignatureContext;
@@ -80,7 +80,7 @@ final class SealCheck {
 
     private static byte[] decode(String b64) {
         try {
-            return Base64.getDecoder().decode(b64);
+            return StrictBase64.decode(b64);
         } catch (IllegalArgumentException ex) {
             return null;
         }
