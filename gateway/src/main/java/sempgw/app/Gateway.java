@@ -21,6 +21,7 @@ import sempgw.app.control.QueueControlHandler;
 import sempgw.app.qmgr.OperatorActions;
 import sempgw.app.qmgr.QmgrSettings;
 import sempgw.app.qmgr.QueueManager;
+import sempgw.app.semp.SempComponents;
 import sempgw.app.tls.TlsContexts;
 import sempgw.smtp.egress.SmtpDeliveryAgent;
 import sempgw.smtp.egress.dsn.DsnComposer;
@@ -30,7 +31,8 @@ import sempgw.store.queue.QueueKey;
 
 /**
  * The running gateway, wired by hand from one {@link GatewayConfig} (Postfix's master(8) role):
- * queue, then delivery agent and queue manager, then control socket, then the SMTP listener,
+ * queue, then (with {@code [semp] enabled = true}) the domain keys and the SEMP sender queue,
+ * then delivery agent and queue manager, then control socket, then the SMTP listener,
  * so that mail is accepted only once everything that handles it runs. {@link #close()} undoes
  * this in reverse: the listener says {@code 421} to connected clients and lets in-flight
  * commits finish, running deliveries get a grace period, and the queue closes last.
@@ -60,6 +62,9 @@ public final class Gateway implements AutoCloseable {
                 queue = FsQueue.open(config.queue().dir(), key, clock);
             }
             started.push(queue);
+            if (config.semp().enabled()) {
+                started.push(SempComponents.start(config, clock));
+            }
             String hostname = config.smtp().hostname();
             SmtpDeliveryAgent agent = new SmtpDeliveryAgent(EgressSettings.of(config.delivery(), hostname),
                     EgressSettings.routes(config.delivery()), new ExtendedResolver(), clock);

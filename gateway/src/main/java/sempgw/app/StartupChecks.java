@@ -9,7 +9,8 @@ import sempgw.smtp.ingress.auth.PasswordFileAuthenticator;
 import sempgw.smtp.ingress.policy.FileRecipientValidator;
 
 /**
- * Checks the files a configuration names (TLS certificate and key, recipients, AUTH users)
+ * Checks the files a configuration names (TLS certificate and key, recipients, AUTH users,
+ * SEMP mailboxes)
  * without starting anything: what {@code check-config} adds to parsing. A file that cannot
  * be used is a {@link ConfigException} naming its key.
  */
@@ -23,6 +24,15 @@ public final class StartupChecks {
         }
         config.smtp().recipientsFile().ifPresent(f -> recipients(f));
         config.smtp().authUsersFile().ifPresent(f -> users(f));
+        config.semp().mailboxesFile().ifPresent(f -> mailboxes(f));
+    }
+
+    static FileRecipientValidator mailboxes(Path file) {
+        try {
+            return FileRecipientValidator.load(file);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("semp.mailboxes_file", "\"" + file + "\"", "a readable file of addresses, one per line (" + e + ")");
+        }
     }
 
     static FileRecipientValidator recipients(Path file) {

@@ -12,25 +12,27 @@ import com.tngtech.archunit.lang.ArchRule;
  * The allowed dependency directions between the modules (GATEWAY.md §7, STYLE.md §3),
  * checked on the compiled classes of every module on the gateway's class path. Modules map to
  * package roots: semp-core {@code sempgw.core}, store {@code sempgw.store}, smtp-ingress
- * {@code sempgw.smtp.ingress}, smtp-egress {@code sempgw.smtp.egress}, gateway {@code sempgw.app}.
+ * {@code sempgw.smtp.ingress}, smtp-egress {@code sempgw.smtp.egress}, semp-ingress
+ * {@code sempgw.semp.ingress}, semp-egress {@code sempgw.semp.egress}, gateway {@code sempgw.app}.
  */
 @AnalyzeClasses(packages = "sempgw", importOptions = ImportOption.DoNotIncludeTests.class)
 final class ModuleDependenciesTest {
 
     @ArchTest
     static final ArchRule everyClass_livesInAKnownModuleRoot = classes().that().resideInAPackage("sempgw..")
-            .should().resideInAnyPackage("sempgw.core..", "sempgw.store..", "sempgw.smtp.ingress..", "sempgw.smtp.egress..", "sempgw.app..")
+            .should().resideInAnyPackage("sempgw.core..", "sempgw.store..", "sempgw.smtp.ingress..", "sempgw.smtp.egress..",
+                    "sempgw.semp.ingress..", "sempgw.semp.egress..", "sempgw.app..")
             .because("a new package must be mapped to its module here before the rules below can guard it");
 
     @ArchTest
     static final ArchRule sempCore_dependsOnNothingOfOurs = noClasses().that().resideInAPackage("sempgw.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("sempgw.store..", "sempgw.smtp..", "sempgw.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("sempgw.store..", "sempgw.smtp..", "sempgw.semp..", "sempgw.app..")
             .allowEmptyShould(true)
             .because("semp-core is the protocol as pure code; everything depends on it, it on nothing of ours");
 
     @ArchTest
     static final ArchRule store_dependsOnlyOnSempCore = noClasses().that().resideInAPackage("sempgw.store..")
-            .should().dependOnClassesThat().resideInAnyPackage("sempgw.smtp..", "sempgw.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("sempgw.smtp..", "sempgw.semp..", "sempgw.app..")
             .because("the queue is where the stages meet; it knows none of them");
 
     @ArchTest
@@ -42,6 +44,21 @@ final class ModuleDependenciesTest {
     static final ArchRule smtpEgress_neverDependsOnSmtpIngress = noClasses().that().resideInAPackage("sempgw.smtp.egress..")
             .should().dependOnClassesThat().resideInAPackage("sempgw.smtp.ingress..")
             .because("ingress and egress meet only at the queue, as Postfix's smtpd and smtp do");
+
+    @ArchTest
+    static final ArchRule smtpModules_neverDependOnSempModules = noClasses().that().resideInAPackage("sempgw.smtp..")
+            .should().dependOnClassesThat().resideInAPackage("sempgw.semp..")
+            .because("SMTP and SEMP stages meet only at the queue; the gateway converts between them");
+
+    @ArchTest
+    static final ArchRule sempIngress_dependsOnlyOnSempCoreAndStore = noClasses().that().resideInAPackage("sempgw.semp.ingress..")
+            .should().dependOnClassesThat().resideInAnyPackage("sempgw.semp.egress..", "sempgw.smtp..", "sempgw.app..")
+            .because("the SEMP server meets the sender side only at the queue, as Postfix's smtpd and smtp do");
+
+    @ArchTest
+    static final ArchRule sempEgress_dependsOnlyOnSempCoreAndStore = noClasses().that().resideInAPackage("sempgw.semp.egress..")
+            .should().dependOnClassesThat().resideInAnyPackage("sempgw.semp.ingress..", "sempgw.smtp..", "sempgw.app..")
+            .because("the SEMP sender meets the server side only at the queue, as Postfix's smtp and smtpd do");
 
     @ArchTest
     static final ArchRule onlyTheGateway_knowsTheGateway = noClasses().that().resideOutsideOfPackage("sempgw.app..")

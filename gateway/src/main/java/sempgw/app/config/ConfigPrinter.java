@@ -54,7 +54,44 @@ public final class ConfigPrinter {
         p.routes(d.routes());
         p.table("control");
         p.put("socket", quote(c.control().socket().toString()));
+        p.semp(c.semp());
         return p.out.toString();
+    }
+
+    private void semp(SempConfig s) {
+        table("semp");
+        put("enabled", Boolean.toString(s.enabled()));
+        optional("domain", s.domain());
+        put("server_id", quote(s.serverId()));
+        put("listen", quote(s.listen().toString()));
+        put("public_host", quote(s.publicHost()));
+        put("public_port", Integer.toString(s.publicPort()));
+        put("transports", array(s.transports()));
+        put("suites", array(s.suites()));
+        put("max_envelope_size", quote(ByteSizes.format(s.maxEnvelopeSize())));
+        put("configuration_ttl", quote(Durations.format(s.configurationTtl())));
+        put("key_file", quote(s.keyFile().toString()));
+        put("domain_keys_file", quote(s.domainKeysFile().toString()));
+        put("mailboxes", array(s.mailboxes()));
+        optional("mailboxes_file", s.mailboxesFile());
+        table("semp.sessions");
+        put("max", Integer.toString(s.sessions().max()));
+        table("semp.handshake");
+        put("pow_difficulty", Integer.toString(s.handshake().powDifficulty()));
+        table("semp.block");
+        put("domains", array(s.block().domains()));
+        put("silent_domains", array(s.block().silentDomains()));
+        table("semp.first_contact");
+        put("mode", quote(s.firstContact().mode().wireName()));
+        put("difficulty", Integer.toString(s.firstContact().difficulty()));
+        table("semp.rate_limit");
+        put("per_domain_hour", Integer.toString(s.rateLimit().perDomainHour()));
+        put("silent_for", quote(Durations.format(s.rateLimit().silentFor())));
+        table("semp.receipts");
+        put("relaxed_peers", array(s.receipts().relaxedPeers()));
+        table("semp.queue");
+        put("dir", quote(s.queue().dir().toString()));
+        put("horizon", quote(Durations.format(s.queue().horizon())));
     }
 
     private void routes(Map<String, String> routes) {
@@ -84,7 +121,7 @@ public final class ConfigPrinter {
         out.append("# ").append(text).append('\n');
     }
 
-    private static String array(List<?> values) {
+    static String array(List<?> values) {
         return values.stream().map(v -> quote(v.toString())).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 

@@ -8,8 +8,9 @@ import java.util.Objects;
  * afterwards. Each component receives only its own slice.
  *
  * @param dataDir where the gateway keeps its state (queue, keys, certificate, control socket)
+ * @param semp the SEMP server and sender, off by default
  */
-public record GatewayConfig(Path dataDir, SmtpConfig smtp, TlsConfig tls, QueueConfig queue, DeliveryConfig delivery, ControlConfig control) {
+public record GatewayConfig(Path dataDir, SmtpConfig smtp, TlsConfig tls, QueueConfig queue, DeliveryConfig delivery, ControlConfig control, SempConfig semp) {
     public GatewayConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(smtp, "smtp");
@@ -17,6 +18,7 @@ public record GatewayConfig(Path dataDir, SmtpConfig smtp, TlsConfig tls, QueueC
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(semp, "semp");
     }
 
     /** Every setting at its default: what running without a config file gives. */
@@ -31,13 +33,15 @@ public record GatewayConfig(Path dataDir, SmtpConfig smtp, TlsConfig tls, QueueC
 
     static GatewayConfig read(TomlTable root) {
         Path dataDir = root.path("data_dir", Path.of("data"));
+        SmtpConfig smtp = SmtpConfig.read(root.table("smtp"));
         GatewayConfig c = new GatewayConfig(
                 dataDir,
-                SmtpConfig.read(root.table("smtp")),
+                smtp,
                 TlsConfig.read(root.table("tls")),
                 QueueConfig.read(root.table("queue"), dataDir),
                 DeliveryConfig.read(root.table("delivery")),
-                ControlConfig.read(root.table("control"), dataDir));
+                ControlConfig.read(root.table("control"), dataDir),
+                SempConfig.read(root.table("semp"), dataDir, smtp));
         root.finish();
         return c;
     }

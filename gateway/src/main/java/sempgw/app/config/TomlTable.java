@@ -72,6 +72,17 @@ final class TomlTable {
         return convert(qualify(name), v, parser);
     }
 
+    boolean bool(String name, boolean fallback) {
+        JsonNode v = take(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new ConfigException(qualify(name), render(v), "true or false (unquoted)");
+        }
+        return v.booleanValue();
+    }
+
     int integer(String name, int fallback, int min, int max) {
         JsonNode v = take(name);
         if (v == null) {

@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * after an outage does not retry in lock-step. The result never lies past the message's
  * expiry, so a message bounces on time rather than up to one backoff late.
  */
-final class Backoff {
+final class Backoff implements RetryPolicy {
     private final Duration min;
     private final Duration max;
     private final Duration lifetime;
@@ -24,12 +24,21 @@ final class Backoff {
         this.random = random;
     }
 
+    /** The age-based wait needs no attempt counter. */
+    @Override
+    public Instant nextAttempt(Instant arrivedAt, int attempts, Instant now) {
+        return nextAttempt(arrivedAt, now);
+    }
+
     Instant nextAttempt(Instant arrivedAt, Instant now) {
         Duration age = Duration.between(arrivedAt, now);
         Duration wait = age.compareTo(min) < 0 ? min : age.compareTo(max) > 0 ? max : age;
         long jitterMillis = (long) (wait.toMillis() * 0.1 * random.nextDouble());
-        Instant next = now.plus(wait).plusMillis(jitterMillis);
-        Instant expiry = arrivedAt.plus(lifetime);
+        return notAfterExpiry(now.plus(wait).plusMillis(jitterMillis), arrivedAt.plus(lifetime), now);
+    }
+
+    /** {@code next}, or the expiry if that comes first and is still ahead. */
+    static Instant notAfterExpiry(Instant next, Instant expiry, Instant now) {
         return next.isAfter(expiry) && expiry.isAfter(now) ? expiry : next;
     }
 }

@@ -66,8 +66,16 @@ public final class QueueManager implements AutoCloseable {
     private volatile boolean running;
     private Thread scheduler;
 
+    /** A queue manager with Postfix's backoff ({@link RetryPolicy#exponential}) from the settings: the SMTP queue. */
     public QueueManager(MessageQueue queue, DeliveryAgent agent, DestinationResolver destinations, Notifier notifier,
             QmgrSettings settings, Clock clock, RandomGenerator random) {
+        this(queue, agent, destinations, notifier, settings, clock,
+                RetryPolicy.exponential(settings.minBackoff(), settings.maxBackoff(), settings.maxLifetime(), random));
+    }
+
+    /** A queue manager with its own retry schedule (the SEMP sender queue: DELIVERY.md §2.3). */
+    public QueueManager(MessageQueue queue, DeliveryAgent agent, DestinationResolver destinations, Notifier notifier,
+            QmgrSettings settings, Clock clock, RetryPolicy retries) {
         this.queue = queue;
         this.agent = agent;
         this.destinations = destinations;
@@ -75,8 +83,7 @@ public final class QueueManager implements AutoCloseable {
         this.clock = clock;
         this.limiter = new DestinationLimiter(settings.concurrencyPerDestination());
         this.active = new Semaphore(settings.activeLimit());
-        Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff(), settings.maxLifetime(), random);
-        this.recorder = new ResultRecorder(queue, notifier, backoff, settings, clock);
+        this.recorder = new ResultRecorder(queue, notifier, retries, settings, clock);
     }
 
     /** Takes over every entry in the queue and every entry committed from now on. */

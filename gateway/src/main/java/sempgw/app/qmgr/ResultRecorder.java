@@ -24,7 +24,7 @@ import sempgw.store.queue.RecipientStatus;
  *   <li>Deferred, message older than its lifetime: an expiry notice if wanted, then BOUNCED
  *       (RFC 5321 §4.5.4.1: give up after 4-5 days).</li>
  *   <li>Deferred, recipient put on hold meanwhile: stays HELD.</li>
- *   <li>Deferred: DEFERRED until the {@link Backoff} time, with a delay notice the first time
+ *   <li>Deferred: DEFERRED until the {@link RetryPolicy}'s time, with a delay notice the first time
  *       the message is older than the warning age, if wanted (RFC 3461 §4.1).</li>
  * </ol>
  * A recipient becomes BOUNCED only after its notice is durably queued: if queuing the notice
@@ -35,14 +35,14 @@ final class ResultRecorder {
 
     private final MessageQueue queue;
     private final Notifier notifier;
-    private final Backoff backoff;
+    private final RetryPolicy retries;
     private final QmgrSettings settings;
     private final Clock clock;
 
-    ResultRecorder(MessageQueue queue, Notifier notifier, Backoff backoff, QmgrSettings settings, Clock clock) {
+    ResultRecorder(MessageQueue queue, Notifier notifier, RetryPolicy retries, QmgrSettings settings, Clock clock) {
         this.queue = queue;
         this.notifier = notifier;
-        this.backoff = backoff;
+        this.retries = retries;
         this.settings = settings;
         this.clock = clock;
     }
@@ -113,7 +113,7 @@ final class ResultRecorder {
     }
 
     private void defer(QueueEntry entry, String relay, int index, boolean delayNotified, String reply, Instant now) throws IOException {
-        Instant next = backoff.nextAttempt(entry.arrivedAt(), now);
+        Instant next = retries.nextAttempt(entry.arrivedAt(), entry.recipients().get(index).attempts() + 1, now);
         queue.update(entry.id(), index, RecipientState.DEFERRED, next, Optional.of(reply), delayNotified);
         DeliveryLog.event(entry, entry.recipients().get(index).recipient(), relay, now, DeliveryLog.Status.DEFERRED, reply);
     }

@@ -13,7 +13,7 @@ import javax.net.ssl.SSLContext;
 import sempgw.app.config.ConfigException;
 import sempgw.app.config.TlsConfig;
 
-/** Builds the SSLContext the SMTP listener offers with STARTTLS (RFC 3207), from configured PEM files or the self-signed certificate. */
+/** Builds the SSLContext the SMTP listener offers with STARTTLS (RFC 3207) and the SEMP listener with HTTPS, from configured PEM files or the self-signed certificate. */
 public final class TlsContexts {
     private TlsContexts() {
     }
@@ -23,20 +23,27 @@ public final class TlsContexts {
      * @throws ConfigException if the configured files cannot be read or do not belong together
      */
     public static SSLContext server(TlsConfig config, Path selfSignedDir, String hostname, Clock clock) throws IOException {
-        ServerCredentials credentials;
-        if (config.certFile().isPresent() && config.keyFile().isPresent()) {
-            credentials = configured(config.certFile().get(), config.keyFile().get());
-        } else {
-            try {
-                credentials = SelfSignedCertificate.loadOrCreate(selfSignedDir, hostname, clock);
-            } catch (GeneralSecurityException e) {
-                throw new IOException("cannot load or create the self-signed certificate in " + selfSignedDir + ": " + e.getMessage(), e);
-            }
-        }
         try {
-            return context(credentials);
+            return context(credentials(config, selfSignedDir, hostname, clock));
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot build the TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The configured key and chain, or the self-signed ones (created if missing): what the
+     * listeners present, and whose public key {@code dns-records} pins in TLSA.
+     *
+     * @throws ConfigException if the configured files cannot be read or do not belong together
+     */
+    public static ServerCredentials credentials(TlsConfig config, Path selfSignedDir, String hostname, Clock clock) throws IOException {
+        if (config.certFile().isPresent() && config.keyFile().isPresent()) {
+            return configured(config.certFile().get(), config.keyFile().get());
+        }
+        try {
+            return SelfSignedCertificate.loadOrCreate(selfSignedDir, hostname, clock);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot load or create the self-signed certificate in " + selfSignedDir + ": " + e.getMessage(), e);
         }
     }
 

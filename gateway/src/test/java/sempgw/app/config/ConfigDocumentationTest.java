@@ -75,13 +75,30 @@ final class ConfigDocumentationTest {
         int checked = 0;
         while (m.find()) {
             String documented = m.group(2).strip();
-            boolean literal = documented.matches("`(\"[^\"<]*\"|[0-9]+|\\[.*\\])`");
+            boolean literal = documented.matches("`(\"[^\"<]*\"|[0-9]+|true|false|\\[.*\\])`");
             if (literal) {
-                String key = m.group(1).substring(m.group(1).indexOf('.') + 1);
-                assertThat(printed).as("default of %s", m.group(1)).contains(key + " = " + documented.replace("`", ""));
+                String key = m.group(1);
+                int dot = key.lastIndexOf('.');
+                String table = dot < 0 ? "" : key.substring(0, dot);
+                assertThat(tableLines(printed, table)).as("default of %s", key)
+                        .contains(key.substring(dot + 1) + " = " + documented.replace("`", ""));
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(17);
+        assertThat(checked).isEqualTo(34);
+    }
+
+    /** The lines of one table ({@code ""}: the top level) of printed TOML. */
+    private static List<String> tableLines(String toml, String table) {
+        List<String> lines = new ArrayList<>();
+        String current = "";
+        for (String line : toml.split("\n")) {
+            if (line.startsWith("[")) {
+                current = line.substring(1, line.length() - 1);
+            } else if (current.equals(table)) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 }

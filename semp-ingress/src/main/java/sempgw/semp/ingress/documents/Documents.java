@@ -31,9 +31,8 @@ import sempgw.semp.ingress.WellKnownDocuments;
  *
  * <p>User keys: {@code userKeys} takes the address after {@code /.well-known/semp/keys/},
  * percent-decoded once by the HTTP layer; it is canonicalized (ENVELOPE.md §2.3) and a malformed
- * address is a 400 with one fixed body. An unknown
- * address and a known one without keys are answered identically in shape, size and code path
- * (DESIGN.md §2.7; see {@link KeysResponse}). Decoy records for unknown addresses were
+ * address is a 400 with one fixed body. An unknown address and a known one without keys are
+ * answered identically in shape, size and code path (DESIGN.md §2.7; see {@link KeysResponse}). Decoy records for unknown addresses were
  * considered and not adopted: the spec promises indistinguishability from a known address without
  * keys, not from one with keys, and decoys would invite senders to encrypt to keys nobody holds.
  */

@@ -39,6 +39,13 @@ public record DomainKeySet(DomainSigningPrivateKey signingKey, Instant signingCr
         }
     }
 
+    /** A key set whose keys all share one validity period. */
+    public static DomainKeySet of(DomainSigningPrivateKey signingKey, List<DomainEncryptionPublicKey> encryptionKeys,
+                                  Instant created, Instant expires) {
+        return new DomainKeySet(signingKey, created, expires,
+                encryptionKeys.stream().map(k -> new Encryption(k, created, expires)).toList());
+    }
+
     /** The encryption key of {@code suite}, if there is one. */
     public Optional<Encryption> encryption(SuiteId suite) {
         return encryptionKeys.stream().filter(e -> e.key().suite() == suite).findFirst();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.json.JsonObject;
 import sempgw.semp.egress.discovery.ConfigurationParser;
@@ -72,10 +73,10 @@ final class ConfigurationDocumentTest {
         DomainKeySet baselineOnly = new DomainKeySet(f.signing, DocumentsFixture.CREATED, DocumentsFixture.EXPIRES,
                 List.of(f.keys.encryption(SuiteId.X25519_CHACHA20_POLY1305).orElseThrow()));
 
-        assertThatThrownBy(() -> new Documents(f.settings, baselineOnly, f.directory, 1, f.clock, sempgw.core.crypto.RandomSource.secure()))
+        assertThatThrownBy(() -> new Documents(f.settings, baselineOnly, f.directory, 1, f.clock, RandomSource.secure()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pq-kyber768-x25519");
         Documents ok = new Documents(f.settings.withSuites(List.of(SuiteId.X25519_CHACHA20_POLY1305)), baselineOnly,
-                f.directory, 1, f.clock, sempgw.core.crypto.RandomSource.secure());
+                f.directory, 1, f.clock, RandomSource.secure());
         assertThat(DocumentsFixture.json(ok.configuration().body()).requireArray("suites").requireStrings())
                 .containsExactly("x25519-chacha20-poly1305");
     }

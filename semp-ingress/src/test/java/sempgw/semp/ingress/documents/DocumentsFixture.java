@@ -27,9 +27,9 @@ final class DocumentsFixture {
     static final Instant EXPIRES = Instant.parse("2027-05-01T00:00:00Z");
 
     final DomainSigningPrivateKey signing = DomainSigningPrivateKey.generate(RandomSource.secure());
-    final DomainKeySet keys = new DomainKeySet(signing, CREATED, EXPIRES, List.of(
-            new DomainKeySet.Encryption(DomainEncryptionPrivateKey.generate(SuiteId.X25519_CHACHA20_POLY1305, RandomSource.secure()).publicKey(), CREATED, EXPIRES),
-            new DomainKeySet.Encryption(DomainEncryptionPrivateKey.generate(SuiteId.PQ_KYBER768_X25519, RandomSource.secure()).publicKey(), CREATED, EXPIRES)));
+    final DomainKeySet keys = DomainKeySet.of(signing, List.of(
+            DomainEncryptionPrivateKey.generate(SuiteId.X25519_CHACHA20_POLY1305, RandomSource.secure()).publicKey(),
+            DomainEncryptionPrivateKey.generate(SuiteId.PQ_KYBER768_X25519, RandomSource.secure()).publicKey()), CREATED, EXPIRES);
     final DocumentSettings settings = DocumentSettings.defaults(DOMAIN, BASE);
     final InMemoryUserKeyDirectory directory = new InMemoryUserKeyDirectory(DOMAIN, signing, DirectoryJournal.volatileOnly());
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -1,13 +1,16 @@
 package sempgw.semp.ingress.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonValue;
+import sempgw.core.keys.DomainEncryptionPrivateKey;
 import sempgw.core.keys.DomainEncryptionPublicKey;
 import sempgw.core.keys.DomainSigningPublicKey;
 import sempgw.core.keys.KeyId;
@@ -46,6 +49,16 @@ final class DomainKeysDocumentTest {
             JsonObject k = (JsonObject) v;
             assertThat(k.requireString("key_id")).isEqualTo(KeyId.of(Base64.getDecoder().decode(k.requireString("public_key"))).hex());
         }
+    }
+
+    @Test
+    void domainKeySet_twoKeysOfOneSuite_isRefused() {
+        DomainEncryptionPublicKey baseline = f.keys.encryption(SuiteId.X25519_CHACHA20_POLY1305).orElseThrow().key();
+        DomainEncryptionPublicKey another = DomainEncryptionPrivateKey
+                .generate(SuiteId.X25519_CHACHA20_POLY1305, RandomSource.secure()).publicKey();
+
+        assertThatThrownBy(() -> DomainKeySet.of(f.signing, List.of(baseline, another),
+                DocumentsFixture.CREATED, DocumentsFixture.EXPIRES)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static DomainEncryptionPublicKey read(JsonObject k) throws Exception {

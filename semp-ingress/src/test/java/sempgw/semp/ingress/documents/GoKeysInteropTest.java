@@ -14,6 +14,7 @@ import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonParser;
+import sempgw.core.json.JsonString;
 import sempgw.core.json.JsonValue;
 import sempgw.core.keys.DomainEncryptionPublicKey;
 import sempgw.core.keys.DomainSigningPrivateKey;
@@ -31,8 +32,8 @@ final class GoKeysInteropTest {
         JsonObject goNobody = (JsonObject) goResponse.requireArray("results").get(1);
         List<PublishedKey> aliceKeys = goAlice.requireArray("user_keys").elements().stream()
                 .map(JsonObject.class::cast)
-                .map(r -> new PublishedKey(r, KeyType.parse(r.getOrNull("key_type") instanceof sempgw.core.json.JsonString s ? s.value() : "").orElseThrow(),
-                        ((sempgw.core.json.JsonString) r.getOrNull("key_id")).value()))
+                .map(r -> new PublishedKey(r, KeyType.parse(r.getOrNull("key_type") instanceof JsonString s ? s.value() : "").orElseThrow(),
+                        ((JsonString) r.getOrNull("key_id")).value()))
                 .toList();
         DomainKeySet keys = goDomainKeys(v);
         UserKeyDirectory goDirectory = address -> address.toString().equals("alice@a.example") ? aliceKeys : List.of();

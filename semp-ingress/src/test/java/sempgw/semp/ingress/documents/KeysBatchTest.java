@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ final class KeysBatchTest {
     @Test
     void batch_bodyOver64KiB_is413() {
         byte[] body = new byte[KeysRequestReader.MAX_BODY + 1];
-        java.util.Arrays.fill(body, (byte) ' ');
+        Arrays.fill(body, (byte) ' ');
 
         assertThat(documents.userKeysBatch(body).status()).isEqualTo(413);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,7 +194,7 @@ final class UserKeysTest {
     /** The structure of a JSON value: member names and value kinds, without values. */
     static String shape(JsonValue v) {
         return switch (v) {
-            case JsonObject o -> o.members().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+            case JsonObject o -> o.members().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> e.getKey() + ":" + shape(e.getValue())).collect(Collectors.joining(",", "{", "}"));
             case JsonArray a -> a.elements().stream().map(UserKeysTest::shape).collect(Collectors.joining(",", "[", "]"));
             default -> v.getClass().getSimpleName();

@@ -1,0 +1,44 @@
+package sempgw.app.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sempgw.app.config.ConfigLoader;
+import sempgw.app.config.GatewayConfig;
+import sempgw.app.keys.DomainKeys;
+import sempgw.app.semp.DnsZone;
+import sempgw.app.semp.SempKeys;
+import sempgw.app.tls.ServerCredentials;
+import sempgw.app.tls.TlsContexts;
+
+/**
+ * {@code semp-gateway dns-records [--config FILE]}: prints, in zone-file syntax, the DNS records
+ * to publish for {@code semp.domain} (SRV, TXT, TLSA, {@code _semp-verify}). Creates the domain
+ * keys and the self-signed certificate if they do not exist yet, as {@code run} would, so the
+ * records match what the gateway then serves.
+ */
+@Command(name = "dns-records", mixinStandardHelpOptions = true,
+        description = "Print the DNS records (SRV, TXT, TLSA, _semp-verify) to publish for semp.domain; creates the domain keys if missing.")
+final class DnsRecordsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "TOML configuration file (default: none, every key at its default)")
+    Path configFile;
+
+    @Override
+    public Integer call() throws Exception {
+        GatewayConfig config = configFile == null ? GatewayConfig.defaults() : ConfigLoader.load(configFile);
+        Clock clock = Clock.systemUTC();
+        try (DomainKeys keys = SempKeys.open(config, clock)) {
+            ServerCredentials tls = TlsContexts.credentials(config.tls(), config.selfSignedDir(), config.smtp().hostname(), clock);
+            spec.commandLine().getOut().print(DnsZone.render(config.semp(), keys, tls.leaf().getPublicKey()));
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCodes.OK;
+    }
+}

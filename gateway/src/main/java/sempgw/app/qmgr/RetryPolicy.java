@@ -1,0 +1,39 @@
+package sempgw.app.qmgr;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiFunction;
+import java.util.random.RandomGenerator;
+
+/**
+ * When a deferred recipient is tried again: the one decision a queue manager takes from its
+ * queue's protocol. The SMTP queue uses {@link #exponential} (RFC 5321 §4.5.4.1); the SEMP
+ * sender queue plugs in the schedule of DELIVERY.md §2.3 with {@link #byAttempt}.
+ */
+@FunctionalInterface
+public interface RetryPolicy {
+
+    /**
+     * @param arrivedAt when the entry was queued
+     * @param attempts the attempts made so far, counting the one that just failed (1 after the first)
+     * @param now the time of the failure
+     * @return when to try again
+     */
+    Instant nextAttempt(Instant arrivedAt, int attempts, Instant now);
+
+    /**
+     * Postfix's qmgr backoff: the wait is the message's age clamped to [min, max] plus up to 10%
+     * jitter, never past {@code arrivedAt + lifetime}.
+     */
+    static RetryPolicy exponential(Duration min, Duration max, Duration lifetime, RandomGenerator random) {
+        return new Backoff(min, max, lifetime, random);
+    }
+
+    /**
+     * A schedule indexed by attempt ({@code schedule.apply(attempts, random)} is the wait after
+     * that many failures), never past {@code arrivedAt + lifetime}, so the entry expires on time.
+     */
+    static RetryPolicy byAttempt(BiFunction<Integer, RandomGenerator, Duration> schedule, Duration lifetime, RandomGenerator random) {
+        return (arrivedAt, attempts, now) -> Backoff.notAfterExpiry(now.plus(schedule.apply(attempts, random)), arrivedAt.plus(lifetime), now);
+    }
+}

@@ -1,0 +1,110 @@
+package sempgw.semp.egress.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import sempgw.core.SempException;
+import sempgw.core.SempReason;
+import sempgw.core.crypto.RandomSource;
+import sempgw.core.delivery.Acknowledgment;
+import sempgw.core.delivery.AcknowledgmentCodec;
+import sempgw.core.envelope.Envelope;
+import sempgw.core.envelope.EnvelopeCanonical;
+import sempgw.core.envelope.EnvelopeCodec;
+import sempgw.core.envelope.SizeBuckets;
+import sempgw.core.envelope.seal.EnvelopeSealer;
+import sempgw.core.handshake.DomainKeyLookup;
+import sempgw.core.keys.DomainSigningPrivateKey;
+import sempgw.semp.egress.federation.DeliveryException;
+import sempgw.semp.egress.federation.FederationChannel;
+import sempgw.semp.egress.federation.PeerSessions;
+
+/**
+ * One attempt to hand one envelope to its recipient domain, in numbered steps:
+ *
+ * <ol>
+ *   <li>Get the established session with the peer ({@link PeerSessions#channel}); a discovery or
+ *   handshake failure is a transport failure: {@code Deferred}.</li>
+ *   <li>Seal the composed envelope for that session: {@code postmark.session_id},
+ *   {@code seal.signature} and {@code seal.session_mac} are recomputed for every attempt, while
+ *   {@code postmark.id}, {@code expires}, brief, enclosure and key entries never change
+ *   (docs/interop.md, "retry over a new session"; SPEC-DIGEST-SERVER §9 question 3).</li>
+ *   <li>Refuse an envelope over the session's {@code max_envelope_size}:
+ *   {@code envelope_size_exceeded}, terminal (ENVELOPE.md §9.3).</li>
+ *   <li>Send it and wait at most the attempt timeout (DELIVERY.md §1.5); no reply is
+ *   {@code silent}, which is retried (DELIVERY.md §2.2).</li>
+ *   <li>Decode the acknowledgment and classify it ({@link AcknowledgmentCheck}).</li>
+ * </ol>
+ * Every transport failure and every {@code silent} drops the session and the discovery entry
+ * before the retry (DELIVERY.md §2.3, DISCOVERY.md §6.1).
+ */
+final class EnvelopeAttempt {
+    private final PeerSessions sessions;
+    private final DomainKeyLookup peerKeys;
+    private final DomainSigningPrivateKey signingKey;
+    private final SempDeliverySettings settings;
+    private final RandomSource random;
+
+    EnvelopeAttempt(PeerSessions sessions, DomainKeyLookup peerKeys, DomainSigningPrivateKey signingKey,
+                    SempDeliverySettings settings, RandomSource random) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.peerKeys = Objects.requireNonNull(peerKeys, "peerKeys");
+        this.signingKey = Objects.requireNonNull(signingKey, "signingKey");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    AttemptOutcome run(Envelope composed, String peerDomain, Instant now) {
+        AttemptOutcome outcome = exchange(composed, peerDomain, now);
+        if (outcome instanceof AttemptOutcome.Deferred d && d.invalidate()) {
+            sessions.invalidate(peerDomain);
+        }
+        return outcome;
+    }
+
+    private AttemptOutcome exchange(Envelope composed, String peerDomain, Instant now) {
+        try {
+            FederationChannel channel = sessions.channel(peerDomain, now);
+            long max = channel.maxEnvelopeSize();
+            Optional<Envelope> sealed = seal(composed, channel, max);
+            if (sealed.isEmpty()) {
+                return tooLarge(max);
+            }
+            byte[] wire = EnvelopeCodec.encode(sealed.get());
+            if (wire.length > max) {
+                return tooLarge(max);
+            }
+            Duration timeout = settings.attemptTimeout();
+            Optional<byte[]> reply = channel.exchange(wire, timeout);
+            if (reply.isEmpty() || reply.get().length == 0) {
+                return new AttemptOutcome.Deferred("silent", "no acknowledgment within " + timeout.toSeconds() + " s", true);
+            }
+            Acknowledgment ack = AcknowledgmentCodec.decode(reply.get());
+            return AcknowledgmentCheck.classify(ack, sealed.get().postmark().id(), EnvelopeCanonical.of(sealed.get()),
+                    peerDomain, peerKeys, settings.receiptRelaxedFor(peerDomain), now);
+        } catch (DeliveryException e) {
+            return new AttemptOutcome.Deferred("transport", AcknowledgmentCheck.clean(String.valueOf(e.getMessage())), true);
+        } catch (SempException e) {
+            return new AttemptOutcome.Deferred("transport", AcknowledgmentCheck.clean(String.valueOf(e.getMessage())), true);
+        }
+    }
+
+    /** The envelope sealed for {@code channel}'s session, or empty when it cannot fit {@code max} bytes. */
+    private Optional<Envelope> seal(Envelope composed, FederationChannel channel, long max) {
+        if (max < SizeBuckets.FLOOR) {
+            return Optional.empty();
+        }
+        EnvelopeSealer sealer = new EnvelopeSealer(signingKey, SizeBuckets.standard((int) Math.min(max, Integer.MAX_VALUE)));
+        try {
+            return Optional.of(sealer.seal(composed, channel.sessionId(), channel.envMacKey(), random));
+        } catch (SempException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static AttemptOutcome tooLarge(long max) {
+        return new AttemptOutcome.Failed(SempReason.ENVELOPE_SIZE_EXCEEDED.code(),
+                "envelope exceeds the peer's max_envelope_size of " + max + " bytes");
+    }
+}

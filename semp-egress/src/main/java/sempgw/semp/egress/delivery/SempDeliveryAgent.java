@@ -1,0 +1,131 @@
+package sempgw.semp.egress.delivery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sempgw.core.SempTimestamps;
+import sempgw.core.crypto.RandomSource;
+import sempgw.core.envelope.Envelope;
+import sempgw.core.envelope.EnvelopeCodec;
+import sempgw.core.envelope.EnvelopeFormatException;
+import sempgw.core.handshake.DomainKeyLookup;
+import sempgw.core.keys.DomainSigningPrivateKey;
+import sempgw.semp.egress.federation.PeerSessions;
+import sempgw.store.queue.DeliveryAgent;
+import sempgw.store.queue.DeliveryResult;
+import sempgw.store.queue.QueueEntry;
+import sempgw.store.queue.Recipient;
+
+/**
+ * The SEMP delivery agent (Postfix's smtp(8) role for SEMP): the queue manager hands it one queued
+ * envelope and the recipients still to deliver, all at the envelope's {@code postmark.to_domain}.
+ * The queued content is the composed envelope before sealing ({@link EnvelopeCodec} JSON).
+ *
+ * <ol>
+ *   <li>Read the queued envelope; unreadable content is an internal failure: {@code Deferred}.</li>
+ *   <li>At or past the effective deadline (DELIVERY.md §2.4) the envelope is {@code expired}:
+ *   {@code Failed}, and the peer is not contacted.</li>
+ *   <li>Otherwise one attempt ({@link EnvelopeAttempt}): seal for the peer session, send, verify
+ *   the acknowledgment and its receipt.</li>
+ * </ol>
+ * An acknowledgment covers the whole envelope (DELIVERY.md §1), so its result applies to every
+ * recipient given. Each attempt logs one line: queue id, peer domain, outcome and reason code;
+ * never addresses or content. A delivery accepted from a relaxed-receipt peer without a verified
+ * receipt logs that line at WARN. Thread-safe; blocking (call it from a virtual thread).
+ */
+public final class SempDeliveryAgent implements DeliveryAgent {
+    /** The largest queued envelope read back: far above the 25 MiB default {@code max_envelope_size}. */
+    static final int MAX_QUEUED_ENVELOPE = 64 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(SempDeliveryAgent.class);
+
+    private final EnvelopeAttempt attempt;
+    private final SempDeliverySettings settings;
+    private final Clock clock;
+
+    /**
+     * @param sessions the federation sessions with peer domains
+     * @param peerKeys the peers' published domain signing keys, for receipts (DELIVERY.md §1.1.1.6)
+     * @param signingKey our domain signing key, which seals every envelope we send
+     */
+    public SempDeliveryAgent(PeerSessions sessions, DomainKeyLookup peerKeys, DomainSigningPrivateKey signingKey,
+                             SempDeliverySettings settings, Clock clock, RandomSource random) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.attempt = new EnvelopeAttempt(sessions, peerKeys, signingKey, settings, random);
+    }
+
+    @Override
+    public List<DeliveryResult> deliver(QueueEntry entry, List<Recipient> recipients, ContentSource content) {
+        Instant now = clock.instant();
+        Envelope envelope;
+        try {
+            envelope = read(content);
+        } catch (IOException | EnvelopeFormatException e) {
+            LOG.warn("{}: semp outcome=deferred code=internal: queued envelope unreadable ({})", entry.id(), e.getClass().getSimpleName());
+            return each(recipients, new DeliveryResult.Deferred("semp; internal: queued envelope unreadable"));
+        }
+        String peer = envelope.postmark().toDomain();
+        DeliveryDeadline deadline = DeliveryDeadline.of(envelope.postmark().expires(), entry.arrivedAt(), settings.retryHorizon());
+        AttemptOutcome outcome;
+        if (deadline.passed(now)) {
+            outcome = new AttemptOutcome.Failed("expired", deadline.describe());
+        } else {
+            outcome = attemptSafely(entry, peer, envelope, now);
+        }
+        log(entry, peer, recipients.size(), outcome);
+        return each(recipients, result(outcome));
+    }
+
+    private AttemptOutcome attemptSafely(QueueEntry entry, String peer, Envelope envelope, Instant now) {
+        try {
+            return attempt.run(envelope, peer, now);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: semp peer={} internal error during the attempt: {}", entry.id(), peer, e.getClass().getName());
+            return new AttemptOutcome.Deferred("internal", "internal error", false);
+        }
+    }
+
+    private static Envelope read(ContentSource content) throws IOException, EnvelopeFormatException {
+        byte[] bytes;
+        try (InputStream in = content.open()) {
+            bytes = in.readNBytes(MAX_QUEUED_ENVELOPE + 1);
+        }
+        return EnvelopeCodec.decode(bytes, MAX_QUEUED_ENVELOPE).envelope();
+    }
+
+    private static DeliveryResult result(AttemptOutcome outcome) {
+        return switch (outcome) {
+            case AttemptOutcome.Delivered(var key, var acceptedAt) ->
+                    new DeliveryResult.Delivered("semp; delivered, receipt " + key.hex() + " at " + SempTimestamps.format(acceptedAt));
+            case AttemptOutcome.DeliveredUnverified(String why) ->
+                    new DeliveryResult.Delivered("semp; delivered, receipt not verified (relaxed peer): " + why);
+            case AttemptOutcome.Deferred(String code, String reason, boolean invalidate) ->
+                    new DeliveryResult.Deferred("semp; " + code + ": " + reason);
+            case AttemptOutcome.Failed(String code, String reason) -> new DeliveryResult.Failed("semp", code + ": " + reason);
+        };
+    }
+
+    private static void log(QueueEntry entry, String peer, int recipients, AttemptOutcome outcome) {
+        switch (outcome) {
+            case AttemptOutcome.Delivered d -> LOG.info("{}: semp peer={} outcome=delivered code=delivered recipients={} receipt={}",
+                    entry.id(), peer, recipients, d.receiptKey().hex());
+            case AttemptOutcome.DeliveredUnverified u -> LOG.warn(
+                    "{}: semp peer={} outcome=delivered code={} recipients={}: accepted without a verified receipt because {} is in semp.receipts.relaxed_peers ({})",
+                    entry.id(), peer, u.code(), recipients, peer, u.why());
+            case AttemptOutcome.Deferred d -> LOG.info("{}: semp peer={} outcome=deferred code={} recipients={}{}: {}",
+                    entry.id(), peer, d.code(), recipients, d.invalidate() ? " session=dropped" : "", d.reason());
+            case AttemptOutcome.Failed f -> LOG.info("{}: semp peer={} outcome={} code={} recipients={}: {}",
+                    entry.id(), peer, "expired".equals(f.code()) ? "expired" : "failed", f.code(), recipients, f.reason());
+        }
+    }
+
+    private static List<DeliveryResult> each(List<Recipient> recipients, DeliveryResult result) {
+        return Collections.nCopies(recipients.size(), result);
+    }
+}

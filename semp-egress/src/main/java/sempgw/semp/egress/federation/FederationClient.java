@@ -1,0 +1,187 @@
+package sempgw.semp.egress.federation;
+
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sempgw.core.crypto.RandomSource;
+import sempgw.semp.egress.peers.PeerDiscovery;
+import sempgw.semp.egress.peers.PeerKeys;
+
+/**
+ * The gateway's federation sessions with peer domains (HANDSHAKE.md §5, SESSION.md §2-§3): one
+ * established session per peer domain, shared by concurrent callers.
+ *
+ * <ol>
+ *   <li>A live session whose connection is open and which has not expired is reused.</li>
+ *   <li>From 80 % of its lifetime on it is rekeyed in place over its own connection
+ *   (SESSION.md §3.1); a refused rekey is not retried and the session runs to expiry.</li>
+ *   <li>Otherwise, or after {@link #invalidate}, a new handshake: discovery, suite and transport
+ *   choice, connect with fallback, federation handshake ({@link Handshakes}).</li>
+ * </ol>
+ * Callers for one domain wait for one handshake rather than each starting their own; other
+ * domains are not held up. Blocking: call from virtual threads. Thread-safe.
+ */
+public final class FederationClient implements PeerSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(FederationClient.class);
+
+    private final FederationSettings settings;
+    private final PeerDiscovery discovery;
+    private final PeerKeys keys;
+    private final RandomSource random;
+    private final Handshakes handshakes;
+    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Optional<AutoCloseable> owned;
+
+    /** One peer's lock and current channel. */
+    private static final class Slot {
+        final ReentrantLock lock = new ReentrantLock();
+        PeerChannel channel;
+    }
+
+    /**
+     * @param transports the bindings we run, e.g. {@link H2Transport} and {@link WebSocketTransport}
+     */
+    public FederationClient(FederationSettings settings, PeerDiscovery discovery, PeerKeys keys,
+                            List<FederationTransport> transports, RandomSource random) {
+        this(settings, discovery, keys, transports, random, Optional.empty());
+    }
+
+    private FederationClient(FederationSettings settings, PeerDiscovery discovery, PeerKeys keys,
+                             List<FederationTransport> transports, RandomSource random, Optional<AutoCloseable> owned) {
+        this.owned = owned;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.discovery = Objects.requireNonNull(discovery, "discovery");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.random = Objects.requireNonNull(random, "random");
+        Map<String, FederationTransport> byId = new LinkedHashMap<>();
+        transports.forEach(t -> byId.put(t.id(), t));
+        if (byId.isEmpty()) {
+            throw new IllegalArgumentException("at least one transport");
+        }
+        this.handshakes = new Handshakes(settings, discovery, keys, Map.copyOf(byId), random);
+    }
+
+    /**
+     * The production client: {@code ws} and {@code h2} over one JDK {@link HttpClient} trusting
+     * {@code tls}, closed with this client.
+     */
+    public static FederationClient overHttps(FederationSettings settings, PeerDiscovery discovery, PeerKeys keys, SSLContext tls,
+                                             RandomSource random) {
+        HttpClient http = H2Transport.client(tls, settings.connectTimeout());
+        return new FederationClient(settings, discovery, keys, List.of(
+                new WebSocketTransport(http, settings.connectTimeout(), settings.maxReplyBytes()),
+                new H2Transport(http, settings.maxReplyBytes())), random, Optional.of(http::close));
+    }
+
+    @Override
+    public FederationChannel channel(String peerDomain, Instant now) throws DeliveryException {
+        String domain = key(peerDomain);
+        Slot slot = slots.computeIfAbsent(domain, d -> new Slot());
+        slot.lock.lock();
+        try {
+            PeerChannel current = slot.channel;
+            if (current != null && !usable(current, now)) {
+                slot.channel = null;
+                current.drop();
+                current = null;
+            }
+            if (current != null && current.session().rekeyDue(now) && !current.rekeyGivenUp()) {
+                current = rekey(slot, current, now);
+            }
+            if (current == null) {
+                current = handshakes.establish(domain, now);
+                slot.channel = current;
+            }
+            return current;
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    @Override
+    public void invalidate(String peerDomain) {
+        String domain = key(peerDomain);
+        discovery.invalidate(domain);
+        keys.invalidate(domain);
+        Slot slot = slots.get(domain);
+        if (slot != null) {
+            slot.lock.lock();
+            try {
+                if (slot.channel != null) {
+                    log.info("federation {}: session {} dropped on request", domain, slot.channel.session().id());
+                    slot.channel.drop();
+                    slot.channel = null;
+                }
+            } finally {
+                slot.lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Slot slot : new ArrayList<>(slots.values())) {
+            slot.lock.lock();
+            try {
+                if (slot.channel != null) {
+                    slot.channel.drop();
+                    slot.channel = null;
+                }
+            } finally {
+                slot.lock.unlock();
+            }
+        }
+        slots.clear();
+        owned.ifPresent(o -> {
+            try {
+                o.close();
+            } catch (Exception e) {
+                log.debug("closing the HTTP client: {}", e.toString());
+            }
+        });
+    }
+
+    private static boolean usable(PeerChannel c, Instant now) {
+        c.session().sweep(now);
+        return c.connection().isOpen() && !c.session().isExpired(now);
+    }
+
+    /** Rekeys {@code c}; returns it, or null when it had to be dropped. */
+    private PeerChannel rekey(Slot slot, PeerChannel c, Instant now) {
+        String before = c.session().id();
+        try {
+            switch (RekeyRun.run(c.session(), c.connection(), random, now, settings.handshakeTimeout())) {
+                case RekeyRun.Outcome.Rekeyed r -> log.info("federation {}: session {} rekeyed to {}", c.peerDomain(), before, r.newSessionId());
+                case RekeyRun.Outcome.Refused r -> {
+                    c.giveUpRekey();
+                    log.warn("federation {}: rekey of session {} refused ({}); using it until it expires at {}", c.peerDomain(),
+                            before, r.detail(), c.session().expiresAt());
+                }
+            }
+            return c;
+        } catch (DeliveryException e) {
+            log.warn("federation {}: rekey of session {} failed: {}; dropping it", c.peerDomain(), before, e.getMessage());
+            slot.channel = null;
+            c.drop();
+            return null;
+        }
+    }
+
+    private static String key(String domain) {
+        Objects.requireNonNull(domain, "peerDomain");
+        String d = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
+        return d.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,151 @@
+package sempgw.semp.egress.federation;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.SSLException;
+import sempgw.semp.egress.peers.BoundedBody;
+
+/**
+ * Federation over HTTP/2 (TRANSPORT.md §4.2) with the JDK {@link HttpClient}: each SEMP message
+ * is one POST to the advertised {@code endpoints.federation.h2} URL, its response body the one
+ * reply (BRIEF-FED wire paths). The {@code Semp-Session-Id} header of the first response ties the
+ * following POSTs to the same tunnel (TRANSPORT.md §4.2.3); we echo it on every later POST.
+ * HTTP status is transport-level only (§4.2.2): anything but 200 with a body is a failure.
+ * A reply that does not come in time is "silent", and so is a stream the server resets after
+ * holding it (BRIEF-FED: silent replies over h2 are held for 35 s, then reset); the tunnel stays open.
+ *
+ * <p>TLS: the injected {@link javax.net.ssl.SSLContext} is the trust store; host names are
+ * verified; redirects are never followed. Replies are bounded ({@link FederationSettings#maxReplyBytes()}).
+ */
+public final class H2Transport implements FederationTransport {
+
+    /** The tunnel correlation header (TRANSPORT.md §4.2.3). */
+    public static final String SESSION_HEADER = "Semp-Session-Id";
+
+    private final HttpClient client;
+    private final int maxReplyBytes;
+
+    /** @param client an HTTP/2 client with the gateway's trust store; see {@link #client} */
+    public H2Transport(HttpClient client, int maxReplyBytes) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.maxReplyBytes = maxReplyBytes;
+    }
+
+    /** The HTTP client both bindings share: HTTP/2, {@code tls} as trust, no redirects, {@code connectTimeout}. */
+    public static HttpClient client(javax.net.ssl.SSLContext tls, Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(Objects.requireNonNull(tls, "tls"))
+                .connectTimeout(connectTimeout)
+                .build();
+    }
+
+    @Override
+    public String id() {
+        return "h2";
+    }
+
+    @Override
+    public TransportConnection connect(URI endpoint) throws DeliveryException {
+        if (!"https".equalsIgnoreCase(endpoint.getScheme())) {
+            throw DeliveryException.connectFailed("h2 endpoint is not https: " + endpoint, null);
+        }
+        return new Tunnel(endpoint);
+    }
+
+    /** One tunnel: POSTs in turn, correlated by the session header. */
+    private final class Tunnel implements TransportConnection {
+        private final URI endpoint;
+        private final ReentrantLock turn = new ReentrantLock();
+        private volatile String tunnelId;
+        private volatile boolean open = true;
+        private boolean answered;
+
+        Tunnel(URI endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public Optional<byte[]> exchange(byte[] message, Duration timeout) throws DeliveryException {
+            turn.lock();
+            try {
+                if (!open) {
+                    throw new DeliveryException("h2 tunnel to " + endpoint.getHost() + " is closed");
+                }
+                HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(message));
+                if (tunnelId != null) {
+                    request.header(SESSION_HEADER, tunnelId);
+                }
+                HttpResponse<byte[]> response = client.send(request.build(), BoundedBody.handler(maxReplyBytes));
+                if (response.statusCode() != 200 || response.body().length == 0) {
+                    throw fail("h2 " + endpoint.getHost() + ": HTTP " + response.statusCode()
+                            + (response.body().length == 0 ? " without a body" : ""), null);
+                }
+                if (tunnelId == null) {
+                    tunnelId = response.headers().firstValue(SESSION_HEADER).orElse(null);
+                }
+                answered = true;
+                return Optional.of(response.body());
+            } catch (HttpConnectTimeoutException | ConnectException e) {
+                throw fail("h2 connect to " + endpoint.getHost() + " failed: " + e.getClass().getSimpleName(), e);
+            } catch (HttpTimeoutException e) {
+                return Optional.empty();
+            } catch (SSLException e) {
+                throw fail("h2 TLS to " + endpoint.getHost() + " failed: " + e.getMessage(), e);
+            } catch (IOException e) {
+                if (isStreamReset(e)) {
+                    return Optional.empty();
+                }
+                throw fail("h2 " + endpoint.getHost() + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fail("h2 exchange interrupted", e);
+            } finally {
+                turn.unlock();
+            }
+        }
+
+        /** The server reset this request's stream (RFC 9113 §6.4): its way to stay silent. */
+        private static boolean isStreamReset(IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t.getMessage() != null && t.getMessage().contains("RST_STREAM")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Closes the tunnel; before any reply, a failure is a connect failure (fallback allowed). */
+        private DeliveryException fail(String detail, Throwable cause) {
+            open = false;
+            return answered || !(cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException || cause instanceof SSLException)
+                    ? new DeliveryException(detail, cause)
+                    : DeliveryException.connectFailed(detail, cause);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
+    }
+}

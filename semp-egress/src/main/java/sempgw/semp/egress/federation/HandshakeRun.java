@@ -1,0 +1,73 @@
+package sempgw.semp.egress.federation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import sempgw.core.SempReason;
+import sempgw.core.crypto.RandomSource;
+import sempgw.core.handshake.Initiator;
+import sempgw.core.handshake.Step;
+import sempgw.core.session.Session;
+
+/**
+ * Drives one semp-core {@link Initiator} over a connection (HANDSHAKE.md §5.1): {@code init},
+ * an optional proof-of-work round that semp-core answers (§2.2a), {@code confirm}, until
+ * {@code accepted} or a rejection. The whole run is bounded by the initiator's deadline
+ * (HANDSHAKE.md §6.6: 30 s). Step times are the caller's {@code now} plus the elapsed monotonic
+ * time, so the run needs no clock of its own.
+ */
+final class HandshakeRun {
+
+    /** How long a closing abort or rejection may take to send before the connection is closed. */
+    private static final Duration ABORT_TIMEOUT = Duration.ofSeconds(5);
+
+    private HandshakeRun() {
+    }
+
+    /**
+     * @return the established session, owning its keys
+     * @throws DeliveryException a transport failure, a silent peer, a timeout or a rejection
+     *     (with its reason code); {@link DeliveryException#connectFailure()} when the peer got nothing
+     */
+    static Session run(Initiator.Config config, TransportConnection connection, RandomSource random, Instant now)
+            throws DeliveryException {
+        long start = System.nanoTime();
+        Initiator initiator = Initiator.create(config, random, now);
+        byte[] out = initiator.begin().message();
+        try {
+            while (true) {
+                Instant at = now.plusNanos(System.nanoTime() - start);
+                Duration left = Duration.between(at, initiator.deadline());
+                if (left.isNegative() || left.isZero()) {
+                    throw DeliveryException.refused(SempReason.HANDSHAKE_EXPIRED, "handshake with " + config.peerDomain() + " timed out");
+                }
+                Optional<byte[]> reply = connection.exchange(out, left);
+                if (reply.isEmpty()) {
+                    throw DeliveryException.refused(SempReason.HANDSHAKE_EXPIRED, "no answer from " + config.peerDomain()
+                            + " within the handshake timeout (silent or blocked, HANDSHAKE.md §4.2)");
+                }
+                switch (initiator.onMessage(reply.get(), now.plusNanos(System.nanoTime() - start))) {
+                    case Step.Send s -> out = s.message();
+                    case Step.Established e -> {
+                        return e.session();
+                    }
+                    case Step.Rejected r -> {
+                        r.message().ifPresent(m -> sendQuietly(connection, m));
+                        throw DeliveryException.refused(r.reason(), "handshake with " + config.peerDomain() + " ended with "
+                                + r.reason().code() + " (" + r.origin() + "): " + r.detail());
+                    }
+                }
+            }
+        } finally {
+            initiator.abandon();
+        }
+    }
+
+    private static void sendQuietly(TransportConnection connection, byte[] message) {
+        try {
+            connection.exchange(message, ABORT_TIMEOUT);
+        } catch (DeliveryException e) {
+            // The handshake has already failed; the connection is closed next either way.
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package sempgw.semp.egress.federation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sempgw.core.crypto.RandomSource;
+import sempgw.core.crypto.SuiteId;
+import sempgw.core.handshake.Capabilities;
+import sempgw.core.handshake.Initiator;
+import sempgw.core.handshake.SuiteChoice;
+import sempgw.core.session.Session;
+import sempgw.semp.egress.discovery.DiscoveryResult;
+import sempgw.semp.egress.discovery.SempConfiguration;
+import sempgw.semp.egress.peers.PeerDiscovery;
+import sempgw.semp.egress.peers.PeerKeys;
+
+/**
+ * Sets up a new session with a peer domain, in numbered steps, each failure a
+ * {@link DeliveryException}:
+ *
+ * <ol>
+ *   <li>Discovery must say {@code Semp} (DISCOVERY.md §7.1); its configuration document is the
+ *   only source of endpoints and suites (§3.2.1, §5.6).</li>
+ *   <li>No required extension we lack (DISCOVERY.md §3.1.4: MUST NOT proceed).</li>
+ *   <li>The strongest suite both sides run, PQ preferred ({@link SuiteChoice}; HANDSHAKE.md §6.4).</li>
+ *   <li>Transports in {@link TransportOrder}; a connect failure moves to the next one, one
+ *   at a time (TRANSPORT.md §5.4). Once the peer has received a message there is no fallback.</li>
+ *   <li>The federation handshake ({@link HandshakeRun}).</li>
+ * </ol>
+ */
+final class Handshakes {
+
+    private static final Logger log = LoggerFactory.getLogger(Handshakes.class);
+
+    private final FederationSettings settings;
+    private final PeerDiscovery discovery;
+    private final PeerKeys keys;
+    private final Map<String, FederationTransport> transports;
+    private final RandomSource random;
+
+    Handshakes(FederationSettings settings, PeerDiscovery discovery, PeerKeys keys, Map<String, FederationTransport> transports,
+               RandomSource random) {
+        this.settings = settings;
+        this.discovery = discovery;
+        this.keys = keys;
+        this.transports = transports;
+        this.random = random;
+    }
+
+    PeerChannel establish(String domain, Instant now) throws DeliveryException {
+        DiscoveryResult.Semp semp = switch (discovery.discover(domain)) {
+            case DiscoveryResult.Semp s -> s;
+            case DiscoveryResult.Temporary t -> throw new DeliveryException("discovery of " + domain + ": " + t.cause() + ", " + t.detail());
+            case DiscoveryResult.Legacy l -> throw new DeliveryException("discovery of " + domain + ": no SEMP (legacy), " + l.detail());
+            case DiscoveryResult.NotFound n -> throw new DeliveryException("discovery of " + domain + ": not found, " + n.detail());
+        };
+        SempConfiguration config = semp.configuration();
+        List<String> missing = config.unsupportedRequiredExtensions(List.of());
+        if (!missing.isEmpty()) {
+            throw new DeliveryException(domain + " requires extensions we do not support: " + missing);
+        }
+        SuiteId suite = SuiteChoice.strongestCommon(settings.suites(), peerSuites(config))
+                .orElseThrow(() -> new DeliveryException(domain + " shares no suite with us: " + config.suites()));
+        Initiator.Config initiator = new Initiator.Config(suite, new Capabilities(settings.suites(), List.of(),
+                OptionalLong.of(settings.maxEnvelopeSize()), OptionalLong.empty()), settings.local(), config.domain(), keys,
+                settings.domainProof(), settings.policy(), settings.collisions(), settings.handshakeTimeout(), settings.maxSessionTtl());
+        List<TransportOrder.Attempt> attempts = TransportOrder.attempts(config.federation(), transports, settings.preferWebSocket());
+        if (attempts.isEmpty()) {
+            throw new DeliveryException(domain + " advertises no federation transport we run: " + config.federation().byTransport().keySet());
+        }
+        List<String> failures = new ArrayList<>();
+        for (TransportOrder.Attempt attempt : attempts) {
+            Optional<PeerChannel> channel = attempt(domain, semp, initiator, attempt, now, failures);
+            if (channel.isPresent()) {
+                return channel.get();
+            }
+        }
+        throw new DeliveryException("no transport to " + domain + " connected: " + failures);
+    }
+
+    private Optional<PeerChannel> attempt(String domain, DiscoveryResult.Semp semp, Initiator.Config initiator,
+                                          TransportOrder.Attempt attempt, Instant now, List<String> failures) throws DeliveryException {
+        String id = attempt.transport().id();
+        TransportConnection connection;
+        try {
+            connection = attempt.transport().connect(attempt.endpoint());
+        } catch (DeliveryException e) {
+            failures.add(id + ": " + e.getMessage());
+            log.info("federation {}: {} connect failed, {}", domain, id, e.getMessage());
+            return Optional.empty();
+        }
+        Session session;
+        try {
+            session = HandshakeRun.run(initiator, connection, random, now);
+        } catch (DeliveryException e) {
+            connection.close();
+            if (e.connectFailure()) {
+                failures.add(id + ": " + e.getMessage());
+                log.info("federation {}: {} connect failed, {}", domain, id, e.getMessage());
+                return Optional.empty();
+            }
+            log.warn("federation {}: handshake over {} failed: {}", domain, id, e.getMessage());
+            throw e;
+        }
+        long limit = Math.min(semp.maxEnvelopeSize(), session.terms().maxEnvelopeSize().orElse(Long.MAX_VALUE));
+        log.info("federation {}: session {} established over {}, {}, expires {}", domain, session.id(), id, session.suite(),
+                session.expiresAt());
+        return Optional.of(new PeerChannel(initiator.peerDomain(), session, connection, id, limit));
+    }
+
+    private static List<SuiteId> peerSuites(SempConfiguration config) {
+        return config.suites().stream().map(SuiteId::parse).flatMap(Optional::stream).toList();
+    }
+}

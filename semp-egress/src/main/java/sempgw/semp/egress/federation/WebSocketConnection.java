@@ -1,0 +1,189 @@
+package sempgw.semp.egress.federation;
+
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One WebSocket federation connection: exchanges are serialized (one outstanding message), each
+ * reply is one complete text message (TRANSPORT.md §4.1.2). A binary message, an oversized reply,
+ * a close or an error ends the connection; a close without a preceding reply is a network
+ * failure, never a silent rejection (§4.1.3). After a timeout the connection is closed too: a
+ * late reply would otherwise be taken for the answer to the next message. While open, a ping
+ * goes out every {@link #PING_INTERVAL} from a virtual thread (§4.1.3 keepalive, 30 s
+ * recommended); the JDK answers the peer's pings itself.
+ */
+final class WebSocketConnection implements TransportConnection {
+
+    private final WebSocket ws;
+    private final Inbox inbox;
+    private final String host;
+    /** The keepalive interval (TRANSPORT.md §4.1.3). */
+    static final Duration PING_INTERVAL = Duration.ofSeconds(30);
+
+    private final ReentrantLock turn = new ReentrantLock();
+    private final Thread keepalive;
+
+    WebSocketConnection(WebSocket ws, Inbox inbox, String host) {
+        this.ws = ws;
+        this.inbox = inbox;
+        this.host = host;
+        this.keepalive = Thread.ofVirtual().name("semp-ws-keepalive-" + host).start(this::pingWhileOpen);
+    }
+
+    private void pingWhileOpen() {
+        try {
+            while (isOpen()) {
+                Thread.sleep(PING_INTERVAL);
+                try {
+                    ws.sendPing(ByteBuffer.allocate(0));
+                } catch (IllegalStateException e) {
+                    // Closed meanwhile, or the previous ping is still being sent: the loop decides.
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public Optional<byte[]> exchange(byte[] message, Duration timeout) throws DeliveryException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(message)).toString();
+        } catch (CharacterCodingException e) {
+            throw new DeliveryException("a SEMP message must be UTF-8 text (TRANSPORT.md §4.1.2)", e);
+        }
+        turn.lock();
+        try {
+            CompletableFuture<byte[]> reply = inbox.expect();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            ws.sendText(text, true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.of(reply.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            close();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            close();
+            throw new DeliveryException("ws " + host + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new DeliveryException("ws exchange interrupted", e);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !inbox.ended() && !ws.isInputClosed() && !ws.isOutputClosed();
+    }
+
+    @Override
+    public void close() {
+        inbox.end("closed by us");
+        keepalive.interrupt();
+        try {
+            if (!ws.isOutputClosed()) {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "");
+            }
+        } catch (IllegalStateException e) {
+            // A send is still pending (we timed out waiting on it): abort below ends it.
+        }
+        ws.abort();
+    }
+
+    /** Receives whole text messages and hands each to the one waiting exchange. */
+    static final class Inbox implements WebSocket.Listener {
+        private final int limit;
+        private final StringBuilder partial = new StringBuilder();
+        private CompletableFuture<byte[]> waiting;
+        private String endedBecause;
+
+        Inbox(int limit) {
+            this.limit = limit;
+        }
+
+        synchronized CompletableFuture<byte[]> expect() {
+            waiting = new CompletableFuture<>();
+            if (endedBecause != null) {
+                waiting.completeExceptionally(new IllegalStateException(endedBecause));
+            }
+            return waiting;
+        }
+
+        synchronized boolean ended() {
+            return endedBecause != null;
+        }
+
+        synchronized void end(String why) {
+            if (endedBecause == null) {
+                endedBecause = why;
+            }
+            if (waiting != null) {
+                waiting.completeExceptionally(new IllegalStateException(why));
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            byte[] complete = null;
+            synchronized (this) {
+                partial.append(data);
+                if (partial.length() > limit) {
+                    end("reply exceeds " + limit + " characters");
+                    ws.abort();
+                    return null;
+                }
+                if (last) {
+                    complete = partial.toString().getBytes(StandardCharsets.UTF_8);
+                    partial.setLength(0);
+                }
+            }
+            if (complete != null) {
+                deliver(ws, complete);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private synchronized void deliver(WebSocket ws, byte[] message) {
+            if (waiting == null || waiting.isDone()) {
+                end("unsolicited message from the peer (turn-based transport)");
+                ws.abort();
+                return;
+            }
+            waiting.complete(message);
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+            end("binary frame (TRANSPORT.md §4.1.2: SEMP messages are text)");
+            ws.abort();
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            end("closed by the peer (" + statusCode + ")");
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            end("connection error: " + error.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/**
+ * Federation sessions for the sending side: {@link sempgw.semp.egress.federation.PeerSessions}
+ * hands the delivery agent an established {@link sempgw.semp.egress.federation.FederationChannel}
+ * with a peer domain; {@link sempgw.semp.egress.federation.FederationClient} implements it.
+ *
+ * <p>Per peer domain, one session, reused by concurrent callers (BRIEF-FED): discovery
+ * ({@code DiscoveryResult.Semp}), the strongest common suite (PQ first), a transport from
+ * {@code endpoints.federation} ({@code ws} preferred when advertised, then the mandatory
+ * {@code h2}; fallback on connect failure within 10 s), the federation handshake with semp-core's
+ * {@code Initiator} (a proof-of-work challenge is answered by semp-core), rekey at 80 % of the
+ * lifetime with {@code RekeyInitiator}, a new handshake after expiry, a transport failure or
+ * {@link sempgw.semp.egress.federation.PeerSessions#invalidate}. Protocol decisions are
+ * semp-core's; this package moves bytes and keeps the table.
+ *
+ * <p>Transports ({@link sempgw.semp.egress.federation.FederationTransport}): HTTP/2 POSTs to the
+ * advertised URL correlated by {@code Semp-Session-Id}, and WebSocket text messages with
+ * subprotocol {@code semp.v1}. Both are turn-based: one outstanding message per connection.
+ *
+ * <p>Limits and defaults ({@link sempgw.semp.egress.federation.FederationSettings}): connect
+ * 10 s per transport, handshake and rekey 30 s, reply 1 MiB, accepted session TTL at most one day.
+ *
+ * <h2>Specification references</h2>
+ * <ul>
+ *   <li>HANDSHAKE.md §4.2 (silent block), §5.1-§5.7 (federation handshake), §6.4 (suite choice),
+ *   §6.6 (timeout), §2.2a (challenge)</li>
+ *   <li>SESSION.md §2.4 (erasure), §2.5.2 (collisions), §3.1-§3.4 (rekey)</li>
+ *   <li>TRANSPORT.md §4.1 (WebSocket), §4.2.2-§4.2.3 (HTTP/2 status, tunnel header), §5.3-§5.4
+ *   (fallback order and procedure), §8.2 (reconnection)</li>
+ *   <li>DISCOVERY.md §3.1.4 (required extensions), §5.6 (advertised endpoints only), §6.1
+ *   (invalidate after a failure)</li>
+ * </ul>
+ *
+ * <h2>Standards</h2>
+ * RFC 9113 (HTTP/2), RFC 6455 (WebSocket), RFC 8446 (TLS 1.3), RFC 6125 (host name checks).
+ *
+ * <h2>Security</h2>
+ * Talks over TLS only to the federation endpoints a peer's validated configuration advertised,
+ * trusting the injected trust store. Holds session keys in memory (semp-core {@code Session});
+ * they are erased when a session is dropped, expires or the client closes. Uses our domain
+ * signing key only through semp-core's handshake. Logs domains and session ids, never keys or
+ * message content.
+ */
+package sempgw.semp.egress.federation;

@@ -1,0 +1,156 @@
+package sempgw.semp.egress.peers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sempgw.core.envelope.seal.SenderDomainKeys;
+import sempgw.core.keys.DomainSigningPublicKey;
+import sempgw.core.keys.KeyId;
+import sempgw.semp.egress.discovery.DiscoveryResult;
+
+/**
+ * Peer domain keys over discovery and HTTPS (HANDSHAKE.md §5.3): cache, then discovery (SRV,
+ * configuration document), then {@code GET endpoints.domain_keys}. The HTTPS certificate chain
+ * is the trust anchor (KEY.md §2.3). A fetched document is cached for the configuration's
+ * {@code ttl_seconds} (DISCOVERY.md §3.5.2); failures are not cached. A handshake naming a key id
+ * we do not hold triggers one re-fetch, at most once per {@link #REFRESH_INTERVAL} (a rotated
+ * key, KEY.md §7). Concurrent lookups of one domain share one fetch.
+ *
+ * <p>Serves the responder's {@code DomainKeyLookup} and the receive pipeline's
+ * {@link SenderDomainKeys}. Blocking on a miss: call from virtual threads, never an event loop.
+ */
+public final class HttpsDomainKeys implements PeerKeys, SenderDomainKeys, AutoCloseable {
+
+    /** The shortest time between two fetches triggered by an unknown key id. */
+    public static final Duration REFRESH_INTERVAL = Duration.ofSeconds(60);
+    /** Domains kept in the cache. */
+    public static final int MAX_ENTRIES = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(HttpsDomainKeys.class);
+
+    private final PeerDiscovery discovery;
+    private final DomainKeysFetcher fetcher;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, PublishedDomainKeys> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<PublishedDomainKeys>> inFlight = new ConcurrentHashMap<>();
+
+    /** Production limits: 5 s to connect, 10 s per request, 64 KiB body. */
+    public HttpsDomainKeys(PeerDiscovery discovery, SSLContext tls, Clock clock) {
+        this(discovery, tls, clock, Duration.ofSeconds(5), Duration.ofSeconds(10), 64 * 1024);
+    }
+
+    public HttpsDomainKeys(PeerDiscovery discovery, SSLContext tls, Clock clock, Duration connectTimeout, Duration requestTimeout,
+                           int maxBytes) {
+        this.discovery = Objects.requireNonNull(discovery, "discovery");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.fetcher = new DomainKeysFetcher(tls, connectTimeout, requestTimeout, maxBytes);
+    }
+
+    /** The domain's published keys, from the cache while fresh, else fetched. */
+    public PublishedDomainKeys published(String domain) throws DomainKeysException {
+        String d = normalize(domain);
+        Optional<PublishedDomainKeys> fresh = cached(d);
+        if (fresh.isPresent()) {
+            return fresh.get();
+        }
+        CompletableFuture<PublishedDomainKeys> mine = new CompletableFuture<>();
+        CompletableFuture<PublishedDomainKeys> running = inFlight.putIfAbsent(d, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof DomainKeysException k ? k : new DomainKeysException(d + ": " + e.getCause(), e);
+            }
+        }
+        try {
+            PublishedDomainKeys keys = fetch(d);
+            mine.complete(keys);
+            return keys;
+        } catch (DomainKeysException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(d, mine);
+        }
+    }
+
+    /** The cached keys of {@code domain} while fresh; never fetches. */
+    public Optional<PublishedDomainKeys> cached(String domain) {
+        PublishedDomainKeys k = cache.get(normalize(domain));
+        return k != null && clock.instant().isBefore(k.expiresAt()) ? Optional.of(k) : Optional.empty();
+    }
+
+    @Override
+    public Optional<DomainSigningPublicKey> find(String domain, Optional<KeyId> keyId) {
+        Optional<DomainSigningPublicKey> key = lookup(domain).map(PublishedDomainKeys::signing);
+        if (keyId.isPresent() && key.isPresent() && !key.get().keyId().equals(keyId.get())) {
+            PublishedDomainKeys held = cache.get(normalize(domain));
+            if (held != null && !clock.instant().isBefore(held.fetchedAt().plus(REFRESH_INTERVAL))) {
+                invalidate(domain);
+                key = lookup(domain).map(PublishedDomainKeys::signing);
+            }
+        }
+        return key.filter(k -> keyId.map(k.keyId()::equals).orElse(true));
+    }
+
+    @Override
+    public List<DomainSigningPublicKey> signingKeys(String domain) {
+        return lookup(domain).map(k -> List.of(k.signing())).orElse(List.of());
+    }
+
+    @Override
+    public void invalidate(String domain) {
+        cache.remove(normalize(domain));
+    }
+
+    @Override
+    public void close() {
+        fetcher.close();
+    }
+
+    private Optional<PublishedDomainKeys> lookup(String domain) {
+        try {
+            return Optional.of(published(domain));
+        } catch (DomainKeysException e) {
+            log.warn("domain keys {}: {}", normalize(domain), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private PublishedDomainKeys fetch(String domain) throws DomainKeysException {
+        DiscoveryResult.Semp semp = switch (discovery.discover(domain)) {
+            case DiscoveryResult.Semp s -> s;
+            case DiscoveryResult.Temporary t -> throw new DomainKeysException("discovery: " + t.cause() + ", " + t.detail(), true);
+            case DiscoveryResult.Legacy l -> throw new DomainKeysException("discovery: not a SEMP domain", false);
+            case DiscoveryResult.NotFound n -> throw new DomainKeysException("discovery: not found", false);
+        };
+        Instant now = clock.instant();
+        PublishedDomainKeys keys = fetcher.fetch(semp.configuration().domainKeys(), semp.configuration().domain(), now,
+                semp.configuration().ttl());
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.values().removeIf(k -> !now.isBefore(k.expiresAt()));
+            if (cache.size() >= MAX_ENTRIES) {
+                cache.keySet().stream().findAny().ifPresent(cache::remove);
+            }
+        }
+        cache.put(domain, keys);
+        log.info("domain keys {}: signing key {} fetched from {}, cached until {}", domain, keys.signing().keyId(),
+                semp.configuration().domainKeys().getHost(), keys.expiresAt());
+        return keys;
+    }
+
+    private static String normalize(String domain) {
+        String d = Objects.requireNonNull(domain, "domain").toLowerCase(Locale.ROOT);
+        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
+    }
+}

@@ -1,0 +1,130 @@
+package sempgw.semp.egress.peers;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import sempgw.core.crypto.RandomSource;
+import sempgw.core.json.CanonicalJson;
+import sempgw.core.json.JsonObject;
+import sempgw.core.keys.DomainEncryptionPublicKey;
+import sempgw.core.keys.DomainSigningPublicKey;
+import sempgw.semp.egress.discovery.DiscoveryResult;
+import sempgw.semp.egress.discovery.SempConfiguration;
+import sempgw.semp.egress.discovery.ServerTarget;
+import sempgw.semp.egress.discovery.SessionTtl;
+import sempgw.semp.egress.discovery.TransportEndpoints;
+
+/** Discovery answers, domain key documents and a settable clock for the peers and federation tests. */
+public final class PeerFixtures {
+
+    private PeerFixtures() {
+    }
+
+    /** A {@code Semp} discovery result for {@code domain} with the given federation endpoints (h2 required). */
+    public static DiscoveryResult.Semp semp(String domain, Map<String, String> federation, String domainKeys, List<String> suites,
+                                            Duration ttl) {
+        Map<String, URI> fed = new LinkedHashMap<>();
+        federation.forEach((k, v) -> fed.put(k, URI.create(v)));
+        URI base = URI.create("https://semp." + domain + "/");
+        SempConfiguration config = new SempConfiguration("1.0.0", domain, 1, ttl, new TransportEndpoints(Map.of("h2", base)),
+                new TransportEndpoints(fed), base.resolve("register"), base.resolve("keys/"), URI.create(domainKeys), Map.of(),
+                suites, 26_214_400L, List.of());
+        return new DiscoveryResult.Semp(config, List.of(new ServerTarget("semp." + domain, 443, 0, 0)),
+                new ServerTarget("semp." + domain, 443, 0, 0), Optional.empty(), SessionTtl.DEFAULT, List.of());
+    }
+
+    /** The {@code SEMP_DOMAIN_KEYS} document of KEY.md §2.3. */
+    public static JsonObject domainKeysDocument(String domain, DomainSigningPublicKey signing, DomainEncryptionPublicKey encryption) {
+        return JsonObject.builder()
+                .put("type", "SEMP_DOMAIN_KEYS")
+                .put("version", "1.0.0")
+                .put("domain", domain)
+                .put("signing_key", JsonObject.builder().put("algorithm", "ed25519").put("public_key", signing.toBase64())
+                        .put("key_id", signing.keyId().hex()).build())
+                .put("encryption_key", JsonObject.builder().put("algorithm", encryption.suite().wireName())
+                        .put("public_key", encryption.toBase64()).put("key_id", encryption.keyId().hex()).build())
+                .build();
+    }
+
+    public static String json(JsonObject o) {
+        return new String(CanonicalJson.encode(o), StandardCharsets.UTF_8);
+    }
+
+    /** A deterministic random source (not for production). */
+    public static RandomSource seeded(long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        return r::nextBytes;
+    }
+
+    /** Answers every domain with one result; records invalidations. */
+    public static final class FixedDiscovery implements PeerDiscovery {
+        private final AtomicReference<DiscoveryResult> result;
+        private final AtomicInteger lookups = new AtomicInteger();
+        private final List<String> invalidated = new CopyOnWriteArrayList<>();
+
+        public FixedDiscovery(DiscoveryResult result) {
+            this.result = new AtomicReference<>(result);
+        }
+
+        @Override
+        public DiscoveryResult discover(String domain) {
+            lookups.incrementAndGet();
+            return result.get();
+        }
+
+        @Override
+        public void invalidate(String domain) {
+            invalidated.add(domain);
+        }
+
+        public void answer(DiscoveryResult r) {
+            result.set(r);
+        }
+
+        public int lookups() {
+            return lookups.get();
+        }
+
+        public List<String> invalidated() {
+            return List.copyOf(invalidated);
+        }
+    }
+
+    /** A clock tests move by hand. */
+    public static final class SettableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        public SettableClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        public void advance(Duration d) {
+            now.updateAndGet(t -> t.plus(d));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

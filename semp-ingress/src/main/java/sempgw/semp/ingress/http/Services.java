@@ -1,0 +1,19 @@
+package sempgw.semp.ingress.http;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import sempgw.semp.ingress.FederationEndpoint;
+import sempgw.semp.ingress.WellKnownDocuments;
+
+/**
+ * What every connection's handlers share: settings, the two seams, the clock, the virtual-thread
+ * executor for blocking calls, the in-flight counter and the h2 tunnels.
+ */
+record Services(
+        SempHttpConfig config,
+        WellKnownDocuments documents,
+        FederationEndpoint federation,
+        Clock clock,
+        ExecutorService threads,
+        InFlight inFlight,
+        TunnelTable tunnels) {}

@@ -1,0 +1,40 @@
+package sempgw.semp.ingress.http;
+
+/**
+ * One h2 tunnel: a conversation reached by POSTs carrying the same {@code Semp-Session-Id}
+ * (TRANSPORT.md §4.2.3). The id is transport-level and unrelated to the SEMP {@code session_id}.
+ * Idle time is measured from the last reply, and never while a message is being handled.
+ */
+final class Tunnel {
+    private final String id;
+    private final ConversationTurns turns;
+    private long lastUsedNanos;
+    private int busy;
+
+    Tunnel(String id, ConversationTurns turns, long nowNanos) {
+        this.id = id;
+        this.turns = turns;
+        this.lastUsedNanos = nowNanos;
+    }
+
+    String id() {
+        return id;
+    }
+
+    ConversationTurns turns() {
+        return turns;
+    }
+
+    synchronized void begin() {
+        busy++;
+    }
+
+    synchronized void end(long nowNanos) {
+        busy--;
+        lastUsedNanos = nowNanos;
+    }
+
+    synchronized boolean idleSince(long cutoffNanos) {
+        return busy == 0 && lastUsedNanos - cutoffNanos < 0;
+    }
+}

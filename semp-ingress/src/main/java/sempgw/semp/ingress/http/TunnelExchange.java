@@ -1,0 +1,109 @@
+package sempgw.semp.ingress.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One h2 POST into a tunnel (TRANSPORT.md §4.2.3): without {@code Semp-Session-Id} it opens a
+ * tunnel and a {@code h2} conversation, and the response carries the new id; with it, the message
+ * goes to that tunnel's conversation, or is answered 400 when the id is unknown or expired. The
+ * reply is the 200 body; a silent reply holds the stream for {@code silentHold}, then resets it.
+ *
+ * <p>Reference counting: {@link #handle} takes ownership of the request and releases it.
+ */
+final class TunnelExchange {
+    private static final Logger LOG = LoggerFactory.getLogger(TunnelExchange.class);
+
+    private final Services services;
+
+    TunnelExchange(Services services) {
+        this.services = services;
+    }
+
+    void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String id = request.headers().get(HttpResponses.SESSION_HEADER);
+        byte[] message = ByteBufUtil.getBytes(request.content());
+        request.release();
+        Channel stream = ctx.channel();
+        Optional<Tunnel> found = id == null ? open(stream) : services.tunnels().find(id);
+        if (found.isEmpty()) {
+            reply(stream, id == null
+                    ? HttpResponses.error(ctx.alloc(), HttpResponseStatus.SERVICE_UNAVAILABLE, "too many tunnels")
+                    : HttpResponses.error(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "unknown or expired " + HttpResponses.SESSION_HEADER));
+            return;
+        }
+        Tunnel tunnel = found.get();
+        tunnel.begin();
+        services.inFlight().begin();
+        boolean queued = tunnel.turns().submit(message,
+                outcome -> stream.eventLoop().execute(() -> deliver(stream, tunnel, outcome)));
+        if (!queued) {
+            tunnel.end(System.nanoTime());
+            services.inFlight().end();
+            reply(stream, HttpResponses.error(ctx.alloc(), HttpResponseStatus.TOO_MANY_REQUESTS, "too many pending messages"));
+        }
+    }
+
+    private Optional<Tunnel> open(Channel stream) {
+        InetSocketAddress remote = (InetSocketAddress) stream.parent().remoteAddress();
+        return services.tunnels().open(() -> new ConversationTurns(services.threads(),
+                () -> services.federation().open(remote, "h2"), services.clock(),
+                services.config().maxPendingMessages()), System.nanoTime());
+    }
+
+    private void deliver(Channel stream, Tunnel tunnel, TurnOutcome outcome) {
+        try {
+            tunnel.end(System.nanoTime());
+            switch (outcome) {
+                case TurnOutcome.Reply(byte[] body, boolean finished) -> {
+                    if (finished) {
+                        services.tunnels().forget(tunnel, "conversation finished");
+                    }
+                    reply(stream, HttpResponses.sempReply(stream.alloc(), body, tunnel.id()));
+                }
+                case TurnOutcome.Silent(boolean finished) -> {
+                    if (finished) {
+                        services.tunnels().forget(tunnel, "conversation finished");
+                    }
+                    hold(stream);
+                }
+                case TurnOutcome.Failed(RuntimeException cause) -> {
+                    LOG.warn("tunnel {} conversation failed: {}", tunnel.id(), cause.toString());
+                    services.tunnels().forget(tunnel, "conversation failed");
+                    reply(stream, HttpResponses.error(stream.alloc(), HttpResponseStatus.SERVICE_UNAVAILABLE, "temporarily unavailable"));
+                }
+            }
+        } finally {
+            services.inFlight().end();
+        }
+    }
+
+    /** Silent: nothing is sent; the stream is reset once the hold passes (BRIEF-FED decisions). */
+    private void hold(Channel stream) {
+        long millis = services.config().silentHold().toMillis();
+        stream.eventLoop().schedule(() -> {
+            if (stream.isActive()) {
+                LOG.debug("{} silent reply: stream reset after {} ms", stream, millis);
+                stream.close();
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private static void reply(Channel stream, FullHttpResponse response) {
+        if (!stream.isActive()) {
+            response.release();
+            return;
+        }
+        stream.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    }
+}

@@ -1,0 +1,77 @@
+package sempgw.semp.ingress.http;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's open h2 tunnels by {@code Semp-Session-Id} (TRANSPORT.md §4.2.3). Ids are 128
+ * random bits, so that a tunnel cannot be guessed; a tunnel is usable from any connection
+ * (TRANSPORT.md §8.3). Forgetting a tunnel closes its conversation.
+ */
+final class TunnelTable {
+    private static final Logger LOG = LoggerFactory.getLogger(TunnelTable.class);
+    /** Longer header values are never looked up. */
+    static final int MAX_ID_LENGTH = 64;
+
+    private final Map<String, Tunnel> tunnels = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private final int maxTunnels;
+    private final long idleNanos;
+
+    TunnelTable(int maxTunnels, long idleNanos) {
+        this.maxTunnels = maxTunnels;
+        this.idleNanos = idleNanos;
+    }
+
+    /** A new tunnel with a fresh id, or empty when {@code maxTunnels} are open. */
+    Optional<Tunnel> open(Supplier<ConversationTurns> turns, long nowNanos) {
+        if (tunnels.size() >= maxTunnels) {
+            return Optional.empty();
+        }
+        byte[] raw = new byte[16];
+        random.nextBytes(raw);
+        Tunnel tunnel = new Tunnel(Base64.getUrlEncoder().withoutPadding().encodeToString(raw), turns.get(), nowNanos);
+        tunnels.put(tunnel.id(), tunnel);
+        LOG.debug("tunnel {} opened", tunnel.id());
+        return Optional.of(tunnel);
+    }
+
+    Optional<Tunnel> find(String id) {
+        return id.length() > MAX_ID_LENGTH ? Optional.empty() : Optional.ofNullable(tunnels.get(id));
+    }
+
+    /** Removes the tunnel and closes its conversation (after its pending messages). */
+    void forget(Tunnel tunnel, String why) {
+        if (tunnels.remove(tunnel.id(), tunnel)) {
+            LOG.debug("tunnel {} closed: {}", tunnel.id(), why);
+            tunnel.turns().close();
+        }
+    }
+
+    /** Forgets every tunnel idle for the configured time; returns how many. */
+    int expire(long nowNanos) {
+        long cutoff = nowNanos - idleNanos;
+        int expired = 0;
+        for (Tunnel tunnel : tunnels.values()) {
+            if (tunnel.idleSince(cutoff)) {
+                forget(tunnel, "idle");
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    void closeAll() {
+        tunnels.values().forEach(tunnel -> forget(tunnel, "server stopping"));
+    }
+
+    int size() {
+        return tunnels.size();
+    }
+}

@@ -1,0 +1,31 @@
+package sempgw.semp.ingress.receive;
+
+import java.util.Objects;
+
+/** What the conversation sends back for one envelope (DELIVERY.md §1). */
+public sealed interface ReceiveOutcome permits ReceiveOutcome.Reply, ReceiveOutcome.Silent {
+
+    /**
+     * Send this acknowledgment: {@code delivered} with its signed receipt, or {@code rejected} with
+     * reason code, reason text and {@code postmark.id} (ENVELOPE.md §9.2, DELIVERY.md §1.1.1.5).
+     *
+     * @param acknowledgment the encoded acknowledgment, not copied
+     */
+    record Reply(byte[] acknowledgment) implements ReceiveOutcome {
+        public Reply {
+            Objects.requireNonNull(acknowledgment, "acknowledgment");
+        }
+    }
+
+    /**
+     * Send nothing (DELIVERY.md §1.3): a silent block entry or a throttled sender domain
+     * (DELIVERY.md §6.5.1). Only ever for envelopes that passed every verification step.
+     *
+     * @param why operator text for the log, never sent
+     */
+    record Silent(String why) implements ReceiveOutcome {
+        public Silent {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+}

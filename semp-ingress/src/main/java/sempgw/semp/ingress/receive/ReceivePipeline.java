@@ -1,0 +1,155 @@
+package sempgw.semp.ingress.receive;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import sempgw.core.SempReason;
+import sempgw.core.crypto.RandomSource;
+import sempgw.core.delivery.DeliveryReceipt;
+import sempgw.core.envelope.Postmark;
+import sempgw.core.envelope.seal.DeliveryPolicy;
+import sempgw.core.envelope.seal.EnvelopeVerifier;
+import sempgw.core.envelope.seal.SessionLookup;
+import sempgw.core.envelope.seal.SessionState;
+import sempgw.core.envelope.seal.Verdict;
+import sempgw.semp.ingress.inbox.AcceptedEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receive pipeline of DELIVERY.md §3 for one envelope of a federation conversation. Steps in
+ * order; the first failure answers:
+ *
+ * <ol>
+ *   <li>Size, padding included -> {@code envelope_size_exceeded} (ENVELOPE.md §9.3, CONFORMANCE.md §4.1).</li>
+ *   <li>semp-core's {@link EnvelopeVerifier} (ENVELOPE.md §9.1, §7.2): signature {@code seal_invalid},
+ *   expiry {@code envelope_expired}, session {@code no_session} / {@code handshake_expired} /
+ *   {@code handshake_invalid}, MAC {@code session_mac_invalid}, required extensions
+ *   {@code extension_unsupported}, brief unwrap and decrypt, {@code brief.from} in
+ *   {@code postmark.from_domain} (SPEC-DIGEST-SERVER §9 item 10) and the domain/server
+ *   {@link DeliveryPolicy} -> {@code policy_forbidden}. Its session lookup sees only this
+ *   conversation's session: another {@code postmark.session_id} is {@code no_session}
+ *   (ENVELOPE.md §9.3 "does not reference a known session"; the sender re-handshakes).
+ *   An undecodable envelope is {@code seal_invalid}: it carries no verifiable seal (ENVELOPE.md §9.1 item 2).</li>
+ *   <li>{@code postmark.from_domain} is the session's peer domain, whose ownership the handshake
+ *   proved (HANDSHAKE.md §5, DELIVERY.md §5.3 "cryptographically verified identifiers"); we relay
+ *   for no one -> {@code policy_forbidden}.</li>
+ *   <li>{@code postmark.to_domain} is one of ours -> {@code policy_forbidden}.</li>
+ *   <li>Already stored (a retry after a lost acknowledgment) -> {@code delivered} again with a
+ *   fresh receipt, not stored twice ({@link DeliveredEnvelopes}).</li>
+ *   <li>Recipients, user block list, first contact, rate limit ({@link RecipientPolicy}) ->
+ *   {@code policy_forbidden} (with a challenge) or silent.</li>
+ *   <li>{@link Inbox#store} (durable) -> else {@code server_unavailable}; then {@code delivered}
+ *   with a receipt signed by our domain key (DELIVERY.md §1.1.1). Never a {@code delivered}
+ *   before the store, never an accepted envelope dropped (ENVELOPE.md §9.1).</li>
+ * </ol>
+ * Thread-safe: conversations call it concurrently. Time is passed in; the only I/O is the inbox's.
+ */
+public final class ReceivePipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(ReceivePipeline.class);
+
+    private final ReceiveConfig config;
+    private final ServerKeys keys;
+    private final SessionLookup sessions;
+    private final DeliveryPolicy domainPolicy;
+    private final Inbox inbox;
+    private final RandomSource random;
+    private final RecipientPolicy recipients;
+    private final DeliveredEnvelopes delivered;
+
+    /**
+     * @param sessions the federation session table (engineer C1's {@code SessionTable})
+     * @param domainPolicy domain- and server-level policy, run by the verifier (DELIVERY.md §6.2)
+     * @param random challenge prefixes and ids
+     */
+    public ReceivePipeline(ReceiveConfig config, ServerKeys keys, SessionLookup sessions, DeliveryPolicy domainPolicy,
+                           LocalUsers users, Inbox inbox, RandomSource random) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.domainPolicy = Objects.requireNonNull(domainPolicy, "domainPolicy");
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.random = Objects.requireNonNull(random, "random");
+        this.recipients = new RecipientPolicy(config, users);
+        this.delivered = new DeliveredEnvelopes(config.duplicateWindowCapacity());
+    }
+
+    /** Runs the pipeline on one envelope received in {@code session}; never throws for bad input. */
+    public ReceiveOutcome receive(byte[] envelopeWire, PeerSessionRef session, Instant now) {
+        if (envelopeWire.length > config.maxEnvelopeSize()) {
+            return reject(Replies.postmarkIdOf(envelopeWire), List.of(), session, SempReason.ENVELOPE_SIZE_EXCEEDED,
+                    "envelope exceeds max_envelope_size " + config.maxEnvelopeSize(), now);
+        }
+        SessionLookup thisSession = id -> id.equals(session.sessionId()) ? sessions.find(id) : new SessionState.Unknown();
+        Verdict verdict = new EnvelopeVerifier(keys.senderKeys(), thisSession, keys.decryptionKeys(), domainPolicy,
+                config.verifierOptions()).receive(envelopeWire, now);
+        return switch (verdict) {
+            case Verdict.Malformed m -> reject(Replies.postmarkIdOf(envelopeWire), List.of(), session, SempReason.SEAL_INVALID,
+                    "envelope does not decode: " + m.error(), now);
+            case Verdict.Rejected r -> reject(r.postmarkId(), List.of(), session, r.reason(),
+                    r.extension().map(x -> r.detail() + ": " + x).orElse(r.detail()), now);
+            case Verdict.Accepted a -> accepted(a, envelopeWire, session, now);
+        };
+    }
+
+    private ReceiveOutcome accepted(Verdict.Accepted a, byte[] wire, PeerSessionRef session, Instant now) {
+        Postmark p = a.envelope().envelope().postmark();
+        if (!p.fromDomain().equals(session.peerDomain())) {
+            return reject(p.id(), List.of(), session, SempReason.POLICY_FORBIDDEN, "postmark.from_domain is not the session's peer domain", now);
+        }
+        if (!config.localDomains().contains(p.toDomain())) {
+            return reject(p.id(), List.of(), session, SempReason.POLICY_FORBIDDEN, "postmark.to_domain is not a local domain", now);
+        }
+        List<String> locals = RecipientFacts.localRecipients(a.brief(), p.toDomain());
+        if (delivered.contains(p.fromDomain(), p.id(), now)) {
+            LOG.info("envelope {} from {}: duplicate of a stored envelope, delivered again", p.id(), p.fromDomain());
+            return receipt(a, locals, now);
+        }
+        return switch (recipients.decide(a.envelope().envelope(), a.brief(), keys, random, now)) {
+            case RecipientPolicy.Decision.Silence s -> {
+                LOG.info("envelope {} from {}: silent ({})", p.id(), p.fromDomain(), s.why());
+                yield new ReceiveOutcome.Silent(s.why());
+            }
+            case RecipientPolicy.Decision.Refuse r -> {
+                LOG.info("envelope {} from {}: rejected policy_forbidden ({})", p.id(), p.fromDomain(), r.why());
+                yield Replies.refused(p.id(), locals, r.challenge(), now);
+            }
+            case RecipientPolicy.Decision.Deliver d -> deliver(a, wire, d, now);
+        };
+    }
+
+    private ReceiveOutcome deliver(Verdict.Accepted a, byte[] wire, RecipientPolicy.Decision.Deliver d, Instant now) {
+        Postmark p = a.envelope().envelope().postmark();
+        try {
+            inbox.store(new AcceptedEnvelope(p.id(), p.fromDomain(), a.brief().from(), d.recipients(), wire, now));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("envelope {} from {}: inbox store failed, answering server_unavailable: {}", p.id(), p.fromDomain(), e.toString());
+            return Replies.rejected(p.id(), d.recipients(), SempReason.SERVER_UNAVAILABLE,
+                    "temporarily unable to accept the envelope, retry later", now);
+        }
+        delivered.remember(p.fromDomain(), p.id(), p.expires().plus(config.expiryGrace()), now);
+        recipients.delivered(d, p.fromDomain());
+        LOG.info("envelope {} from {}: delivered to {} local recipient(s)", p.id(), p.fromDomain(), d.recipients().size());
+        return receipt(a, d.recipients(), now);
+    }
+
+    /** {@code delivered} with a fresh receipt; a signing failure after the store is a retry, answered from the duplicate set. */
+    private ReceiveOutcome receipt(Verdict.Accepted a, List<String> recipients, Instant now) {
+        Postmark p = a.envelope().envelope().postmark();
+        try {
+            DeliveryReceipt receipt = DeliveryReceipt.issue(a.envelope().canonicalBytes(), p.toDomain(), now, keys.signingKey());
+            return Replies.delivered(p.id(), recipients, receipt, now);
+        } catch (RuntimeException e) {
+            LOG.warn("envelope {} from {}: receipt not issued, answering server_unavailable: {}", p.id(), p.fromDomain(), e.toString());
+            return Replies.rejected(p.id(), recipients, SempReason.SERVER_UNAVAILABLE,
+                    "temporarily unable to acknowledge the envelope, retry later", now);
+        }
+    }
+
+    private static ReceiveOutcome reject(String postmarkId, List<String> recipients, PeerSessionRef session, SempReason reason,
+                                         String detail, Instant now) {
+        LOG.info("envelope {} from {}: rejected {} ({})", postmarkId, session.peerDomain(), reason.code(), detail);
+        return Replies.rejected(postmarkId, recipients, reason, detail, now);
+    }
+}

@@ -1,0 +1,54 @@
+/**
+ * The receive pipeline: what the federation service does with each envelope a peer sends in an
+ * established session, answering {@code delivered} with a signed receipt only after the envelope
+ * is durably in the inbox, {@code rejected} with a reason code, or nothing ({@code silent}).
+ *
+ * <pre>{@code
+ * ReceivePipeline pipeline = new ReceivePipeline(ReceiveConfig.defaults(Set.of("example.org")),
+ *         new ServerKeys(domainKeyLookup, ourDecryptionKeys, ourSigningKey), sessionTable,
+ *         (postmark, brief) -> PolicyDecision.deliver(),
+ *         new LocalUsers(mailboxes, blockList, knownCorrespondents), new QueueInbox(inboxQueue),
+ *         RandomSource.secure());
+ * ReceiveOutcome outcome = pipeline.receive(wire, new PeerSessionRef("peer.example", sessionId), now);
+ * }</pre>
+ *
+ * <h2>Limits and defaults ({@link sempgw.semp.ingress.receive.ReceiveConfig})</h2>
+ * {@code max_envelope_size} 25 MiB; expiry grace 0; first contact {@code challenge},
+ * {@code proof_of_work} difficulty 20, challenges valid 30 minutes, at most 100,000 outstanding;
+ * rate limit 100 non-known-correspondent envelopes per sender domain per hour, then silent for
+ * 1 hour (1-24 h), at most 100,000 domains tracked; duplicate-delivery set 100,000 envelopes,
+ * each until its {@code postmark.expires}.
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ *   <li>One acknowledgment per envelope (DELIVERY.md §1): {@code delivered} only when every local
+ *   recipient takes the envelope; one refusing recipient refuses it. Never a {@code delivered}
+ *   for a recipient that will not get the envelope (DELIVERY.md §1.1).</li>
+ *   <li>Every refusal after the brief is open is {@code policy_forbidden} with one text: no
+ *   mailbox, a user block ({@code blocked} is never revealed), first contact, no local recipient.
+ *   In {@code challenge} mode each carries a fresh challenge, so a nonexistent address and a
+ *   blocked or gated one get replies of identical shape and size (DELIVERY.md §6.4.3).</li>
+ *   <li>A session id other than the conversation's is {@code no_session}; a
+ *   {@code postmark.from_domain} other than the session's peer domain is {@code policy_forbidden}.</li>
+ * </ul>
+ *
+ * <h2>Specification references</h2>
+ * <ul>
+ *   <li>DELIVERY.md §1 (acknowledgments), §1.1.1 (receipts), §1.3 (silent), §3 (pipeline order),
+ *   §5-§6.2 (block lists), §6.4 (first contact), §6.5 (rate limit), §8.2 (block detection)</li>
+ *   <li>ENVELOPE.md §9.1-§9.3 (acceptance, rejection, reason codes)</li>
+ *   <li>HANDSHAKE.md §2.2a.2-§2.2a.4 (proof-of-work challenge, first-contact binding, token)</li>
+ *   <li>KEY.md §3.2 (first-contact policy); CONFORMANCE.md §4.1, §4.6; DESIGN.md §2.7 (no oracles)</li>
+ *   <li>SPEC-DIGEST-SERVER §4 (pipeline), §9 item 10 ({@code brief.from} binding)</li>
+ * </ul>
+ *
+ * <h2>Standards</h2>
+ * RFC 8032 (Ed25519 receipts and challenge signatures), FIPS 180-4 (SHA-256 challenge binding).
+ *
+ * <h2>Security</h2>
+ * Holds our domain signing key (receipts, challenges) and reaches our domain decryption keys
+ * through semp-core's verifier, which destroys {@code K_brief} after use; never opens the
+ * enclosure. Logs postmark ids, domains and reason codes, never addresses, brief or content.
+ * Policy tables, challenges, counters and the duplicate set are bounded in memory.
+ */
+package sempgw.semp.ingress.receive;

@@ -1,0 +1,59 @@
+package sempgw.semp.ingress.http;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+
+/** A running server on a free loopback port, with the fakes behind it and clients for it. */
+final class TestServer implements AutoCloseable {
+    static final Duration SILENT_HOLD = Duration.ofMillis(400);
+
+    final FakeFederation federation = new FakeFederation();
+    final SempHttpServer server;
+
+    private TestServer(SempHttpConfig config) throws Exception {
+        server = new SempHttpServer(config, TestTls.get().serverContext(), new FakeDocuments(), federation,
+                Clock.systemUTC()).start();
+    }
+
+    static TestServer start() throws Exception {
+        return new TestServer(config(Duration.ofSeconds(10), 64));
+    }
+
+    static TestServer start(SempHttpConfig config) throws Exception {
+        return new TestServer(config);
+    }
+
+    /** Test-sized limits: 1 KiB envelopes and document bodies, short holds. */
+    static SempHttpConfig config(Duration tunnelIdle, int maxPerAddress) {
+        return new SempHttpConfig(new InetSocketAddress("127.0.0.1", 0), 1024, 1024, maxPerAddress, 4096,
+                Duration.ofSeconds(20), Duration.ofSeconds(5), 100, tunnelIdle, 4096, SILENT_HOLD,
+                Duration.ofSeconds(30), 8, Duration.ofSeconds(2));
+    }
+
+    URI uri(String path) {
+        return URI.create("https://localhost:" + server.port() + path);
+    }
+
+    URI ws() {
+        return URI.create("wss://localhost:" + server.port() + HttpRoutes.FEDERATE);
+    }
+
+    static HttpClient client(HttpClient.Version version) throws Exception {
+        return HttpClient.newBuilder().version(version).sslContext(TestTls.get().clientContext())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
