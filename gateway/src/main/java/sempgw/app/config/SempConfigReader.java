@@ -98,7 +98,7 @@ final class SempConfigReader {
 
     private static FirstContactConfig firstContact(TomlTable t) {
         FirstContactConfig c = new FirstContactConfig(t.parsed("mode", FirstContactMode.OPEN, FirstContactMode::parse),
-                t.integer("difficulty", 20, 0, SempPolicies.MAX_DIFFICULTY));
+                t.integer("difficulty", 20, 1, SempPolicies.MAX_DIFFICULTY));
         t.finish();
         return c;
     }

@@ -1,5 +1,6 @@
 package sempgw.app.keys;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,18 @@ public record DomainKeys(String domain, Instant created, DomainSigningPrivateKey
                 throw new IllegalArgumentException("encryption key for " + key.suite() + " filed under " + suite);
             }
         });
+    }
+
+    /**
+     * How long the keys are published as valid: 365 days from {@link #created()}, inside KEY.md
+     * §7.1's recommended rotation intervals (12-24 months for domain keys, 6-12 months for
+     * encryption keys).
+     */
+    public static final Duration VALIDITY = Duration.ofDays(365);
+
+    /** When the keys expire ({@code expires} in the domain-keys document): {@link #created()} + {@link #VALIDITY}. */
+    public Instant expires() {
+        return created.plus(VALIDITY);
     }
 
     /** The public signing key, for the domain-keys document, TLSA and peers. */

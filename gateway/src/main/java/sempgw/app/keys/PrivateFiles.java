@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -34,23 +35,30 @@ final class PrivateFiles {
     static boolean createOnce(Path file, byte[] data) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path temp = dir.resolve("." + file.getFileName() + "." + HexFormat.of().toHexDigits(System.nanoTime()) + ".tmp");
-        try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
-            ByteBuffer buffer = ByteBuffer.wrap(data);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
+        Path temp = dir.resolve("." + file.getFileName() + "." + HexFormat.of().toHexDigits(new SecureRandom().nextLong()) + ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
+                ByteBuffer buffer = ByteBuffer.wrap(data);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
             }
-            out.force(true);
+            return link(file, temp);
+        } finally {
+            Files.deleteIfExists(temp);
+            fsyncDirectory(dir);
         }
+    }
+
+    /** Links {@code temp} as {@code file}; false if another writer created {@code file} first. */
+    private static boolean link(Path file, Path temp) throws IOException {
         try {
             Files.createLink(file, temp);
             return true;
         } catch (FileAlreadyExistsException raced) {
             return false;
-        } finally {
-            Files.deleteIfExists(temp);
-            fsyncDirectory(dir);
         }
     }
 

@@ -4,7 +4,8 @@
  * Recipients are grouped by destination, each destination gets at most
  * {@code delivery.concurrency_per_destination} parallel transactions (virtual threads,
  * semaphores), and the number of transactions in progress is bounded. Deferred recipients are
- * retried with exponential backoff and jitter; a message still undeliverable after
+ * retried on the queue's {@link sempgw.app.qmgr.RetryPolicy}: exponential backoff and jitter for
+ * SMTP, the attempt-numbered schedule of DELIVERY.md §2.3 for SEMP; a message still undeliverable after
  * {@code queue.max_lifetime} bounces; a sender who asked for it gets one delay notice per
  * recipient after {@code queue.delay_warning_after}. Held recipients are skipped. Each delivery
  * event is one log line with the queue id, recipient, relay, delay, status and remote reply.

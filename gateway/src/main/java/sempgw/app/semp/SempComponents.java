@@ -2,6 +2,7 @@ package sempgw.app.semp;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sempgw.app.config.GatewayConfig;
@@ -17,6 +18,7 @@ import sempgw.store.queue.QueueKey;
  */
 public final class SempComponents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SempComponents.class);
+    private static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
     private final DomainKeys keys;
     private final FsQueue senderQueue;
@@ -29,6 +31,10 @@ public final class SempComponents implements AutoCloseable {
     /** Loads (or creates) the domain keys and opens the sender queue; on failure nothing stays open. */
     public static SempComponents start(GatewayConfig config, Clock clock) throws IOException {
         DomainKeys keys = SempKeys.open(config, clock);
+        if (keys.expires().isBefore(clock.instant().plus(EXPIRY_WARNING))) {
+            LOG.warn("semp: the domain keys of {} expire at {}; rotate them (move {} away and publish the new dns-records)",
+                    keys.domain(), keys.expires(), config.semp().domainKeysFile());
+        }
         try (QueueKey key = QueueKey.loadOrCreate(config.queue().keyFile())) {
             FsQueue queue = FsQueue.open(config.semp().queue().dir(), key, clock);
             LOG.info("semp: domain {}, server id {}, {}; sender queue {} with {} entries", keys.domain(), config.semp().serverId(),

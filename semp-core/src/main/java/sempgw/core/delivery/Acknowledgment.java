@@ -12,7 +12,10 @@ import sempgw.core.SempReason;
  */
 public sealed interface Acknowledgment permits Acknowledgment.Delivered, Acknowledgment.Rejected {
 
-    /** The {@code postmark.id} of the acknowledged envelope. */
+    /**
+     * The {@code postmark.id} of the acknowledged envelope (1 to 256 characters). An envelope too
+     * malformed to have one gets a transport 400, not an acknowledgment (ERRORS.md §12).
+     */
     String envelopeId();
 
     /**

@@ -32,8 +32,13 @@ import sempgw.core.json.JsonValue;
  * ({@code "type":"SEMP_ENVELOPE"}), as semp-go's forwarder sends it; it needs no wrapper.
  */
 public final class AcknowledgmentCodec {
-    /** Largest accepted acknowledgment: room for about 1,500 per-recipient rows with receipts. */
-    public static final int MAX_BYTES = 1024 * 1024;
+    /**
+     * Largest accepted acknowledgment, 4 MiB: a {@code delivered} row with its receipt takes about
+     * 650 bytes, so this admits some 6,000 recipients of one envelope.
+     */
+    public static final int MAX_BYTES = 4 * 1024 * 1024;
+    /** Longest accepted {@code envelope_id}; a {@code postmark.id} ULID has 26 characters. */
+    static final int MAX_ID_CHARS = 256;
     static final String TYPE = "SEMP_SUBMISSION";
     static final String STEP = "response";
     static final String VERSION = "1.0.0";
@@ -54,21 +59,25 @@ public final class AcknowledgmentCodec {
      *     then one row names the recipient domain of the receipt, or {@code ""} for a rejection
      * @param now the reply time, written as {@code timestamp} in whole seconds UTC
      * @throws IllegalArgumentException for a {@code delivered} without a receipt (DELIVERY.md
-     *     §1.1.1: every {@code delivered} carries one) or a rejection with {@link SempReason#UNKNOWN}
+     *     §1.1.1: every {@code delivered} carries one), a rejection with {@link SempReason#UNKNOWN},
+     *     or an empty or over-long envelope id (what {@link #decode} would refuse)
      */
     public static byte[] encode(Acknowledgment ack, List<String> recipients, Instant now) {
         Objects.requireNonNull(now, "now");
+        if (ack.envelopeId().isEmpty() || ack.envelopeId().length() > MAX_ID_CHARS) {
+            throw new IllegalArgumentException("envelope id must have 1 to " + MAX_ID_CHARS + " characters");
+        }
         JsonObject.Builder m = JsonObject.builder()
                 .put("type", TYPE).put("step", STEP).put("version", VERSION)
                 .put("envelope_id", ack.envelopeId())
                 .put("timestamp", SempTimestamps.format(now));
         JsonObject row = switch (ack) {
-            case Acknowledgment.Delivered(String id, var receipt) -> {
+            case Acknowledgment.Delivered(var _, var receipt) -> {
                 JsonObject r = receipt.orElseThrow(() -> new IllegalArgumentException("delivered requires a receipt")).toJson();
                 m.put("acknowledgment", "delivered").put("receipt", r);
                 yield JsonObject.builder().put("status", "delivered").put("receipt", r).build();
             }
-            case Acknowledgment.Rejected(String id, SempReason reason, String text) -> {
+            case Acknowledgment.Rejected(var _, SempReason reason, String text) -> {
                 if (reason == SempReason.UNKNOWN) {
                     throw new IllegalArgumentException("never send the unknown reason code");
                 }

@@ -13,7 +13,8 @@ import sempgw.core.json.JsonParser;
  * Reads an acknowledgment strictly. Steps, each failure a {@link SempException} with
  * {@link SempReason#SERVER_UNAVAILABLE} (an unusable reply is retried, DELIVERY.md §1.1.1.6):
  * <ol>
- *   <li>parse within {@link AcknowledgmentCodec#MAX_BYTES}, depth 8, 10,000 members per container;</li>
+ *   <li>parse within {@link AcknowledgmentCodec#MAX_BYTES} (4 MiB), depth 8, 10,000 members per
+ *   container, strict UTF-8 and no duplicate keys;</li>
  *   <li>{@code type} {@code SEMP_SUBMISSION}, {@code step} {@code response}, MAJOR version 1
  *   (CONFORMANCE.md §9.1);</li>
  *   <li>{@code envelope_id} (the {@code postmark.id}, ENVELOPE.md §9.2) and an RFC 3339 {@code timestamp};</li>
@@ -25,7 +26,6 @@ final class AcknowledgmentReader {
     private static final JsonParser.Options LIMITS = new JsonParser.Options(
             AcknowledgmentCodec.MAX_BYTES, 8, AcknowledgmentCodec.MAX_BYTES, 64, 10_000, JsonParser.Compat.STRICT);
     private static final Pattern VERSION_1 = Pattern.compile("1\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})([-+][0-9A-Za-z.+-]{1,64})?");
-    private static final int MAX_ID_CHARS = 256;
 
     private AcknowledgmentReader() {
     }
@@ -37,7 +37,7 @@ final class AcknowledgmentReader {
             expect(AcknowledgmentCodec.STEP.equals(m.requireString("step")), "step is not response");
             expect(VERSION_1.matcher(m.requireString("version")).matches(), "version is not 1.x.y");
             String id = m.requireString("envelope_id");
-            expect(!id.isEmpty() && id.length() <= MAX_ID_CHARS, "envelope_id is empty or too long");
+            expect(!id.isEmpty() && id.length() <= AcknowledgmentCodec.MAX_ID_CHARS, "envelope_id is empty or too long");
             expect(SempTimestamps.parse(m.requireString("timestamp")).isPresent(), "timestamp is not RFC 3339");
             Optional<String> ack = m.optionalString("acknowledgment");
             if (ack.isEmpty()) {

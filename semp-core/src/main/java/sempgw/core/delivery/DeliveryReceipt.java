@@ -155,6 +155,17 @@ public final class DeliveryReceipt {
         return Optional.empty();
     }
 
+    /** Equal when the JSON is equal: the tree determines every other field. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DeliveryReceipt other && other.tree.equals(tree);
+    }
+
+    @Override
+    public int hashCode() {
+        return tree.hashCode();
+    }
+
     /** Shows domain, time and key id only. */
     @Override
     public String toString() {

@@ -48,7 +48,8 @@ final class SubmissionRows {
                 case "rejected" -> firstRejected = firstRejected != null ? firstRejected
                         : AcknowledgmentReader.rejected(envelopeId, row);
                 case "recipient_not_found" -> firstRejected = firstRejected != null ? firstRejected
-                        : new Acknowledgment.Rejected(envelopeId, SempReason.POLICY_FORBIDDEN, "recipient_not_found");
+                        : new Acknowledgment.Rejected(envelopeId, SempReason.POLICY_FORBIDDEN,
+                                "recipient_not_found" + row.optionalString("reason").map(t -> ": " + Texts.clean(t)).orElse(""));
                 default -> unanswered++;
             }
         }

@@ -18,8 +18,11 @@
  *
  * // sending server
  * switch (AcknowledgmentCodec.decode(reply)) {
- *     case Acknowledgment.Delivered(var id, var receipt) -> receipt.flatMap(x ->
- *             x.verify(EnvelopeCanonical.of(sealed), "b.example", peerKeys, now)); // empty = valid
+ *     case Acknowledgment.Delivered(var id, var receipt) -> {
+ *         Optional<String> defect = receipt.isEmpty() ? Optional.of("no receipt")
+ *                 : receipt.get().verify(EnvelopeCanonical.of(sealed), "b.example", peerKeys, now);
+ *         // defect present: transport failure, retry (DELIVERY.md §1.1.1.6)
+ *     }
  *     case Acknowledgment.Rejected(var id, var reason, var text) -> reason.recoverable();
  * }
  * }</pre>
@@ -43,7 +46,7 @@
  * <h2>Security</h2>
  * Pure code: talks to nothing, reads no clock (time is passed in). Signs only through a
  * {@link sempgw.core.keys.DomainSigningPrivateKey} handed in; holds no secrets. Decoding is
- * bounded (1 MiB, depth 8, 10,000 members) and strict; every failure is a
+ * bounded (4 MiB, depth 8, 10,000 members) and strict; every failure is a
  * {@link sempgw.core.SempException}. Peer reason text is length-capped and stripped of control
  * characters before it can reach a log; {@code toString} shows domains, times and key ids only.
  */

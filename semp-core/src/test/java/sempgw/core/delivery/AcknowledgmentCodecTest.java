@@ -85,6 +85,14 @@ final class AcknowledgmentCodecTest {
     }
 
     @Test
+    void encode_emptyOrOverlongEnvelopeId_refused() {
+        assertThatThrownBy(() -> AcknowledgmentCodec.encode(new Acknowledgment.Rejected("", SempReason.BLOCKED, "x"), NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AcknowledgmentCodec.encode(new Acknowledgment.Rejected("x".repeat(257), SempReason.BLOCKED, "x"), NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void decode_ourDeliveredWithoutReceipt_isDeliveredWithEmptyReceipt() throws SempException {
         String wire = "{\"acknowledgment\":\"delivered\",\"envelope_id\":\"" + ID + "\",\"results\":[],\"step\":\"response\","
                 + "\"timestamp\":\"2026-06-01T12:00:01Z\",\"type\":\"SEMP_SUBMISSION\",\"version\":\"1.0.0\"}";

@@ -63,13 +63,13 @@ final class AcknowledgmentDecodeMalformedTest {
         assertUnusable(huge);
     }
 
-    /** 20,000 random corruptions of a valid reply: each decodes or is a SempException, nothing else. */
+    /** 5,000 random corruptions of a valid reply: each decodes or is a SempException, nothing else. */
     @Test
     void decode_randomCorruptions_onlyAcknowledgmentsOrSempExceptions() {
         byte[] valid = AcknowledgmentCodec.encode(AcknowledgmentCodecTest.delivered(), Instant.parse("2026-06-01T12:00:01Z"));
         SplittableRandom random = new SplittableRandom(20260601);
         int rejected = 0;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 5_000; i++) {
             byte[] b = valid.clone();
             int edits = 1 + random.nextInt(4);
             for (int e = 0; e < edits; e++) {
@@ -83,7 +83,7 @@ final class AcknowledgmentDecodeMalformedTest {
                 rejected++;
             }
         }
-        assertThat(rejected).isGreaterThan(15_000);
+        assertThat(rejected).isGreaterThan(3_500);
     }
 
     static void assertUnusable(byte[] input) {

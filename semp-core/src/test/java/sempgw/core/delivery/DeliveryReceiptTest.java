@@ -131,6 +131,12 @@ final class DeliveryReceiptTest {
     }
 
     @Test
+    void equals_sameJson_equalAndOtherTimeNot() throws SempException {
+        assertThat(DeliveryReceipt.parse(issued().toJson())).isEqualTo(issued()).hasSameHashCodeAs(issued());
+        assertThat(DeliveryReceipt.issue(ENVELOPE, "b.example", ACCEPTED.plusSeconds(1), KEY)).isNotEqualTo(issued());
+    }
+
+    @Test
     void toString_showsDomainTimeAndKeyIdOnly() {
         assertThat(issued().toString()).isEqualTo("DeliveryReceipt[b.example, 2026-06-01T12:00:00Z, " + KEY.keyId() + "]");
     }

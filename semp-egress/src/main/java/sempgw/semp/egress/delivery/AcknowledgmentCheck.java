@@ -36,8 +36,8 @@ final class AcknowledgmentCheck {
             return new AttemptOutcome.Deferred("transport", "acknowledgment names another envelope", true);
         }
         return switch (ack) {
-            case Acknowledgment.Rejected(String id, SempReason reason, String text) -> rejected(reason, text);
-            case Acknowledgment.Delivered(String id, Optional<DeliveryReceipt> receipt) -> {
+            case Acknowledgment.Rejected(var _, SempReason reason, String text) -> rejected(reason, text);
+            case Acknowledgment.Delivered(var _, Optional<DeliveryReceipt> receipt) -> {
                 Optional<String> why = receipt.isEmpty()
                         ? Optional.of("no receipt")
                         : receipt.get().verify(canonicalEnvelope, peerDomain, keysFor(peerDomain, receipt.get(), peerKeys), now);

@@ -83,14 +83,16 @@ final class EnvelopeAttempt {
             Acknowledgment ack = AcknowledgmentCodec.decode(reply.get());
             return AcknowledgmentCheck.classify(ack, sealed.get().postmark().id(), EnvelopeCanonical.of(sealed.get()),
                     peerDomain, peerKeys, settings.receiptRelaxedFor(peerDomain), now);
-        } catch (DeliveryException e) {
-            return new AttemptOutcome.Deferred("transport", AcknowledgmentCheck.clean(String.valueOf(e.getMessage())), true);
-        } catch (SempException e) {
+        } catch (DeliveryException | SempException e) {
             return new AttemptOutcome.Deferred("transport", AcknowledgmentCheck.clean(String.valueOf(e.getMessage())), true);
         }
     }
 
-    /** The envelope sealed for {@code channel}'s session, or empty when it cannot fit {@code max} bytes. */
+    /**
+     * The envelope sealed for {@code channel}'s session and padded to that session's size buckets,
+     * or empty when it cannot fit {@code max} bytes ({@code envelope_size_exceeded}, the sealer's
+     * only failure; a limit below the 4096-byte floor fits nothing, ENVELOPE.md §2.4.4).
+     */
     private Optional<Envelope> seal(Envelope composed, FederationChannel channel, long max) {
         if (max < SizeBuckets.FLOOR) {
             return Optional.empty();

@@ -62,6 +62,9 @@ public final class SempDeliveryAgent implements DeliveryAgent {
 
     @Override
     public List<DeliveryResult> deliver(QueueEntry entry, List<Recipient> recipients, ContentSource content) {
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
         Instant now = clock.instant();
         Envelope envelope;
         try {
@@ -105,7 +108,7 @@ public final class SempDeliveryAgent implements DeliveryAgent {
                     new DeliveryResult.Delivered("semp; delivered, receipt " + key.hex() + " at " + SempTimestamps.format(acceptedAt));
             case AttemptOutcome.DeliveredUnverified(String why) ->
                     new DeliveryResult.Delivered("semp; delivered, receipt not verified (relaxed peer): " + why);
-            case AttemptOutcome.Deferred(String code, String reason, boolean invalidate) ->
+            case AttemptOutcome.Deferred(String code, String reason, boolean _) ->
                     new DeliveryResult.Deferred("semp; " + code + ": " + reason);
             case AttemptOutcome.Failed(String code, String reason) -> new DeliveryResult.Failed("semp", code + ": " + reason);
         };

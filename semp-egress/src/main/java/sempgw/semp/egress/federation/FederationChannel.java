@@ -17,7 +17,12 @@ public interface FederationChannel {
     /** The current session id, for {@code postmark.session_id} (changes on rekey, SESSION.md §3.4). */
     String sessionId();
 
-    /** {@code K_env_mac} of the current session epoch, for {@code seal.session_mac} (ENVELOPE.md §4.3). */
+    /**
+     * {@code K_env_mac} of the current session epoch, for {@code seal.session_mac} (ENVELOPE.md §4.3).
+     *
+     * @throws IllegalStateException once the session was dropped and its keys erased: ask
+     *     {@link PeerSessions#channel} again
+     */
     SecretBytes envMacKey();
 
     /** The largest envelope the peer accepts: negotiated and advertised limits, the smaller (HANDSHAKE.md §2.3.1). */

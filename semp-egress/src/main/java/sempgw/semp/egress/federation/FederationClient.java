@@ -28,6 +28,9 @@ import sempgw.semp.egress.peers.PeerKeys;
  *   (SESSION.md §3.1); a refused rekey is not retried and the session runs to expiry.</li>
  *   <li>Otherwise, or after {@link #invalidate}, a new handshake: discovery, suite and transport
  *   choice, connect with fallback, federation handshake ({@link Handshakes}).</li>
+ *   <li>After a failed setup, calls for that peer fail at once for
+ *   {@link FederationSettings#failureHold()} (also across {@link #invalidate}), so a queue of
+ *   messages for a dead peer does not wait out one connect timeout each.</li>
  * </ol>
  * Callers for one domain wait for one handshake rather than each starting their own; other
  * domains are not held up. Blocking: call from virtual threads. Thread-safe.
@@ -48,6 +51,8 @@ public final class FederationClient implements PeerSessions {
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
         PeerChannel channel;
+        Instant heldUntil = Instant.MIN;
+        String lastFailure = "";
     }
 
     /**
@@ -101,8 +106,7 @@ public final class FederationClient implements PeerSessions {
                 current = rekey(slot, current, now);
             }
             if (current == null) {
-                current = handshakes.establish(domain, now);
-                slot.channel = current;
+                current = establish(slot, domain, now);
             }
             return current;
         } finally {
@@ -151,6 +155,24 @@ public final class FederationClient implements PeerSessions {
                 log.debug("closing the HTTP client: {}", e.toString());
             }
         });
+    }
+
+    /** A new session, unless a setup failed within {@link FederationSettings#failureHold()}. */
+    private PeerChannel establish(Slot slot, String domain, Instant now) throws DeliveryException {
+        if (now.isBefore(slot.heldUntil)) {
+            throw new DeliveryException("session setup with " + domain + " failed recently, held until " + slot.heldUntil + ": "
+                    + slot.lastFailure);
+        }
+        try {
+            PeerChannel c = handshakes.establish(domain, now);
+            slot.channel = c;
+            slot.heldUntil = Instant.MIN;
+            return c;
+        } catch (DeliveryException e) {
+            slot.heldUntil = now.plus(settings.failureHold());
+            slot.lastFailure = e.getMessage();
+            throw e;
+        }
     }
 
     private static boolean usable(PeerChannel c, Instant now) {

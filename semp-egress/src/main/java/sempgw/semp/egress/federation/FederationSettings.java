@@ -26,11 +26,14 @@ import sempgw.semp.egress.peers.SempVerifyRecord;
  * @param maxEnvelopeSize  our {@code max_envelope_size} capability (default 25 MiB, ENVELOPE.md §2.4.1)
  * @param policy           our judgement of a peer's {@code federation_policy} (default: accept)
  * @param collisions       shared with our responder (SESSION.md §2.5.2; default: none)
+ * @param failureHold      after a failed session setup, further calls for that peer fail at once
+ *                         for this long instead of each waiting on its own attempt (default 30 s;
+ *                         zero disables; Postfix's dead-destination idea)
  */
 public record FederationSettings(LocalDomain local, DomainProof domainProof, List<SuiteId> suites, boolean preferWebSocket,
                                  Duration connectTimeout, Duration handshakeTimeout, Duration maxSessionTtl,
                                  int maxReplyBytes, long maxEnvelopeSize, FederationPolicy.Acceptor policy,
-                                 CollisionArbiter collisions) {
+                                 CollisionArbiter collisions, Duration failureHold) {
 
     public FederationSettings {
         Objects.requireNonNull(local, "local");
@@ -41,8 +44,9 @@ public record FederationSettings(LocalDomain local, DomainProof domainProof, Lis
         Objects.requireNonNull(maxSessionTtl, "maxSessionTtl");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(collisions, "collisions");
+        Objects.requireNonNull(failureHold, "failureHold");
         if (suites.isEmpty() || !positive(connectTimeout) || !positive(handshakeTimeout) || !positive(maxSessionTtl)
-                || maxReplyBytes <= 0 || maxEnvelopeSize <= 0) {
+                || maxReplyBytes <= 0 || maxEnvelopeSize <= 0 || failureHold.isNegative()) {
             throw new IllegalArgumentException("invalid federation settings");
         }
     }
@@ -51,27 +55,32 @@ public record FederationSettings(LocalDomain local, DomainProof domainProof, Lis
     public static FederationSettings defaults(LocalDomain local) {
         return new FederationSettings(local, SempVerifyRecord.proof(local), List.of(SuiteId.PQ_KYBER768_X25519,
                 SuiteId.X25519_CHACHA20_POLY1305), true, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofDays(1),
-                1 << 20, 26_214_400L, FederationPolicy.Acceptor.acceptAny(), CollisionArbiter.none());
+                1 << 20, 26_214_400L, FederationPolicy.Acceptor.acceptAny(), CollisionArbiter.none(), Duration.ofSeconds(30));
     }
 
     public FederationSettings withSuites(List<SuiteId> s) {
         return new FederationSettings(local, domainProof, s, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, collisions);
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold);
     }
 
     public FederationSettings withPreferWebSocket(boolean ws) {
         return new FederationSettings(local, domainProof, suites, ws, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, collisions);
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold);
     }
 
     public FederationSettings withHandshakeTimeout(Duration d) {
         return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, d, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, collisions);
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold);
     }
 
     public FederationSettings withCollisions(CollisionArbiter c) {
         return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, c);
+                maxReplyBytes, maxEnvelopeSize, policy, c, failureHold);
+    }
+
+    public FederationSettings withFailureHold(Duration d) {
+        return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, d);
     }
 
     private static boolean positive(Duration d) {

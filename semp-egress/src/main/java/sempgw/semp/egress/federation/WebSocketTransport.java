@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,16 +44,18 @@ public final class WebSocketTransport implements FederationTransport {
         }
         WebSocketConnection.Inbox inbox = new WebSocketConnection.Inbox(maxReplyBytes);
         WebSocket ws;
+        CompletableFuture<WebSocket> opening = client.newWebSocketBuilder()
+                .subprotocols(SUBPROTOCOL)
+                .connectTimeout(connectTimeout)
+                .buildAsync(endpoint, inbox);
         try {
-            ws = client.newWebSocketBuilder()
-                    .subprotocols(SUBPROTOCOL)
-                    .connectTimeout(connectTimeout)
-                    .buildAsync(endpoint, inbox)
-                    .get(connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            ws = opening.get(connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            opening.thenAccept(WebSocket::abort);
             throw DeliveryException.connectFailed("ws connect interrupted", e);
         } catch (ExecutionException | TimeoutException e) {
+            opening.thenAccept(WebSocket::abort);
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw DeliveryException.connectFailed("ws connect to " + endpoint.getHost() + " failed: " + cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : " " + cause.getMessage()), cause);

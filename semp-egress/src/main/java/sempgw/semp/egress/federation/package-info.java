@@ -17,7 +17,8 @@
  * subprotocol {@code semp.v1}. Both are turn-based: one outstanding message per connection.
  *
  * <p>Limits and defaults ({@link sempgw.semp.egress.federation.FederationSettings}): connect
- * 10 s per transport, handshake and rekey 30 s, reply 1 MiB, accepted session TTL at most one day.
+ * 10 s per transport, handshake and rekey 30 s, reply 1 MiB, accepted session TTL at most one day,
+ * a peer whose session setup failed is failed fast for 30 s, WebSocket ping every 30 s.
  *
  * <h2>Specification references</h2>
  * <ul>

@@ -22,7 +22,8 @@ import sempgw.semp.egress.discovery.DiscoveryResult;
  * Peer domain keys over discovery and HTTPS (HANDSHAKE.md §5.3): cache, then discovery (SRV,
  * configuration document), then {@code GET endpoints.domain_keys}. The HTTPS certificate chain
  * is the trust anchor (KEY.md §2.3). A fetched document is cached for the configuration's
- * {@code ttl_seconds} (DISCOVERY.md §3.5.2); failures are not cached. A handshake naming a key id
+ * {@code ttl_seconds} (DISCOVERY.md §3.5.2); a failure is remembered for {@link #FAILURE_TTL}, so
+ * a flood of handshakes claiming an unreachable domain costs one fetch, not one each. A handshake naming a key id
  * we do not hold triggers one re-fetch, at most once per {@link #REFRESH_INTERVAL} (a rotated
  * key, KEY.md §7). Concurrent lookups of one domain share one fetch.
  *
@@ -33,6 +34,8 @@ public final class HttpsDomainKeys implements PeerKeys, SenderDomainKeys, AutoCl
 
     /** The shortest time between two fetches triggered by an unknown key id. */
     public static final Duration REFRESH_INTERVAL = Duration.ofSeconds(60);
+    /** How long a failed fetch is answered from memory; {@link #invalidate} forgets it sooner. */
+    public static final Duration FAILURE_TTL = Duration.ofSeconds(30);
     /** Domains kept in the cache. */
     public static final int MAX_ENTRIES = 10_000;
 
@@ -43,6 +46,10 @@ public final class HttpsDomainKeys implements PeerKeys, SenderDomainKeys, AutoCl
     private final Clock clock;
     private final ConcurrentHashMap<String, PublishedDomainKeys> cache = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<PublishedDomainKeys>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Failure> failures = new ConcurrentHashMap<>();
+
+    private record Failure(String detail, boolean isTransient, Instant until) {
+    }
 
     /** Production limits: 5 s to connect, 10 s per request, 64 KiB body. */
     public HttpsDomainKeys(PeerDiscovery discovery, SSLContext tls, Clock clock) {
@@ -63,6 +70,10 @@ public final class HttpsDomainKeys implements PeerKeys, SenderDomainKeys, AutoCl
         if (fresh.isPresent()) {
             return fresh.get();
         }
+        Failure failed = failures.get(d);
+        if (failed != null && clock.instant().isBefore(failed.until())) {
+            throw new DomainKeysException(failed.detail() + " (remembered until " + failed.until() + ")", failed.isTransient());
+        }
         CompletableFuture<PublishedDomainKeys> mine = new CompletableFuture<>();
         CompletableFuture<PublishedDomainKeys> running = inFlight.putIfAbsent(d, mine);
         if (running != null) {
@@ -76,7 +87,11 @@ public final class HttpsDomainKeys implements PeerKeys, SenderDomainKeys, AutoCl
             PublishedDomainKeys keys = fetch(d);
             mine.complete(keys);
             return keys;
-        } catch (DomainKeysException | RuntimeException e) {
+        } catch (DomainKeysException e) {
+            remember(d, e);
+            mine.completeExceptionally(e);
+            throw e;
+        } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {
@@ -111,6 +126,7 @@ public final class HttpsDomainKeys implements PeerKeys, SenderDomainKeys, AutoCl
     @Override
     public void invalidate(String domain) {
         cache.remove(normalize(domain));
+        failures.remove(normalize(domain));
     }
 
     @Override
@@ -144,9 +160,20 @@ public final class HttpsDomainKeys implements PeerKeys, SenderDomainKeys, AutoCl
             }
         }
         cache.put(domain, keys);
+        failures.remove(domain);
         log.info("domain keys {}: signing key {} fetched from {}, cached until {}", domain, keys.signing().keyId(),
                 semp.configuration().domainKeys().getHost(), keys.expiresAt());
         return keys;
+    }
+
+    private void remember(String domain, DomainKeysException e) {
+        Instant now = clock.instant();
+        if (failures.size() >= MAX_ENTRIES) {
+            failures.values().removeIf(f -> !now.isBefore(f.until()));
+        }
+        if (failures.size() < MAX_ENTRIES) {
+            failures.put(domain, new Failure(e.getMessage(), e.isTransient(), now.plus(FAILURE_TTL)));
+        }
     }
 
     private static String normalize(String domain) {

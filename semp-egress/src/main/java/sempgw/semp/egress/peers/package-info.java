@@ -12,8 +12,8 @@
  *   ({@link sempgw.semp.egress.peers.SempVerifyRecord}); never trust-all.</li>
  * </ul>
  *
- * <p>Limits: domain keys body 64 KiB, connect 5 s, request 10 s, 10,000 cached domains, a key-id
- * miss re-fetches at most once a minute.
+ * <p>Limits: domain keys body 64 KiB, connect 5 s, request 10 s, 10,000 cached domains, a failed
+ * fetch remembered 30 s, a key-id miss re-fetches at most once a minute.
  *
  * <h2>Specification references</h2>
  * <ul>

@@ -285,6 +285,12 @@ final class SempDeliveryAgentTest {
     }
 
     @Test
+    void deliver_noRecipients_noResultAndNoContactWithThePeer() {
+        assertThat(agent(SempDeliverySettings.defaults()).deliver(entry, List.of(), TestEnvelopes.content(envelope))).isEmpty();
+        assertThat(peer.channelCalls).hasValue(0);
+    }
+
+    @Test
     void deliver_oneRecipient_oneResult() {
         List<Recipient> one = recipients.subList(1, 2);
 

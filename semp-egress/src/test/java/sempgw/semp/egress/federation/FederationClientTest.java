@@ -255,6 +255,23 @@ final class FederationClientTest {
     }
 
     @Test
+    void channel_afterAFailedSetup_failsFastForTheHoldEvenAcrossInvalidate() throws Exception {
+        InMemoryTransport ws = new InMemoryTransport("ws", FakePeer.standard(clock::instant));
+        ws.refuseConnect.set(true);
+        client(settings(), ws);
+        assertThatThrownBy(() -> client.channel(FakePeer.DOMAIN, clock.instant())).isInstanceOf(DeliveryException.class);
+        ws.refuseConnect.set(false);
+        client.invalidate(FakePeer.DOMAIN);
+        clock.advance(Duration.ofSeconds(29));
+        assertThatThrownBy(() -> client.channel(FakePeer.DOMAIN, clock.instant())).isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("failed recently");
+        assertThat(ws.endpoints).hasSize(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(client.channel(FakePeer.DOMAIN, clock.instant()).sessionId()).isNotEmpty();
+        assertThat(ws.connects).hasValue(1);
+    }
+
+    @Test
     void channel_peerRefusesOurDomainProof_deliveryExceptionWithAuthFailed() {
         FakePeer peer = new FakePeer(clock::instant, Capabilities.of(SuiteId.X25519_CHACHA20_POLY1305), ChallengePolicy.never(),
                 (d, p, k) -> new DomainProofVerifier.Failed("no _semp-verify record"), Duration.ofHours(1));
@@ -277,7 +294,7 @@ final class FederationClientTest {
     void channel_noCommonSuite_orNotSemp_deliveryExceptionWithoutConnecting() {
         InMemoryTransport ws = new InMemoryTransport("ws", FakePeer.standard(clock::instant));
         discovery.answer(semp(List.of("future-suite"), true));
-        assertThatThrownBy(() -> client(settings(), ws).channel(FakePeer.DOMAIN, clock.instant()))
+        assertThatThrownBy(() -> client(settings().withFailureHold(Duration.ZERO), ws).channel(FakePeer.DOMAIN, clock.instant()))
                 .isInstanceOf(DeliveryException.class).hasMessageContaining("no suite");
         discovery.answer(new DiscoveryResult.Legacy("mx only"));
         assertThatThrownBy(() -> client.channel(FakePeer.DOMAIN, clock.instant())).isInstanceOf(DeliveryException.class);

@@ -126,6 +126,26 @@ final class HttpsDomainKeysTest {
     }
 
     @Test
+    void find_afterAFailure_rememberedForFailureTtlUnlessInvalidated() {
+        https.respond(404, "");
+        int before = https.paths().size();
+        assertThat(keys.find(D, Optional.empty())).isEmpty();
+        https.respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, SIGNING.publicKey(),
+                ENCRYPTION.publicKey())).getBytes(StandardCharsets.UTF_8)));
+        assertThat(keys.find(D, Optional.empty())).isEmpty();
+        assertThat(https.paths()).hasSize(before + 1);
+        clock.advance(HttpsDomainKeys.FAILURE_TTL);
+        assertThat(keys.find(D, Optional.empty())).contains(SIGNING.publicKey());
+        https.respond(404, "");
+        keys.invalidate(D);
+        assertThat(keys.find(D, Optional.empty())).isEmpty();
+        https.respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, SIGNING.publicKey(),
+                ENCRYPTION.publicKey())).getBytes(StandardCharsets.UTF_8)));
+        keys.invalidate(D);
+        assertThat(keys.find(D, Optional.empty())).contains(SIGNING.publicKey());
+    }
+
+    @Test
     void published_redirect_notFollowed() {
         https.respond(e -> {
             e.getResponseHeaders().set("Location", "https://localhost:" + https.port() + "/elsewhere");

@@ -49,9 +49,9 @@ final class ConnectionEvents extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof DecoderException || cause instanceof SSLException || cause instanceof IOException) {
-            LOG.debug("{} closing after peer error: {}", ctx.channel().remoteAddress(), cause.toString());
+            LOG.debug("{} closing after peer error: {}", ctx.channel().remoteAddress(), Failures.describe(cause));
         } else {
-            LOG.warn("{} closing after error: {}", ctx.channel().remoteAddress(), cause.toString());
+            LOG.warn("{} closing after error: {}", ctx.channel().remoteAddress(), Failures.describe(cause));
         }
         ctx.close();
     }

@@ -116,7 +116,7 @@ final class ConversationTurns {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOG.warn("conversation task failed: {}", e.toString());
+                LOG.warn("conversation task failed: {}", Failures.describe(e));
             }
         }
     }

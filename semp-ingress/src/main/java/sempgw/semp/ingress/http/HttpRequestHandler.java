@@ -66,9 +66,9 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         }
         WellKnownDocuments documents = services.documents();
         switch (HttpRoutes.resolve(request.method(), request.uri(), h2)) {
-            case HttpRoute.Configuration c -> document(ctx, request, documents::configuration);
-            case HttpRoute.DomainKeys d -> document(ctx, request, documents::domainKeys);
-            case HttpRoute.UserKeys(String address) -> document(ctx, request, () -> documents.userKeys(address));
+            case HttpRoute.Configuration c -> document(ctx, request, "configuration", documents::configuration);
+            case HttpRoute.DomainKeys d -> document(ctx, request, "domain-keys", documents::domainKeys);
+            case HttpRoute.UserKeys(String address) -> document(ctx, request, "keys", () -> documents.userKeys(address));
             case HttpRoute.UserKeysBatch b -> batch(ctx, request);
             case HttpRoute.Tunnel t -> new TunnelExchange(services).handle(ctx, request);
             case HttpRoute.WebSocketUpgrade w -> upgrade(ctx, request);
@@ -97,25 +97,30 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         byte[] body = ByteBufUtil.getBytes(request.content());
-        document(ctx, request, () -> services.documents().userKeysBatch(body));
+        document(ctx, request, "keys batch", () -> services.documents().userKeysBatch(body));
     }
 
-    private void document(ChannelHandlerContext ctx, FullHttpRequest request, Supplier<HttpAnswer> call) {
+    /** Computes the answer on a virtual thread; {@code name} is what the log may say (never an address). */
+    private void document(ChannelHandlerContext ctx, FullHttpRequest request, String name, Supplier<HttpAnswer> call) {
         busy = true;
-        ctx.channel().config().setAutoRead(h2);
+        if (!h2) {
+            ctx.channel().config().setAutoRead(false);
+        }
         services.threads().execute(() -> {
             FullHttpResponse response;
             try {
                 response = HttpResponses.answer(ctx.alloc(), call.get());
             } catch (RuntimeException e) {
-                LOG.warn("document {} failed: {}", HttpRoutes.path(request.uri()), e.toString());
+                LOG.warn("document {} failed: {}", name, Failures.describe(e));
                 response = HttpResponses.error(ctx.alloc(), HttpResponseStatus.SERVICE_UNAVAILABLE, "temporarily unavailable");
             }
             FullHttpResponse ready = response;
             ctx.channel().eventLoop().execute(() -> {
                 busy = false;
                 respond(ctx, request, ready);
-                ctx.channel().config().setAutoRead(true);
+                if (!h2) {
+                    ctx.channel().config().setAutoRead(true);
+                }
                 FullHttpRequest next = waiting.poll();
                 if (next != null) {
                     route(ctx, next);

@@ -4,16 +4,25 @@ import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** Counts messages between arrival and their reply's write, so that a stop can wait for them. */
+/**
+ * Counts federation messages between arrival and their reply's write, so that a stop can wait
+ * for them. Once {@link #stop()} is called no new message is admitted.
+ */
 final class InFlight {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private int count;
+    private boolean stopping;
 
-    void begin() {
+    /** Admits one message; false when the server is stopping. */
+    boolean tryBegin() {
         lock.lock();
         try {
+            if (stopping) {
+                return false;
+            }
             count++;
+            return true;
         } finally {
             lock.unlock();
         }
@@ -40,11 +49,12 @@ final class InFlight {
         }
     }
 
-    /** Waits until nothing is in flight or the bound passes; true when idle. */
-    boolean awaitIdle(Duration bound) throws InterruptedException {
+    /** Admits nothing more, then waits until nothing is in flight or the bound passes; true when idle. */
+    boolean stopAndAwait(Duration bound) throws InterruptedException {
         long nanos = bound.toNanos();
         lock.lock();
         try {
+            stopping = true;
             while (count > 0) {
                 if (nanos <= 0) {
                     return false;

@@ -45,7 +45,9 @@ final class ProtocolNegotiator extends ApplicationProtocolNegotiationHandler {
                     .maxConcurrentStreams(services.config().h2MaxConcurrentStreams())
                     .maxHeaderListSize(MAX_HEADER_BYTES);
             pipeline.addBefore(ConnectionEvents.NAME, "h2", Http2FrameCodecBuilder.forServer()
-                    .initialSettings(settings).build());
+                    .initialSettings(settings)
+                    .gracefulShutdownTimeoutMillis(services.config().stopGrace().toMillis())
+                    .build());
             pipeline.addBefore(ConnectionEvents.NAME, "h2-streams", new Http2MultiplexHandler(streamInitializer()));
         } else if (ApplicationProtocolNames.HTTP_1_1.equals(protocol)) {
             http1(pipeline);
@@ -59,6 +61,7 @@ final class ProtocolNegotiator extends ApplicationProtocolNegotiationHandler {
             @Override
             protected void initChannel(Http2StreamChannel stream) {
                 stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
+                        new BodyBudgetHandler(services.budget(), services.config().maxMessageBytes()),
                         new HttpObjectAggregator(services.config().maxMessageBytes()),
                         new HttpRequestHandler(services, true),
                         new StreamEvents());
@@ -89,7 +92,7 @@ final class ProtocolNegotiator extends ApplicationProtocolNegotiationHandler {
 
     @Override
     protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("{} TLS handshake failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        LOG.debug("{} TLS handshake failed: {}", ctx.channel().remoteAddress(), Failures.describe(cause));
         ctx.close();
     }
 }

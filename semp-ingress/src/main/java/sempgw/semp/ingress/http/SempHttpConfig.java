@@ -22,6 +22,7 @@ import java.util.Objects;
  * <tr><td>{@code silentHold}</td><td>35 s: an h2 stream answered silently is held, then reset</td></tr>
  * <tr><td>{@code wsPingInterval}</td><td>30 s (TRANSPORT.md §4.1.3); zero disables server pings</td></tr>
  * <tr><td>{@code maxPendingMessages}</td><td>8 messages queued on one conversation; more is 429 or ws close 1008</td></tr>
+ * <tr><td>{@code maxBufferedBytes}</td><td>256 MiB of h2 request bodies held at once, server-wide; then 503</td></tr>
  * <tr><td>{@code stopGrace}</td><td>5 s for in-flight replies when the server stops</td></tr>
  * </table>
  *
@@ -41,6 +42,7 @@ public record SempHttpConfig(
         Duration silentHold,
         Duration wsPingInterval,
         int maxPendingMessages,
+        long maxBufferedBytes,
         Duration stopGrace) {
 
     /** Room for the JSON around an envelope and for handshake messages, above {@code maxEnvelopeBytes}. */
@@ -58,6 +60,7 @@ public record SempHttpConfig(
         positive(h2MaxConcurrentStreams, "h2MaxConcurrentStreams");
         positive(maxTunnels, "maxTunnels");
         positive(maxPendingMessages, "maxPendingMessages");
+        positive(maxBufferedBytes, "maxBufferedBytes");
         positive(idleTimeout, "idleTimeout");
         positive(tlsHandshakeTimeout, "tlsHandshakeTimeout");
         positive(tunnelIdleTimeout, "tunnelIdleTimeout");
@@ -76,7 +79,7 @@ public record SempHttpConfig(
     public static SempHttpConfig defaults(InetSocketAddress bind) {
         return new SempHttpConfig(bind, 25L * 1024 * 1024, 64 * 1024, 64, 4096,
                 Duration.ofSeconds(120), Duration.ofSeconds(10), 100, Duration.ofSeconds(60), 4096,
-                Duration.ofSeconds(35), Duration.ofSeconds(30), 8, Duration.ofSeconds(5));
+                Duration.ofSeconds(35), Duration.ofSeconds(30), 8, 256L * 1024 * 1024, Duration.ofSeconds(5));
     }
 
     /** The largest federation message accepted: an h2 request body or a reassembled ws message. */

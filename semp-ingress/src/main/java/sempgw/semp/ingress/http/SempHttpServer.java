@@ -25,7 +25,7 @@ import sempgw.semp.ingress.WellKnownDocuments;
 
 /**
  * The SEMP HTTPS listener: documents and federation over HTTP/2 and WebSocket on one TLS port
- * (TRANSPORT.md §4.1, §4.2; wire paths in {@link HttpRoutes}). {@link #start()} binds,
+ * (TRANSPORT.md §4.1, §4.2; the wire paths are listed in the package documentation). {@link #start()} binds,
  * {@link #port()} tells the bound port, {@link #close()} stops gracefully: the listener closes
  * first, in-flight replies get up to {@code stopGrace}, then connections and conversations close.
  */
@@ -52,10 +52,14 @@ public final class SempHttpServer implements AutoCloseable {
                 Thread.ofVirtual().name("semp-http-", 0).factory());
         this.services = new Services(config, Objects.requireNonNull(documents, "documents"),
                 Objects.requireNonNull(federation, "federation"), Objects.requireNonNull(clock, "clock"),
-                threads, new InFlight(), new TunnelTable(config.maxTunnels(), config.tunnelIdleTimeout().toNanos()));
+                threads, new InFlight(), new TunnelTable(config.maxTunnels(), config.tunnelIdleTimeout().toNanos()),
+                new MessageBudget(config.maxBufferedBytes()));
     }
 
-    /** Binds the listener; returns once it accepts connections. */
+    /**
+     * Binds the listener; returns once it accepts connections. A bind failure (for example
+     * {@link java.net.BindException}) is thrown as is, and the server can be started again.
+     */
     public synchronized SempHttpServer start() throws InterruptedException {
         if (group != null) {
             throw new IllegalStateException("already started");
@@ -63,13 +67,19 @@ public final class SempHttpServer implements AutoCloseable {
         SempHttpConfig config = services.config();
         group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
-        listener = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new SempChannelInitializer(services, tls, limiter, channels))
-                .bind(config.bind()).sync().channel();
+        try {
+            listener = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new SempChannelInitializer(services, tls, limiter, channels))
+                    .bind(config.bind()).sync().channel();
+        } catch (Throwable e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            group = null;
+            throw e;
+        }
         long sweep = Math.max(10, Math.min(1000, config.tunnelIdleTimeout().toMillis() / 4));
         sweeper = group.scheduleAtFixedRate(() -> services.tunnels().expire(System.nanoTime()),
                 sweep, sweep, TimeUnit.MILLISECONDS);
@@ -94,7 +104,7 @@ public final class SempHttpServer implements AutoCloseable {
         SempHttpConfig config = services.config();
         try {
             listener.close().syncUninterruptibly();
-            if (!services.inFlight().awaitIdle(config.stopGrace())) {
+            if (!services.inFlight().stopAndAwait(config.stopGrace())) {
                 LOG.warn("stopping with {} replies still in flight", services.inFlight().count());
             }
         } catch (InterruptedException e) {

@@ -7,7 +7,7 @@ import sempgw.semp.ingress.WellKnownDocuments;
 
 /**
  * What every connection's handlers share: settings, the two seams, the clock, the virtual-thread
- * executor for blocking calls, the in-flight counter and the h2 tunnels.
+ * executor for blocking calls, the in-flight counter, the h2 tunnels and the body budget.
  */
 record Services(
         SempHttpConfig config,
@@ -16,4 +16,5 @@ record Services(
         Clock clock,
         ExecutorService threads,
         InFlight inFlight,
-        TunnelTable tunnels) {}
+        TunnelTable tunnels,
+        MessageBudget budget) {}

@@ -22,9 +22,9 @@ final class StreamEvents extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof DecoderException) {
-            LOG.debug("{} stream error: {}", ctx.channel(), cause.toString());
+            LOG.debug("{} stream error: {}", ctx.channel(), Failures.describe(cause));
         } else {
-            LOG.warn("{} stream error: {}", ctx.channel(), cause.toString());
+            LOG.warn("{} stream error: {}", ctx.channel(), Failures.describe(cause));
         }
         ctx.close();
     }

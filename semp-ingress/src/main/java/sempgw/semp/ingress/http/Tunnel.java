@@ -21,6 +21,11 @@ final class Tunnel {
         return id;
     }
 
+    /** The first 8 characters: enough to follow a tunnel in the log, not enough to use it. */
+    String logId() {
+        return id.substring(0, 8);
+    }
+
     ConversationTurns turns() {
         return turns;
     }

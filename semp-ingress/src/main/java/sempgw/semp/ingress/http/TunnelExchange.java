@@ -35,22 +35,31 @@ final class TunnelExchange {
         byte[] message = ByteBufUtil.getBytes(request.content());
         request.release();
         Channel stream = ctx.channel();
+        if (!services.inFlight().tryBegin()) {
+            reply(stream, HttpResponses.error(ctx.alloc(), HttpResponseStatus.SERVICE_UNAVAILABLE, "server stopping"));
+            return;
+        }
+        admit(stream, id, message);
+    }
+
+    /** Runs with one in-flight count taken; it ends when the reply is written or refused. */
+    private void admit(Channel stream, String id, byte[] message) {
         Optional<Tunnel> found = id == null ? open(stream) : services.tunnels().find(id);
         if (found.isEmpty()) {
+            services.inFlight().end();
             reply(stream, id == null
-                    ? HttpResponses.error(ctx.alloc(), HttpResponseStatus.SERVICE_UNAVAILABLE, "too many tunnels")
-                    : HttpResponses.error(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "unknown or expired " + HttpResponses.SESSION_HEADER));
+                    ? HttpResponses.error(stream.alloc(), HttpResponseStatus.SERVICE_UNAVAILABLE, "too many tunnels")
+                    : HttpResponses.error(stream.alloc(), HttpResponseStatus.BAD_REQUEST, "unknown or expired " + HttpResponses.SESSION_HEADER));
             return;
         }
         Tunnel tunnel = found.get();
         tunnel.begin();
-        services.inFlight().begin();
         boolean queued = tunnel.turns().submit(message,
                 outcome -> stream.eventLoop().execute(() -> deliver(stream, tunnel, outcome)));
         if (!queued) {
             tunnel.end(System.nanoTime());
             services.inFlight().end();
-            reply(stream, HttpResponses.error(ctx.alloc(), HttpResponseStatus.TOO_MANY_REQUESTS, "too many pending messages"));
+            reply(stream, HttpResponses.error(stream.alloc(), HttpResponseStatus.TOO_MANY_REQUESTS, "too many pending messages"));
         }
     }
 
@@ -78,7 +87,7 @@ final class TunnelExchange {
                     hold(stream);
                 }
                 case TurnOutcome.Failed(RuntimeException cause) -> {
-                    LOG.warn("tunnel {} conversation failed: {}", tunnel.id(), cause.toString());
+                    LOG.warn("tunnel {} conversation failed: {}", tunnel.logId(), Failures.describe(cause));
                     services.tunnels().forget(tunnel, "conversation failed");
                     reply(stream, HttpResponses.error(stream.alloc(), HttpResponseStatus.SERVICE_UNAVAILABLE, "temporarily unavailable"));
                 }

@@ -38,7 +38,7 @@ final class TunnelTable {
         random.nextBytes(raw);
         Tunnel tunnel = new Tunnel(Base64.getUrlEncoder().withoutPadding().encodeToString(raw), turns.get(), nowNanos);
         tunnels.put(tunnel.id(), tunnel);
-        LOG.debug("tunnel {} opened", tunnel.id());
+        LOG.debug("tunnel {} opened", tunnel.logId());
         return Optional.of(tunnel);
     }
 
@@ -49,7 +49,7 @@ final class TunnelTable {
     /** Removes the tunnel and closes its conversation (after its pending messages). */
     void forget(Tunnel tunnel, String why) {
         if (tunnels.remove(tunnel.id(), tunnel)) {
-            LOG.debug("tunnel {} closed: {}", tunnel.id(), why);
+            LOG.debug("tunnel {} closed: {}", tunnel.logId(), why);
             tunnel.turns().close();
         }
     }

@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * are refused with close 1003 (TRANSPORT.md §4.1.2; RFC 6455 §7.4.1). Pings go out every
  * {@code wsPingInterval} (TRANSPORT.md §4.1.3); Netty's protocol handler answers the peer's.
  *
+ * <p>Backpressure: reading stops while a message is with the conversation and resumes when its
+ * turn is over, so a connection buffers at most one message beyond what one socket read holds.
+ *
  * <p>Reference counting: data frames are released here once their bytes are copied.
  */
 final class WebSocketConversationHandler extends ChannelInboundHandlerAdapter {
@@ -33,6 +36,7 @@ final class WebSocketConversationHandler extends ChannelInboundHandlerAdapter {
     private final Services services;
     private ConversationTurns turns;
     private ScheduledFuture<?> pings;
+    private int pending;
     private boolean closing;
 
     WebSocketConversationHandler(Services services) {
@@ -70,8 +74,12 @@ final class WebSocketConversationHandler extends ChannelInboundHandlerAdapter {
         if (frame instanceof BinaryWebSocketFrame) {
             closeWith(ctx, WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "binary messages are not used");
         } else if (text) {
-            services.inFlight().begin();
-            if (!turns.submit(message, outcome -> ctx.executor().execute(() -> deliver(ctx, outcome)))) {
+            if (!services.inFlight().tryBegin()) {
+                closeWith(ctx, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server stopping");
+            } else if (turns.submit(message, outcome -> ctx.executor().execute(() -> deliver(ctx, outcome)))) {
+                pending++;
+                ctx.channel().config().setAutoRead(false);
+            } else {
                 services.inFlight().end();
                 closeWith(ctx, WebSocketCloseStatus.POLICY_VIOLATION, "too many pending messages");
             }
@@ -80,6 +88,9 @@ final class WebSocketConversationHandler extends ChannelInboundHandlerAdapter {
 
     private void deliver(ChannelHandlerContext ctx, TurnOutcome outcome) {
         try {
+            if (--pending == 0) {
+                ctx.channel().config().setAutoRead(true);
+            }
             if (closing || !ctx.channel().isActive()) {
                 return;
             }
@@ -96,7 +107,7 @@ final class WebSocketConversationHandler extends ChannelInboundHandlerAdapter {
                     }
                 }
                 case TurnOutcome.Failed(RuntimeException cause) -> {
-                    LOG.warn("{} websocket conversation failed: {}", ctx.channel().remoteAddress(), cause.toString());
+                    LOG.warn("{} websocket conversation failed: {}", ctx.channel().remoteAddress(), Failures.describe(cause));
                     closeWith(ctx, WebSocketCloseStatus.INTERNAL_SERVER_ERROR, "internal error");
                 }
             }

@@ -19,8 +19,10 @@
  * replies are written back on the channel's event loop.
  *
  * <p>Limits (defaults in {@link sempgw.semp.ingress.http.SempHttpConfig}): message and body
- * sizes (413, ws 1009), connections per IP and in total, peer idle time, TLS handshake time, h2
- * concurrent streams and header size, open tunnels, queued messages per conversation.
+ * sizes (413, ws 1009), a server-wide budget of buffered h2 bodies (503), connections per IP and
+ * in total, peer idle time, TLS handshake time, h2 concurrent streams and header size, open
+ * tunnels, queued messages per conversation (429, ws 1008). A WebSocket connection stops reading
+ * while its conversation works on a message. Stopping admits no new message (503, ws 1001).
  *
  * <p>Specification references: TRANSPORT.md §4.1 (WebSocket binding), §4.1.1 (subprotocol
  * {@code semp.v1}), §4.1.2 (text frames only), §4.1.3 (reply before close, ping 30 s),

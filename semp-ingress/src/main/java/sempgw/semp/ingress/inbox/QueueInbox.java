@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sempgw.semp.ingress.receive.Inbox;
 import sempgw.store.queue.MessageQueue;
 import sempgw.store.queue.Origin;
@@ -13,8 +15,6 @@ import sempgw.store.queue.QueueId;
 import sempgw.store.queue.Recipient;
 import sempgw.store.queue.Sender;
 import sempgw.store.queue.Submission;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The durable inbox over the store's {@link MessageQueue}: one queue entry per accepted

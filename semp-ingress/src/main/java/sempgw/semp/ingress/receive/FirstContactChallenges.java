@@ -31,7 +31,11 @@ import sempgw.core.keys.DomainSigningPrivateKey;
  * <p>The challenge carries the in-handshake challenge's fields ({@code challenge_id},
  * {@code challenge_type}, {@code parameters}, {@code expires}, {@code server_signature} over
  * {@code "SEMP-HANDSHAKE:" || canonical(challenge)}) and the solution hash is the handshake's
- * {@link ProofOfWork#hash}, so a sender verifies and solves it with its handshake code.
+ * {@link ProofOfWork#hash} (VECTORS.md §4), so a sender verifies and solves it with its handshake
+ * code. §2.2a.4 item 3 writes the check as {@code H(prefix || nonce)}, but §2.2a.3 says the
+ * challenge is "identical to the in-handshake proof_of_work challenge"; we follow §2.2a.3, the
+ * form a sender can compute without a second solver. The token's {@code issued_by} is not
+ * checked: the {@code challenge_id} lookup already proves we issued it.
  */
 final class FirstContactChallenges {
     private static final Elision UNSIGNED = Elision.builder().blank("server_signature").build();
@@ -50,7 +54,7 @@ final class FirstContactChallenges {
      * {@code random(16) || SHA-256("SEMP-FIRST-CONTACT-V1:" || domain || 0x00 || recipient || 0x00 || id)}
      * (HANDSHAKE.md §2.2a.3). The same work for every recipient, existing or not (DELIVERY.md §6.4.3).
      */
-    JsonObject issue(String senderDomain, String recipient, String postmarkId, FirstContactPolicy policy,
+    JsonObject issue(String senderDomain, String recipient, String postmarkId, FirstContactEnforcement policy,
                      DomainSigningPrivateKey key, RandomSource random, Instant now) {
         byte[] prefix = new byte[RANDOM_BYTES + 32];
         System.arraycopy(random.bytes(RANDOM_BYTES), 0, prefix, 0, RANDOM_BYTES);

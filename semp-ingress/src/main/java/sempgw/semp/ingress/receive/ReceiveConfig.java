@@ -15,13 +15,14 @@ import sempgw.core.envelope.seal.VerifierOptions;
  * @param expiryGrace acceptance after {@code postmark.expires}: 0 to 5 minutes (CONFORMANCE.md
  *     §9.3.1); default 0
  * @param supportedExtensions extension ids understood; default none
- * @param firstContact the first-contact policy; default {@code challenge}, difficulty 20
+ * @param firstContact first-contact enforcement; default {@code open}, as the key documents
+ *     publish by default (senders assume {@code open} when nothing is published, KEY.md §3.2)
  * @param rateLimit the sender-domain limit; default 100 per hour, 1 hour throttle
  * @param duplicateWindowCapacity how many (sender domain, {@code postmark.id}) pairs the
  *     duplicate-delivery set holds at most; default 100,000
  */
 public record ReceiveConfig(Set<String> localDomains, int maxEnvelopeSize, Duration expiryGrace, Set<String> supportedExtensions,
-                            FirstContactPolicy firstContact, RateLimitPolicy rateLimit, int duplicateWindowCapacity) {
+                            FirstContactEnforcement firstContact, RateLimitPolicy rateLimit, int duplicateWindowCapacity) {
     public ReceiveConfig {
         localDomains = Set.copyOf(localDomains);
         supportedExtensions = Set.copyOf(supportedExtensions);
@@ -40,11 +41,11 @@ public record ReceiveConfig(Set<String> localDomains, int maxEnvelopeSize, Durat
     /** The defaults for {@code localDomains}. */
     public static ReceiveConfig defaults(Set<String> localDomains) {
         return new ReceiveConfig(localDomains, SizeBuckets.DEFAULT_MAX_ENVELOPE_SIZE, Duration.ZERO, Set.of(),
-                FirstContactPolicy.challenge(FirstContactPolicy.DEFAULT_DIFFICULTY), RateLimitPolicy.defaults(), 100_000);
+                FirstContactEnforcement.open(), RateLimitPolicy.defaults(), 100_000);
     }
 
     /** This configuration with another first-contact policy. */
-    public ReceiveConfig withFirstContact(FirstContactPolicy policy) {
+    public ReceiveConfig withFirstContact(FirstContactEnforcement policy) {
         return new ReceiveConfig(localDomains, maxEnvelopeSize, expiryGrace, supportedExtensions, policy, rateLimit, duplicateWindowCapacity);
     }
 

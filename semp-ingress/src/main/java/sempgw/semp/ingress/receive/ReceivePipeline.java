@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sempgw.core.SempReason;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.delivery.DeliveryReceipt;
@@ -14,8 +16,6 @@ import sempgw.core.envelope.seal.SessionLookup;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.envelope.seal.Verdict;
 import sempgw.semp.ingress.inbox.AcceptedEnvelope;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The receive pipeline of DELIVERY.md §3 for one envelope of a federation conversation. Steps in
@@ -75,8 +75,23 @@ public final class ReceivePipeline {
         this.delivered = new DeliveredEnvelopes(config.duplicateWindowCapacity());
     }
 
-    /** Runs the pipeline on one envelope received in {@code session}; never throws for bad input. */
+    /**
+     * Runs the pipeline on one envelope received in {@code session}. Never throws: bad input is a
+     * rejection, and a failing collaborator (key lookup, session table, mailbox or policy store)
+     * is {@code server_unavailable}, which the sender retries (unknown failures are temporary).
+     */
     public ReceiveOutcome receive(byte[] envelopeWire, PeerSessionRef session, Instant now) {
+        try {
+            return run(envelopeWire, session, now);
+        } catch (RuntimeException e) {
+            String id = Replies.postmarkIdOf(envelopeWire);
+            LOG.warn("envelope {} from {}: internal failure, answering server_unavailable: {}", LogSafe.of(id), LogSafe.of(session.peerDomain()),
+                    e.toString());
+            return Replies.rejected(id, List.of(), SempReason.SERVER_UNAVAILABLE, "temporarily unable to process the envelope, retry later", now);
+        }
+    }
+
+    private ReceiveOutcome run(byte[] envelopeWire, PeerSessionRef session, Instant now) {
         if (envelopeWire.length > config.maxEnvelopeSize()) {
             return reject(Replies.postmarkIdOf(envelopeWire), List.of(), session, SempReason.ENVELOPE_SIZE_EXCEEDED,
                     "envelope exceeds max_envelope_size " + config.maxEnvelopeSize(), now);
@@ -95,6 +110,10 @@ public final class ReceivePipeline {
 
     private ReceiveOutcome accepted(Verdict.Accepted a, byte[] wire, PeerSessionRef session, Instant now) {
         Postmark p = a.envelope().envelope().postmark();
+        if (!Replies.acknowledgeable(p.id()) || !p.id().chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            return reject(p.id(), List.of(), session, SempReason.POLICY_FORBIDDEN,
+                    "postmark.id is not 1 to " + Replies.MAX_ID_CHARS + " printable ASCII characters (ENVELOPE.md §3.3: a ULID)", now);
+        }
         if (!p.fromDomain().equals(session.peerDomain())) {
             return reject(p.id(), List.of(), session, SempReason.POLICY_FORBIDDEN, "postmark.from_domain is not the session's peer domain", now);
         }
@@ -103,16 +122,16 @@ public final class ReceivePipeline {
         }
         List<String> locals = RecipientFacts.localRecipients(a.brief(), p.toDomain());
         if (delivered.contains(p.fromDomain(), p.id(), now)) {
-            LOG.info("envelope {} from {}: duplicate of a stored envelope, delivered again", p.id(), p.fromDomain());
+            LOG.info("envelope {} from {}: duplicate of a stored envelope, delivered again", LogSafe.of(p.id()), p.fromDomain());
             return receipt(a, locals, now);
         }
         return switch (recipients.decide(a.envelope().envelope(), a.brief(), keys, random, now)) {
             case RecipientPolicy.Decision.Silence s -> {
-                LOG.info("envelope {} from {}: silent ({})", p.id(), p.fromDomain(), s.why());
+                LOG.info("envelope {} from {}: silent ({})", LogSafe.of(p.id()), p.fromDomain(), s.why());
                 yield new ReceiveOutcome.Silent(s.why());
             }
             case RecipientPolicy.Decision.Refuse r -> {
-                LOG.info("envelope {} from {}: rejected policy_forbidden ({})", p.id(), p.fromDomain(), r.why());
+                LOG.info("envelope {} from {}: rejected policy_forbidden ({})", LogSafe.of(p.id()), p.fromDomain(), r.why());
                 yield Replies.refused(p.id(), locals, r.challenge(), now);
             }
             case RecipientPolicy.Decision.Deliver d -> deliver(a, wire, d, now);
@@ -122,15 +141,15 @@ public final class ReceivePipeline {
     private ReceiveOutcome deliver(Verdict.Accepted a, byte[] wire, RecipientPolicy.Decision.Deliver d, Instant now) {
         Postmark p = a.envelope().envelope().postmark();
         try {
-            inbox.store(new AcceptedEnvelope(p.id(), p.fromDomain(), a.brief().from(), d.recipients(), wire, now));
+            inbox.store(new AcceptedEnvelope(LogSafe.of(p.id()), p.fromDomain(), a.brief().from(), d.recipients(), wire, now));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("envelope {} from {}: inbox store failed, answering server_unavailable: {}", p.id(), p.fromDomain(), e.toString());
+            LOG.warn("envelope {} from {}: inbox store failed, answering server_unavailable: {}", LogSafe.of(p.id()), p.fromDomain(), e.toString());
             return Replies.rejected(p.id(), d.recipients(), SempReason.SERVER_UNAVAILABLE,
                     "temporarily unable to accept the envelope, retry later", now);
         }
         delivered.remember(p.fromDomain(), p.id(), p.expires().plus(config.expiryGrace()), now);
         recipients.delivered(d, p.fromDomain());
-        LOG.info("envelope {} from {}: delivered to {} local recipient(s)", p.id(), p.fromDomain(), d.recipients().size());
+        LOG.info("envelope {} from {}: delivered to {} local recipient(s)", LogSafe.of(p.id()), p.fromDomain(), d.recipients().size());
         return receipt(a, d.recipients(), now);
     }
 
@@ -141,7 +160,7 @@ public final class ReceivePipeline {
             DeliveryReceipt receipt = DeliveryReceipt.issue(a.envelope().canonicalBytes(), p.toDomain(), now, keys.signingKey());
             return Replies.delivered(p.id(), recipients, receipt, now);
         } catch (RuntimeException e) {
-            LOG.warn("envelope {} from {}: receipt not issued, answering server_unavailable: {}", p.id(), p.fromDomain(), e.toString());
+            LOG.warn("envelope {} from {}: receipt not issued, answering server_unavailable: {}", LogSafe.of(p.id()), p.fromDomain(), e.toString());
             return Replies.rejected(p.id(), recipients, SempReason.SERVER_UNAVAILABLE,
                     "temporarily unable to acknowledge the envelope, retry later", now);
         }
@@ -149,7 +168,7 @@ public final class ReceivePipeline {
 
     private static ReceiveOutcome reject(String postmarkId, List<String> recipients, PeerSessionRef session, SempReason reason,
                                          String detail, Instant now) {
-        LOG.info("envelope {} from {}: rejected {} ({})", postmarkId, session.peerDomain(), reason.code(), detail);
+        LOG.info("envelope {} from {}: rejected {} ({})", LogSafe.of(postmarkId), LogSafe.of(session.peerDomain()), reason.code(), LogSafe.text(detail));
         return Replies.rejected(postmarkId, recipients, reason, detail, now);
     }
 }

@@ -50,8 +50,8 @@ record RecipientFacts(String address, boolean exists, Optional<UserBlockList.Act
     }
 
     /** Whether this recipient refuses the envelope under {@code mode} (DELIVERY.md §6.4.2). */
-    boolean refuses(FirstContactPolicy.Mode mode) {
-        boolean gated = mode == FirstContactPolicy.Mode.CHALLENGE && !known && !tokenSatisfied;
+    boolean refuses(FirstContactEnforcement.Mode mode) {
+        boolean gated = mode == FirstContactEnforcement.Mode.CHALLENGE && !known && !tokenSatisfied;
         return !exists || block.isPresent() || gated;
     }
 }

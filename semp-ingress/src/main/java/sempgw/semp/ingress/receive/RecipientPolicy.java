@@ -33,7 +33,7 @@ final class RecipientPolicy {
     /** Sender domains the rate limiter tracks at most. */
     static final int MAX_DOMAINS = 100_000;
 
-    private final FirstContactPolicy firstContact;
+    private final FirstContactEnforcement firstContact;
     private final LocalUsers users;
     private final FirstContactChallenges challenges;
     private final SenderRateLimiter limiter;
@@ -80,7 +80,7 @@ final class RecipientPolicy {
             if (throttled) {
                 return new Decision.Silence("sender domain throttled");
             }
-            Optional<JsonObject> challenge = firstContact.mode() == FirstContactPolicy.Mode.CHALLENGE
+            Optional<JsonObject> challenge = firstContact.mode() == FirstContactEnforcement.Mode.CHALLENGE
                     ? Optional.of(challenges.issue(domain, refusing.get().address(), id, firstContact, keys.signingKey(), random, now))
                     : Optional.empty();
             return new Decision.Refuse(challenge, why(refusing.get()));

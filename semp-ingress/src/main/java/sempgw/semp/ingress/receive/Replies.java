@@ -22,19 +22,44 @@ import sempgw.core.json.JsonString;
 final class Replies {
     /** The one text of every {@code policy_forbidden}. */
     static final String POLICY_TEXT = "delivery refused by recipient policy";
+    /** The one text of {@code blocked}, which only a domain policy that may reveal blocks returns (ENVELOPE.md §9.3). */
+    static final String BLOCKED_TEXT = "delivery refused: sender blocked";
+    /** Longest {@code envelope_id} the acknowledgment codec writes and reads. */
+    static final int MAX_ID_CHARS = 256;
 
     private Replies() {
     }
 
     /**
-     * A rejection with {@code reason}; {@code policy_forbidden} always gets {@link #POLICY_TEXT}.
+     * A rejection with {@code reason}. The verifier's detail is sent for seal, session, size and
+     * extension failures (it names the failed check, never content); {@code policy_forbidden} and
+     * {@code blocked} get fixed texts, since a policy's detail is operator text, never sent
+     * ({@code PolicyDecision.Refuse}).
      *
      * @param recipients the local recipients, one semp-go {@code results} row each; empty before
      *     the brief is open
      */
     static ReceiveOutcome rejected(String postmarkId, List<String> recipients, SempReason reason, String text, Instant now) {
-        String sent = reason == SempReason.POLICY_FORBIDDEN ? POLICY_TEXT : text;
-        return new ReceiveOutcome.Reply(AcknowledgmentCodec.encode(new Acknowledgment.Rejected(postmarkId, reason, sent), recipients, now));
+        String sent = switch (reason) {
+            case POLICY_FORBIDDEN -> POLICY_TEXT;
+            case BLOCKED -> BLOCKED_TEXT;
+            default -> text;
+        };
+        if (acknowledgeable(postmarkId)) {
+            return new ReceiveOutcome.Reply(AcknowledgmentCodec.encode(new Acknowledgment.Rejected(postmarkId, reason, sent), recipients, now));
+        }
+        byte[] placeheld = AcknowledgmentCodec.encode(new Acknowledgment.Rejected("-", reason, sent), recipients, now);
+        return new ReceiveOutcome.Reply(CanonicalJson.encode(parse(placeheld).with("envelope_id", JsonString.of(""))));
+    }
+
+    /**
+     * Whether {@code postmarkId} can be an acknowledgment's {@code envelope_id}: 1 to
+     * {@value #MAX_ID_CHARS} characters, as {@link AcknowledgmentCodec} requires (a ULID has 26).
+     * An envelope without one, too malformed to verify, still gets an explicit rejection, with
+     * {@code envelope_id} {@code ""}: the transport has no other answer for it here.
+     */
+    static boolean acknowledgeable(String postmarkId) {
+        return !postmarkId.isEmpty() && postmarkId.length() <= MAX_ID_CHARS;
     }
 
     /**
@@ -48,9 +73,12 @@ final class Replies {
         if (challenge.isEmpty()) {
             return new ReceiveOutcome.Reply(plain);
         }
+        return new ReceiveOutcome.Reply(CanonicalJson.encode(parse(plain).with("challenge", challenge.get())));
+    }
+
+    private static JsonObject parse(byte[] ack) {
         try {
-            JsonObject ack = JsonParser.parseObject(plain);
-            return new ReceiveOutcome.Reply(CanonicalJson.encode(ack.with("challenge", challenge.get())));
+            return JsonParser.parseObject(ack);
         } catch (JsonException e) {
             throw new IllegalStateException("the acknowledgment codec wrote unparseable JSON", e);
         }

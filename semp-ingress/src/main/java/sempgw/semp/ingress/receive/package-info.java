@@ -13,8 +13,9 @@
  * }</pre>
  *
  * <h2>Limits and defaults ({@link sempgw.semp.ingress.receive.ReceiveConfig})</h2>
- * {@code max_envelope_size} 25 MiB; expiry grace 0; first contact {@code challenge},
- * {@code proof_of_work} difficulty 20, challenges valid 30 minutes, at most 100,000 outstanding;
+ * {@code max_envelope_size} 25 MiB; expiry grace 0; first contact {@code open} (in
+ * {@code challenge} mode: {@code proof_of_work} difficulty 20, challenges valid 30 minutes, at most
+ * 100,000 outstanding);
  * rate limit 100 non-known-correspondent envelopes per sender domain per hour, then silent for
  * 1 hour (1-24 h), at most 100,000 domains tracked; duplicate-delivery set 100,000 envelopes,
  * each until its {@code postmark.expires}.
@@ -30,6 +31,11 @@
  *   blocked or gated one get replies of identical shape and size (DELIVERY.md §6.4.3).</li>
  *   <li>A session id other than the conversation's is {@code no_session}; a
  *   {@code postmark.from_domain} other than the session's peer domain is {@code policy_forbidden}.</li>
+ *   <li>Bytes that do not decode as an envelope are {@code seal_invalid} (no verifiable seal),
+ *   with the {@code postmark.id} when one can be read, else {@code ""}.</li>
+ *   <li>Any collaborator failure (key lookup, session table, mailboxes, inbox) is
+ *   {@code server_unavailable}, recoverable: the sender retries, nothing is lost or falsely
+ *   acknowledged.</li>
  * </ul>
  *
  * <h2>Specification references</h2>

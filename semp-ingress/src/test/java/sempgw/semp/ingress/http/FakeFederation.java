@@ -14,7 +14,7 @@ import sempgw.semp.ingress.FederationEndpoint;
 
 /**
  * A scripted peer-facing federation endpoint. Each conversation answers {@code c<n>:<turn>:<text>};
- * {@code silent} gets no reply, {@code bye} a reply and then {@code finished()}, {@code block}
+ * {@code silent} gets no reply, {@code bye} a reply and then {@code finished()}, {@code block...}
  * waits for {@link #release}, {@code boom} throws.
  */
 final class FakeFederation implements FederationEndpoint {
@@ -62,9 +62,12 @@ final class FakeFederation implements FederationEndpoint {
                         return Optional.empty();
                     }
                     case "bye" -> finished = true;
-                    case "block" -> await();
                     case "boom" -> throw new IllegalStateException("scripted failure");
-                    default -> { }
+                    default -> {
+                        if (text.startsWith("block")) {
+                            await();
+                        }
+                    }
                 }
                 return Optional.of(("c" + number + ":" + received.size() + ":" + text).getBytes(StandardCharsets.UTF_8));
             } finally {

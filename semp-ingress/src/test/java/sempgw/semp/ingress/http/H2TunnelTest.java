@@ -155,6 +155,30 @@ final class H2TunnelTest {
     }
 
     @Test
+    void bodyBudgetExhausted_serviceUnavailableUntilReturned() throws Exception {
+        SempHttpConfig config = TestServer.config(Duration.ofSeconds(10), 64, Duration.ofSeconds(20),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 1000);
+        try (TestServer small = TestServer.start(config)) {
+            String padding = "p".repeat(600);
+            CompletableFuture<HttpResponse<String>> holding = client.sendAsync(HttpRequest.newBuilder(small.uri("/v1/federate"))
+                    .POST(HttpRequest.BodyPublishers.ofString("block" + padding)).build(), HttpResponse.BodyHandlers.ofString());
+            await().atMost(Duration.ofSeconds(5)).until(() -> !small.federation.conversations.isEmpty()
+                    && !small.federation.conversations.getFirst().received.isEmpty());
+
+            HttpResponse<String> refused = TestServer.send(client, HttpRequest.newBuilder(small.uri("/v1/federate"))
+                    .POST(HttpRequest.BodyPublishers.ofString(padding)).build());
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(small.federation.conversations).hasSize(1);
+
+            small.federation.release();
+            assertThat(holding.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(TestServer.send(client,
+                    HttpRequest.newBuilder(small.uri("/v1/federate")).POST(HttpRequest.BodyPublishers.ofString(padding))
+                            .build()).statusCode()).isEqualTo(200));
+        }
+    }
+
+    @Test
     void idleTunnel_expires_conversationClosedAndIdRefused() throws Exception {
         try (TestServer shortIdle = TestServer.start(TestServer.config(Duration.ofMillis(300), 64))) {
             HttpResponse<String> first = TestServer.send(client, HttpRequest.newBuilder(shortIdle.uri("/v1/federate"))

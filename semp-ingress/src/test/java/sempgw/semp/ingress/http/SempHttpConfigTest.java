@@ -20,6 +20,7 @@ final class SempHttpConfigTest {
         assertThat(config.silentHold()).isEqualTo(Duration.ofSeconds(35));
         assertThat(config.tunnelIdleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.wsPingInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.maxBufferedBytes()).isEqualTo(256L * 1024 * 1024);
     }
 
     @Test
@@ -28,7 +29,7 @@ final class SempHttpConfigTest {
         assertThatThrownBy(() -> new SempHttpConfig(ANY, d.maxEnvelopeBytes(), d.maxDocumentBodyBytes(),
                 d.maxConnectionsPerAddress(), d.maxConnections(), Duration.ofSeconds(35), d.tlsHandshakeTimeout(),
                 d.h2MaxConcurrentStreams(), d.tunnelIdleTimeout(), d.maxTunnels(), Duration.ofSeconds(35),
-                d.wsPingInterval(), d.maxPendingMessages(), d.stopGrace()))
+                d.wsPingInterval(), d.maxPendingMessages(), d.maxBufferedBytes(), d.stopGrace()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("silentHold");
     }
 
@@ -38,12 +39,12 @@ final class SempHttpConfigTest {
         assertThatThrownBy(() -> new SempHttpConfig(ANY, d.maxEnvelopeBytes(), d.maxDocumentBodyBytes(),
                 0, d.maxConnections(), d.idleTimeout(), d.tlsHandshakeTimeout(),
                 d.h2MaxConcurrentStreams(), d.tunnelIdleTimeout(), d.maxTunnels(), d.silentHold(),
-                d.wsPingInterval(), d.maxPendingMessages(), d.stopGrace()))
+                d.wsPingInterval(), d.maxPendingMessages(), d.maxBufferedBytes(), d.stopGrace()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConnectionsPerAddress");
         assertThatThrownBy(() -> new SempHttpConfig(ANY, Integer.MAX_VALUE, d.maxDocumentBodyBytes(),
                 1, d.maxConnections(), d.idleTimeout(), d.tlsHandshakeTimeout(),
                 d.h2MaxConcurrentStreams(), d.tunnelIdleTimeout(), d.maxTunnels(), d.silentHold(),
-                d.wsPingInterval(), d.maxPendingMessages(), d.stopGrace()))
+                d.wsPingInterval(), d.maxPendingMessages(), d.maxBufferedBytes(), d.stopGrace()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxEnvelopeBytes");
     }
 }

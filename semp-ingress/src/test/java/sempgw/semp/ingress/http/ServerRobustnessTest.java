@@ -7,12 +7,15 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +103,44 @@ final class ServerRobustnessTest {
             second.close();
             await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> admitted(server));
             assertThat(first.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void silentPlainConnection_closedAfterTlsHandshakeTimeout() throws Exception {
+        SempHttpConfig config = TestServer.config(Duration.ofSeconds(10), 64, Duration.ofSeconds(10),
+                Duration.ofMillis(300), Duration.ofSeconds(30));
+        try (TestServer server = TestServer.start(config); Socket socket = new Socket("localhost", server.server.port())) {
+            socket.setSoTimeout(5000);
+            long started = System.nanoTime();
+
+            assertThat(firstByteOrClosed(socket.getInputStream())).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void idleTlsConnection_closedAfterIdleTimeout() throws Exception {
+        SempHttpConfig config = TestServer.config(Duration.ofSeconds(10), 64, Duration.ofMillis(700),
+                Duration.ofSeconds(5), Duration.ofSeconds(30));
+        try (TestServer server = TestServer.start(config); SSLSocket socket = tls(server)) {
+            long started = System.nanoTime();
+
+            assertThat(firstByteOrClosed(socket.getInputStream())).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void start_portInUse_throwsAndCanStartLater() throws Exception {
+        try (TestServer running = TestServer.start()) {
+            SempHttpConfig taken = SempHttpConfig.defaults(new InetSocketAddress("127.0.0.1", running.server.port()));
+            SempHttpServer second = new SempHttpServer(taken, TestTls.get().serverContext(), new FakeDocuments(),
+                    new FakeFederation(), Clock.systemUTC());
+
+            assertThatThrownBy(second::start).isInstanceOf(BindException.class);
+            assertThatThrownBy(second::port).isInstanceOf(IllegalStateException.class);
+            second.close();
         }
     }
 

@@ -30,9 +30,19 @@ final class TestServer implements AutoCloseable {
 
     /** Test-sized limits: 1 KiB envelopes and document bodies, short holds. */
     static SempHttpConfig config(Duration tunnelIdle, int maxPerAddress) {
+        return config(tunnelIdle, maxPerAddress, Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
+
+    static SempHttpConfig config(Duration tunnelIdle, int maxPerAddress, Duration idle, Duration tlsHandshake,
+            Duration wsPing) {
+        return config(tunnelIdle, maxPerAddress, idle, tlsHandshake, wsPing, 64L * 1024 * 1024);
+    }
+
+    static SempHttpConfig config(Duration tunnelIdle, int maxPerAddress, Duration idle, Duration tlsHandshake,
+            Duration wsPing, long maxBufferedBytes) {
         return new SempHttpConfig(new InetSocketAddress("127.0.0.1", 0), 1024, 1024, maxPerAddress, 4096,
-                Duration.ofSeconds(20), Duration.ofSeconds(5), 100, tunnelIdle, 4096, SILENT_HOLD,
-                Duration.ofSeconds(30), 8, Duration.ofSeconds(2));
+                idle, tlsHandshake, 100, tunnelIdle, 4096, SILENT_HOLD, wsPing, 8, maxBufferedBytes,
+                Duration.ofSeconds(2));
     }
 
     URI uri(String path) {

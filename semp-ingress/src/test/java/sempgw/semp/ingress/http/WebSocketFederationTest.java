@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +51,21 @@ final class WebSocketFederationTest {
         assertThat(server.federation.conversations).singleElement()
                 .satisfies(talk -> assertThat(talk.transport).isEqualTo("ws"));
         assertThat(server.federation.offEventLoopViolations).hasValue(0);
+    }
+
+    @Test
+    void pipelinedMessages_answeredInArrivalOrderOneAtATime() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        WebSocket socket = connect(listener);
+
+        for (int i = 1; i <= 5; i++) {
+            socket.sendText("m" + i, true).get(5, TimeUnit.SECONDS);
+        }
+
+        for (int i = 1; i <= 5; i++) {
+            assertThat(listener.next()).isEqualTo("c1:" + i + ":m" + i);
+        }
+        assertThat(server.federation.conversations.getFirst().maxActive).hasValue(1);
     }
 
     @Test
@@ -122,6 +140,26 @@ final class WebSocketFederationTest {
         FakeFederation.Talk talk = server.federation.conversations.getFirst();
         assertThat(talk.closed.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(talk.closeCalls).hasValue(1);
+    }
+
+    @Test
+    void serverPings_atTheConfiguredInterval() throws Exception {
+        SempHttpConfig config = TestServer.config(Duration.ofSeconds(10), 64, Duration.ofSeconds(20),
+                Duration.ofSeconds(5), Duration.ofMillis(100));
+        try (TestServer pinging = TestServer.start(config)) {
+            CountDownLatch pings = new CountDownLatch(2);
+            RecordingListener listener = new RecordingListener() {
+                @Override
+                public CompletionStage<?> onPing(WebSocket socket, ByteBuffer message) {
+                    pings.countDown();
+                    return super.onPing(socket, message);
+                }
+            };
+            client.newWebSocketBuilder().subprotocols(WebSocketGate.SUBPROTOCOL)
+                    .buildAsync(pinging.ws(), listener).get(5, TimeUnit.SECONDS);
+
+            assertThat(pings.await(5, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     @Test

@@ -5,7 +5,9 @@ import static sempgw.semp.ingress.receive.ReceiveFixture.ALICE;
 import static sempgw.semp.ingress.receive.ReceiveFixture.BOB;
 import static sempgw.semp.ingress.receive.ReceiveFixture.PEER;
 
+import java.time.Duration;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import sempgw.core.SempReason;
@@ -21,7 +23,7 @@ final class ExistenceOracleTest {
     private static final String NOBODY = "zed@b.example";
 
     private static Set<String> keys(JsonObject o) {
-        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        TreeSet<String> out = new TreeSet<>();
         collect("", o, out);
         return out;
     }
@@ -40,10 +42,10 @@ final class ExistenceOracleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(FirstContactPolicy.Mode.class)
-    void reply_nonexistentVersusBlockedVersusGated_sameCodeShapeAndLength(FirstContactPolicy.Mode mode) throws Exception {
+    @EnumSource(FirstContactEnforcement.Mode.class)
+    void reply_nonexistentVersusBlockedVersusGated_sameCodeShapeAndLength(FirstContactEnforcement.Mode mode) throws Exception {
         ReceiveFixture f = new ReceiveFixture();
-        f.config = f.config.withFirstContact(new FirstContactPolicy(mode, 8, java.time.Duration.ofMinutes(30)));
+        f.config = f.config.withFirstContact(new FirstContactEnforcement(mode, 8, Duration.ofMinutes(30)));
         f.blocks.blockUser(BOB, ALICE, UserBlockList.Action.REJECTED);
 
         ReceiveOutcome nonexistent = f.receive(ReceiveFixture.sealedTo(NOBODY));
@@ -54,10 +56,9 @@ final class ExistenceOracleTest {
         assertThat(bytes(nonexistent)).hasSameSizeAs(bytes(blocked));
         assertThat(keys(ReceiveFixture.json(nonexistent))).isEqualTo(keys(ReceiveFixture.json(blocked)));
         assertThat(ReceiveFixture.rejected(nonexistent).text()).isEqualTo(ReceiveFixture.rejected(blocked).text());
-        assertThat(ReceiveFixture.json(blocked).has("challenge")).isEqualTo(mode == FirstContactPolicy.Mode.CHALLENGE);
+        assertThat(ReceiveFixture.json(blocked).has("challenge")).isEqualTo(mode == FirstContactEnforcement.Mode.CHALLENGE);
         assertThat(f.inbox.stored).isEmpty();
-        if (mode == FirstContactPolicy.Mode.CHALLENGE) {
-            f.blocks.blockUser(BOB, ALICE, UserBlockList.Action.REJECTED);
+        if (mode == FirstContactEnforcement.Mode.CHALLENGE) {
             ReceiveFixture unblocked = new ReceiveFixture();
             unblocked.config = f.config;
             ReceiveOutcome gated = unblocked.receive(ReceiveFixture.sealedTo(BOB));
@@ -70,10 +71,10 @@ final class ExistenceOracleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(FirstContactPolicy.Mode.class)
-    void reply_oneNonexistentAmongExistingRecipients_refusesTheWholeEnvelope(FirstContactPolicy.Mode mode) throws Exception {
+    @EnumSource(FirstContactEnforcement.Mode.class)
+    void reply_oneNonexistentAmongExistingRecipients_refusesTheWholeEnvelope(FirstContactEnforcement.Mode mode) throws Exception {
         ReceiveFixture f = new ReceiveFixture();
-        f.config = f.config.withFirstContact(new FirstContactPolicy(mode, 8, java.time.Duration.ofMinutes(30)));
+        f.config = f.config.withFirstContact(new FirstContactEnforcement(mode, 8, Duration.ofMinutes(30)));
         f.known.remember(BOB, PEER);
         f.known.remember(NOBODY, PEER);
         assertThat(ReceiveFixture.reason(f.receive(ReceiveFixture.sealedTo(BOB, NOBODY)))).isEqualTo(SempReason.POLICY_FORBIDDEN);

@@ -7,12 +7,13 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import sempgw.core.crypto.ProofOfWork;
 import sempgw.core.crypto.RandomSource;
+import sempgw.core.json.CanonicalJson;
 import sempgw.core.json.JsonObject;
 
 /** Challenge bookkeeping: single use, binding, capacity (HANDSHAKE.md §2.2a.4). */
 final class FirstContactChallengesTest {
     private static final Instant NOW = ReceiveFixture.NOW;
-    private static final FirstContactPolicy POLICY = FirstContactPolicy.challenge(4);
+    private static final FirstContactEnforcement POLICY = FirstContactEnforcement.challenge(4);
 
     private static JsonObject token(JsonObject challenge, String postmarkId) throws Exception {
         JsonObject p = challenge.requireObject("parameters");
@@ -63,6 +64,6 @@ final class FirstContactChallengesTest {
         JsonObject b = issue(c, "P1");
         assertThat(a.requireString("challenge_id")).isNotEqualTo(b.requireString("challenge_id"));
         assertThat(a.requireObject("parameters").requireString("prefix")).isNotEqualTo(b.requireObject("parameters").requireString("prefix"));
-        assertThat(sempgw.core.json.CanonicalJson.encode(a)).hasSameSizeAs(sempgw.core.json.CanonicalJson.encode(b));
+        assertThat(CanonicalJson.encode(a)).hasSameSizeAs(CanonicalJson.encode(b));
     }
 }

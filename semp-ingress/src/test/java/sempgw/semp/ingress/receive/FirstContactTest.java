@@ -1,13 +1,16 @@
 package sempgw.semp.ingress.receive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static sempgw.semp.ingress.receive.ReceiveFixture.BOB;
 import static sempgw.semp.ingress.receive.ReceiveFixture.NOW;
 import static sempgw.semp.ingress.receive.ReceiveFixture.OUR_SIGNING;
 import static sempgw.semp.ingress.receive.ReceiveFixture.PEER;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +31,7 @@ final class FirstContactTest {
 
     @BeforeEach
     void challengeMode() {
-        f.config = f.config.withFirstContact(FirstContactPolicy.challenge(DIFFICULTY));
+        f.config = f.config.withFirstContact(FirstContactEnforcement.challenge(DIFFICULTY));
     }
 
     private static Envelope withToken(Envelope e, JsonObject token) {
@@ -68,7 +71,7 @@ final class FirstContactTest {
         byte[] binding = Digests.sha256("SEMP-FIRST-CONTACT-V1:".getBytes(StandardCharsets.US_ASCII), PEER.getBytes(StandardCharsets.UTF_8),
                 new byte[] {0}, BOB.getBytes(StandardCharsets.UTF_8), new byte[] {0}, e.postmark().id().getBytes(StandardCharsets.UTF_8));
         assertThat(prefix).hasSize(48);
-        assertThat(java.util.Arrays.copyOfRange(prefix, 16, 48)).isEqualTo(binding);
+        assertThat(Arrays.copyOfRange(prefix, 16, 48)).isEqualTo(binding);
         assertThat(Instant.parse(challenge.requireString("expires"))).isEqualTo(NOW.plus(f.config.firstContact().challengeLifetime()));
     }
 
@@ -126,15 +129,15 @@ final class FirstContactTest {
 
     @Test
     void receive_openMode_deliversFromUnknownSender() throws Exception {
-        f.config = f.config.withFirstContact(FirstContactPolicy.open());
+        f.config = f.config.withFirstContact(FirstContactEnforcement.open());
         assertThat(ReceiveFixture.ack(f.receive(ReceiveFixture.sealedTo(BOB)))).isInstanceOf(Acknowledgment.Delivered.class);
     }
 
     @Test
     void policy_lifetimeBelowTheDifficultyFloor_isRefused() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> new FirstContactPolicy(FirstContactPolicy.Mode.CHALLENGE, 25, java.time.Duration.ofSeconds(60)));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> FirstContactPolicy.challenge(29));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new FirstContactEnforcement(FirstContactEnforcement.Mode.CHALLENGE, 25, Duration.ofSeconds(60)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> FirstContactEnforcement.challenge(29));
     }
 }

@@ -1,6 +1,7 @@
 package sempgw.semp.ingress.receive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static sempgw.semp.ingress.receive.ReceiveFixture.BOB;
 import static sempgw.semp.ingress.receive.ReceiveFixture.CAROL;
 import static sempgw.semp.ingress.receive.ReceiveFixture.NOW;
@@ -23,7 +24,7 @@ final class RateLimitTest {
 
     @Test
     void receive_aboveThresholdExistingAndNonexistentAlike_turnsSilentForTheThrottleWindow() throws Exception {
-        f.config = f.config.withFirstContact(FirstContactPolicy.challenge(8)).withRateLimit(new RateLimitPolicy(3, Duration.ofHours(2)));
+        f.config = f.config.withFirstContact(FirstContactEnforcement.challenge(8)).withRateLimit(new RateLimitPolicy(3, Duration.ofHours(2)));
         f.known.remember(CAROL, PEER);
         assertThat(ReceiveFixture.reason(f.receive(ReceiveFixture.sealedTo("zed@b.example")))).isEqualTo(SempReason.POLICY_FORBIDDEN);
         assertThat(ReceiveFixture.reason(f.receive(ReceiveFixture.sealedTo(BOB)))).isEqualTo(SempReason.POLICY_FORBIDDEN);
@@ -69,7 +70,7 @@ final class RateLimitTest {
 
     @Test
     void policy_throttleOutsideOneTo24Hours_isRefused() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new RateLimitPolicy(100, Duration.ofMinutes(59)));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new RateLimitPolicy(100, Duration.ofHours(25)));
+        assertThatIllegalArgumentException().isThrownBy(() -> new RateLimitPolicy(100, Duration.ofMinutes(59)));
+        assertThatIllegalArgumentException().isThrownBy(() -> new RateLimitPolicy(100, Duration.ofHours(25)));
     }
 }

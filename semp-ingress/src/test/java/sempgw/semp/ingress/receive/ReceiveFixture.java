@@ -72,7 +72,7 @@ final class ReceiveFixture {
     final InMemoryUserBlockList blocks = new InMemoryUserBlockList();
     final InMemoryKnownCorrespondents known = new InMemoryKnownCorrespondents();
     final RecordingInbox inbox = new RecordingInbox();
-    ReceiveConfig config = ReceiveConfig.defaults(Set.of(LOCAL)).withFirstContact(FirstContactPolicy.open());
+    ReceiveConfig config = ReceiveConfig.defaults(Set.of(LOCAL));
     private ReceivePipeline pipeline;
 
     /** The domain encryption key of {@code domain} for {@code suite}. */
@@ -159,7 +159,7 @@ final class ReceiveFixture {
 
     /** An inbox that records what it stores, or fails when told to. */
     static final class RecordingInbox implements Inbox {
-        final List<AcceptedEnvelope> stored = new ArrayList<>();
+        final List<AcceptedEnvelope> stored = java.util.Collections.synchronizedList(new ArrayList<>());
         Optional<IOException> failure = Optional.empty();
 
         @Override

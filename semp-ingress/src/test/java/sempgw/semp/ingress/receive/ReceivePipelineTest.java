@@ -12,15 +12,18 @@ import static sempgw.semp.ingress.receive.ReceiveFixture.PEER;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import sempgw.core.SempReason;
+import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.delivery.Acknowledgment;
 import sempgw.core.delivery.DeliveryReceipt;
 import sempgw.core.envelope.EnvelopeCodec;
 import sempgw.core.envelope.ReceivedEnvelope;
+import sempgw.core.envelope.seal.PolicyDecision;
+import sempgw.core.envelope.seal.SessionState;
 import sempgw.semp.ingress.inbox.AcceptedEnvelope;
 
 /** Delivery: store first, then a verifiable receipt; retries and inbox failures (DELIVERY.md §1.1, §3). */
@@ -107,12 +110,35 @@ final class ReceivePipelineTest {
     void receive_inboxThrowsRuntimeException_isServerUnavailable() throws Exception {
         ReceivePipeline p = new ReceivePipeline(f.config, new ServerKeys(d -> List.of(ReceiveFixture.PEER_SIGNING.publicKey()),
                 d -> List.of(ReceiveFixture.domainKey(LOCAL, SuiteId.X25519_CHACHA20_POLY1305)), OUR_SIGNING),
-                id -> sempgw.core.envelope.seal.SessionState.Active.of(ReceiveFixture.ENV_MAC), (pm, b) -> sempgw.core.envelope.seal.PolicyDecision.deliver(),
+                id -> SessionState.Active.of(ReceiveFixture.ENV_MAC), (pm, b) -> PolicyDecision.deliver(),
                 new LocalUsers(a -> true, f.blocks, f.known), e -> {
                     throw new IllegalStateException("queue closed");
-                }, sempgw.core.crypto.RandomSource.secure());
+                }, RandomSource.secure());
         ReceiveOutcome out = p.receive(ReceiveFixture.sealedTo(BOB), new PeerSessionRef(PEER, ReceiveFixture.SESSION), NOW);
         assertThat(ReceiveFixture.reason(out)).isEqualTo(SempReason.SERVER_UNAVAILABLE);
+    }
+
+    @Test
+    void receive_failingCollaborators_areServerUnavailableNeverAnException() throws Exception {
+        byte[] wire = ReceiveFixture.sealedTo(BOB);
+        ReceivePipeline keysDown = new ReceivePipeline(f.config, new ServerKeys(d -> {
+            throw new IllegalStateException("key fetch timed out");
+        }, d -> List.of(), OUR_SIGNING), sid -> SessionState.Active.of(ReceiveFixture.ENV_MAC),
+                (pm, b) -> PolicyDecision.deliver(), new LocalUsers(a -> true, f.blocks, f.known), f.inbox,
+                RandomSource.secure());
+        Acknowledgment.Rejected r = ReceiveFixture.rejected(keysDown.receive(wire, new PeerSessionRef(PEER, ReceiveFixture.SESSION), NOW));
+        assertThat(r.reason()).isEqualTo(SempReason.SERVER_UNAVAILABLE);
+        assertThat(r.envelopeId()).isNotEmpty();
+
+        ReceivePipeline p = new ReceivePipeline(f.config, new ServerKeys(d -> List.of(ReceiveFixture.PEER_SIGNING.publicKey()),
+                d -> List.of(ReceiveFixture.domainKey(LOCAL, SuiteId.X25519_CHACHA20_POLY1305)), OUR_SIGNING),
+                sid -> SessionState.Active.of(ReceiveFixture.ENV_MAC),
+                (pm, b) -> PolicyDecision.deliver(), new LocalUsers(a -> {
+                    throw new IllegalStateException("directory unreachable");
+                }, f.blocks, f.known), f.inbox, RandomSource.secure());
+        assertThat(ReceiveFixture.reason(p.receive(wire, new PeerSessionRef(PEER, ReceiveFixture.SESSION), NOW)))
+                .isEqualTo(SempReason.SERVER_UNAVAILABLE);
+        assertThat(f.inbox.stored).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import static sempgw.semp.ingress.receive.ReceiveFixture.SESSION;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import sempgw.core.SempReason;
@@ -22,6 +23,7 @@ import sempgw.core.envelope.Envelope;
 import sempgw.core.envelope.Extensions;
 import sempgw.core.envelope.Postmark;
 import sempgw.core.envelope.Ulid;
+import sempgw.core.envelope.seal.PolicyDecision;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonString;
@@ -121,6 +123,18 @@ final class ReceiveRejectionsTest {
         Postmark p = e.postmark();
         Envelope forged = e.withPostmark(new Postmark(p.id(), p.sessionId(), PEER, p.toDomain(), p.expires(), OptionalLong.empty(), p.extensions()));
         rejectedAndNotStored(f.receive(ReceiveFixture.seal(forged)), SempReason.POLICY_FORBIDDEN);
+    }
+
+    @Test
+    void receive_domainPolicyRefuses_sendsItsCodeButNeverItsOperatorText() throws Exception {
+        ReceivePipeline p = new ReceivePipeline(f.config, new ServerKeys(d -> List.of(PEER_SIGNING.publicKey()),
+                d -> List.of(ReceiveFixture.domainKey(d, SuiteId.X25519_CHACHA20_POLY1305)), ReceiveFixture.OUR_SIGNING),
+                id -> SessionState.Active.of(ENV_MAC), (pm, b) -> new PolicyDecision.Refuse(SempReason.BLOCKED, "operator note: spam wave 7"),
+                new LocalUsers(a -> true, f.blocks, f.known), f.inbox, RandomSource.secure());
+        Acknowledgment.Rejected r = ReceiveFixture.rejected(p.receive(ReceiveFixture.sealedTo(BOB), new PeerSessionRef(PEER, SESSION), NOW));
+        assertThat(r.reason()).isEqualTo(SempReason.BLOCKED);
+        assertThat(r.text()).isEqualTo(Replies.BLOCKED_TEXT);
+        assertThat(f.inbox.stored).isEmpty();
     }
 
     @Test

@@ -5,7 +5,11 @@ import java.util.Objects;
 import sempgw.core.crypto.ProofOfWork;
 
 /**
- * The operator's first-contact policy, the same for every address (KEY.md §3.2, §3.2.4).
+ * How the pipeline enforces the operator's first-contact policy (DELIVERY.md §6.4), the same for
+ * every address (KEY.md §3.2, §3.2.4). It must match the {@code first_contact_policy} the key
+ * documents publish ({@code sempgw.semp.ingress.documents.FirstContactPolicy}): the gateway builds
+ * both from one setting, since a recipient server must not announce a challenge it does not
+ * verify, nor enforce one it never announced (KEY.md §3.2.2, §3.2.3).
  *
  * @param mode {@code open} or {@code challenge} (KEY.md §3.2.1)
  * @param difficulty {@code proof_of_work} leading zero bits, 0 to 28 (HANDSHAKE.md §2.2a.2);
@@ -13,14 +17,14 @@ import sempgw.core.crypto.ProofOfWork;
  * @param challengeLifetime from issue to {@code expires}; at least the floor for the difficulty
  *     (30 s up to 20, 60 s up to 24, 120 s up to 28; HANDSHAKE.md §2.2a.2); default 30 minutes
  */
-public record FirstContactPolicy(Mode mode, int difficulty, Duration challengeLifetime) {
+public record FirstContactEnforcement(Mode mode, int difficulty, Duration challengeLifetime) {
     /** Default difficulty, as the reference servers use. */
     public static final int DEFAULT_DIFFICULTY = 20;
 
     /** KEY.md §3.2.1. */
     public enum Mode { OPEN, CHALLENGE }
 
-    public FirstContactPolicy {
+    public FirstContactEnforcement {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(challengeLifetime, "challengeLifetime");
         if (difficulty < 0 || difficulty > ProofOfWork.MAX_DIFFICULTY) {
@@ -32,13 +36,13 @@ public record FirstContactPolicy(Mode mode, int difficulty, Duration challengeLi
     }
 
     /** {@code open}: no first-contact friction. */
-    public static FirstContactPolicy open() {
-        return new FirstContactPolicy(Mode.OPEN, DEFAULT_DIFFICULTY, Duration.ofMinutes(30));
+    public static FirstContactEnforcement open() {
+        return new FirstContactEnforcement(Mode.OPEN, DEFAULT_DIFFICULTY, Duration.ofMinutes(30));
     }
 
     /** {@code challenge} with {@code proof_of_work} at {@code difficulty}, 30-minute challenges. */
-    public static FirstContactPolicy challenge(int difficulty) {
-        return new FirstContactPolicy(Mode.CHALLENGE, difficulty, Duration.ofMinutes(30));
+    public static FirstContactEnforcement challenge(int difficulty) {
+        return new FirstContactEnforcement(Mode.CHALLENGE, difficulty, Duration.ofMinutes(30));
     }
 
     /** The minimum {@code expires} distance for {@code difficulty} (HANDSHAKE.md §2.2a.2). */

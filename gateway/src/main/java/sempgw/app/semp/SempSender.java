@@ -1,0 +1,94 @@
+package sempgw.app.semp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sempgw.app.config.SempConfig;
+import sempgw.app.keys.DomainKeys;
+import sempgw.app.qmgr.Notifier;
+import sempgw.app.qmgr.QmgrSettings;
+import sempgw.app.qmgr.QueueManager;
+import sempgw.app.qmgr.RetryPolicy;
+import sempgw.core.crypto.RandomSource;
+import sempgw.core.handshake.LocalDomain;
+import sempgw.semp.egress.delivery.SempDeliveryAgent;
+import sempgw.semp.egress.delivery.SempDeliverySettings;
+import sempgw.semp.egress.delivery.SempRetrySchedule;
+import sempgw.semp.egress.federation.FederationClient;
+import sempgw.semp.egress.federation.FederationSettings;
+import sempgw.semp.egress.peers.HttpsDomainKeys;
+import sempgw.semp.egress.peers.PeerDiscovery;
+import sempgw.store.queue.MessageQueue;
+import sempgw.store.queue.Recipient;
+
+/**
+ * The SEMP sender: a {@link QueueManager} over the SEMP sender queue driving semp-egress's
+ * {@link SempDeliveryAgent}, which federates through a {@link FederationClient} (h2 and ws over
+ * HTTPS) and checks receipts against the peers' published domain keys ({@link HttpsDomainKeys}).
+ * Retries follow DELIVERY.md §2.3 ({@link SempRetrySchedule}) and stop at the horizon of
+ * DELIVERY.md §2.4 ({@code semp.queue.horizon}); one delivery at a time per peer domain, since a
+ * federation session is turn-based and there is one per peer (SESSION.md §2.5.2).
+ */
+public final class SempSender implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SempSender.class);
+
+    private final QueueManager manager;
+    private final FederationClient client;
+    private final HttpsDomainKeys peerKeys;
+
+    private SempSender(QueueManager manager, FederationClient client, HttpsDomainKeys peerKeys) {
+        this.manager = manager;
+        this.client = client;
+        this.peerKeys = peerKeys;
+    }
+
+    /**
+     * Starts delivering what is in {@code senderQueue} and whatever is committed to it later.
+     *
+     * @param discovery the gateway's SEMP discovery ({@code PeerDiscovery.of(SempDiscovery)})
+     * @param tls the trust anchors for peers' HTTPS endpoints (the platform's by default)
+     * @param notifier who tells the original sender about a failed or expired envelope
+     */
+    public static SempSender start(SempConfig semp, DomainKeys keys, MessageQueue senderQueue, PeerDiscovery discovery,
+            SSLContext tls, Notifier notifier, Clock clock) {
+        HttpsDomainKeys peerKeys = new HttpsDomainKeys(discovery, tls, clock);
+        FederationSettings federation = FederationSettings.defaults(new LocalDomain(keys.domain(), semp.serverId(), keys.signing()))
+                .withSuites(semp.suites()).withPreferWebSocket(semp.transports().contains("ws"));
+        FederationClient client = FederationClient.overHttps(federation, discovery, peerKeys, tls, RandomSource.secure());
+        SempDeliveryAgent agent = new SempDeliveryAgent(client, peerKeys, keys.signing(), new SempDeliverySettings(semp.queue().horizon(),
+                SempDeliverySettings.DEFAULT_ATTEMPT_TIMEOUT, Set.copyOf(semp.receipts().relaxedPeers())), clock, RandomSource.secure());
+        // java.util.Random: shared by every delivery thread, and thread-safe.
+        RetryPolicy retries = RetryPolicy.byAttempt(SempRetrySchedule::delay, semp.queue().horizon(), new Random());
+        QueueManager manager = new QueueManager(senderQueue, agent, Recipient::domain, notifier, qmgrSettings(semp), clock, retries);
+        manager.start();
+        LOG.info("semp: sender started for {}, retry horizon {}", keys.domain(), semp.queue().horizon());
+        return new SempSender(manager, client, peerKeys);
+    }
+
+    /** One delivery at a time per peer; the horizon as lifetime; no delay notices (SEMP has none). */
+    static QmgrSettings qmgrSettings(SempConfig semp) {
+        return new QmgrSettings(1, SempRetrySchedule.FLOOR, SempRetrySchedule.CAP, semp.queue().horizon(), Duration.ZERO,
+                QmgrSettings.DEFAULT_ACTIVE_LIMIT, QmgrSettings.DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /** Makes the queue manager look at its schedule now (tests that move the clock use it). */
+    public void wake() {
+        manager.wake();
+    }
+
+    /** Stops the queue manager (running deliveries get their grace), then the federation sessions and key lookups. */
+    @Override
+    public void close() {
+        manager.close();
+        try {
+            client.close();
+        } catch (RuntimeException e) {
+            LOG.error("error while closing the federation client: {}", e.toString());
+        }
+        peerKeys.close();
+    }
+}

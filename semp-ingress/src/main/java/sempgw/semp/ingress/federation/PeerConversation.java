@@ -1,0 +1,250 @@
+package sempgw.semp.ingress.federation;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sempgw.core.envelope.seal.SessionState;
+import sempgw.core.handshake.Responder;
+import sempgw.core.handshake.Step;
+import sempgw.core.session.RekeyResponder;
+import sempgw.core.session.RekeyStep;
+import sempgw.core.session.Session;
+import sempgw.semp.ingress.Conversation;
+import sempgw.semp.ingress.receive.PeerSessionRef;
+import sempgw.semp.ingress.receive.ReceiveOutcome;
+
+/**
+ * One peer's federation conversation over one transport binding, dispatching by message
+ * {@code type} (HANDSHAKE.md §1.4):
+ *
+ * <ol>
+ *   <li>While a handshake runs, every message goes to its semp-core {@link Responder}: a
+ *   {@code Send} is the reply; {@code Rejected} replies the rejection (or nothing, for a silent
+ *   block) and ends the conversation unless it holds a session; {@code Established} registers the
+ *   session in the {@link SessionTable} before {@code accepted} goes out. The responder is dropped
+ *   on failure, on success, and by the sweep at its 30 s deadline (CONFORMANCE.md §4.2); a late
+ *   message then gets {@code handshake_expired} (HANDSHAKE.md §6.6).</li>
+ *   <li>{@code SEMP_HANDSHAKE} otherwise starts a handshake. On a conversation that holds a
+ *   session this is allowed: a new inbound handshake supersedes the peer's session (SESSION.md
+ *   §2.5.2) and a connection may carry several sessions (TRANSPORT.md §8.3).</li>
+ *   <li>{@code SEMP_ENVELOPE} goes to the receive pipeline with the session its postmark names,
+ *   also on a connection that did not run the handshake (TRANSPORT.md §8.2, §8.3). A peer under a
+ *   {@code silent} block gets no reply (HANDSHAKE.md §4.2).</li>
+ *   <li>{@code SEMP_REKEY} goes to semp-core's {@link RekeyResponder} for this conversation's
+ *   session (SESSION.md §3); the table indexes the new id and keeps the old one for the
+ *   transition window.</li>
+ *   <li>Anything else, and a rekey without a live session, gets a signed {@code rejected}
+ *   ({@code handshake_invalid}, or {@code handshake_expired} for an expired session).</li>
+ * </ol>
+ * Unparseable input never throws out of {@link #onMessage}. One message at a time; the sweep
+ * thread only takes the lock when it is free.
+ */
+final class PeerConversation implements Conversation {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerConversation.class);
+
+    private final FederationService service;
+    private final SessionTable table;
+    private final String transport;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Responder responder;
+    private String reservedPeer;
+    private String reservedId;
+    private Optional<String> serverId = Optional.empty();
+    private Session session;
+    private boolean handshakeExpired;
+    private boolean finished;
+    private Instant current = Instant.EPOCH;
+
+    PeerConversation(FederationService service, String transport) {
+        this.service = service;
+        this.table = service.sessions();
+        this.transport = transport;
+    }
+
+    @Override
+    public Optional<byte[]> onMessage(byte[] message, Instant now) {
+        lock.lock();
+        try {
+            current = now;
+            return dispatch(message, now);
+        } catch (RuntimeException e) {
+            LOG.warn("federation message failed transport={} error={}", transport, e.getClass().getSimpleName());
+            endHandshake();
+            finished = session == null;
+            return refuse(false, now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean finished() {
+        lock.lock();
+        try {
+            return finished;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            endHandshake();
+            finished = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops the handshake when its deadline has passed; skipped while a message is being handled. */
+    void expireHandshake(Instant now) {
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            if (responder != null && !now.isBefore(responder.deadline())) {
+                LOG.info("federation handshake abandoned at its deadline transport={}", transport);
+                endHandshake();
+                handshakeExpired = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<byte[]> dispatch(byte[] message, Instant now) {
+        if (responder != null) {
+            return handshake(message, now);
+        }
+        Inbound in = Inbound.read(message, service.config().limits().maxMessageBytes());
+        boolean late = handshakeExpired;
+        handshakeExpired = false;
+        if (late && in instanceof Inbound.Handshake h && !"init".equals(h.step())) {
+            finished = session == null;
+            return refuse(true, now);
+        }
+        return switch (in) {
+            case Inbound.Handshake h -> {
+                serverId = h.serverId();
+                responder = service.responder(serverId, this::proceed, now);
+                service.handshakeStarted(this);
+                yield handshake(message, now);
+            }
+            case Inbound.Envelope e -> envelope(message, e, now);
+            case Inbound.Oversized o -> envelope(message, new Inbound.Envelope(Optional.empty(), Optional.empty()), now);
+            case Inbound.Rekey r -> rekey(message, now);
+            case Inbound.Other o -> unexpected("type " + Printable.of(o.type()), now);
+            case Inbound.Unreadable u -> unexpected("unreadable " + u.why(), now);
+        };
+    }
+
+    private Optional<byte[]> handshake(byte[] message, Instant now) {
+        return switch (responder.onMessage(message, now)) {
+            case Step.Send s -> Optional.of(s.message());
+            case Step.Established e -> established(e, now);
+            case Step.Rejected r -> {
+                endHandshake();
+                finished = session == null;
+                LOG.info("federation handshake rejected transport={} reason={} origin={} detail={}",
+                        transport, r.reason().code(), r.origin(), r.detail());
+                yield r.message();
+            }
+        };
+    }
+
+    private Optional<byte[]> established(Step.Established e, Instant now) {
+        reservedPeer = null;
+        endHandshake();
+        Session s = e.session();
+        return switch (table.register(s, now)) {
+            case SessionTable.Registered r -> {
+                session = s;
+                LOG.info("federation session established peer={} id={} suite={} transport={} replaced={}",
+                        s.peer(), s.id(), s.suite().wireName(), transport, r.replaced().orElse("-"));
+                yield e.message();
+            }
+            case SessionTable.Refused r -> {
+                finished = session == null;
+                LOG.warn("federation session not kept peer={} id={} why={}", s.peer(), s.id(), r.why());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private Optional<byte[]> envelope(byte[] message, Inbound.Envelope e, Instant now) {
+        String id = e.sessionId().orElseGet(() -> session == null ? "" : session.id());
+        Optional<Session> named = table.session(id, now);
+        if (session == null || !table.isLive(session, now)) {
+            session = named.orElse(null);
+        }
+        String peer = BlockList.normalize(named.map(Session::peer).or(e::fromDomain).orElse(""));
+        if (service.blockList().match(peer, serverId, now).filter(a -> a == BlockList.Acknowledgment.SILENT).isPresent()) {
+            LOG.info("federation envelope discarded by a silent block peer={}", Printable.domain(peer));
+            return Optional.empty();
+        }
+        return switch (service.config().receiver().receive(message, new PeerSessionRef(peer, id), now)) {
+            case ReceiveOutcome.Reply r -> Optional.of(r.acknowledgment());
+            case ReceiveOutcome.Silent s -> Optional.empty();
+        };
+    }
+
+    private Optional<byte[]> rekey(byte[] message, Instant now) {
+        if (session == null || !table.isLive(session, now)) {
+            boolean expired = session != null && table.state(session.id(), now) instanceof SessionState.Expired;
+            session = null;
+            LOG.info("federation rekey without a live session transport={}", transport);
+            return refuse(expired, now);
+        }
+        String previous = session.id();
+        return switch (RekeyResponder.handle(session, message, now, service.config().random())) {
+            case RekeyStep.Rekeyed r -> {
+                table.rekeyed(session, previous, now);
+                LOG.info("federation session rekeyed peer={} id={} previous={}", session.peer(), r.newSessionId(), previous);
+                yield r.message();
+            }
+            case RekeyStep.Refused r -> {
+                LOG.info("federation rekey refused peer={} id={} reason={} detail={}", session.peer(), previous, r.reason().code(), r.detail());
+                yield r.message();
+            }
+            case RekeyStep.Send s -> Optional.of(s.message());
+        };
+    }
+
+    private Optional<byte[]> unexpected(String what, Instant now) {
+        LOG.info("federation message refused transport={} what={}", transport, what);
+        finished = session == null;
+        return refuse(false, now);
+    }
+
+    private Optional<byte[]> refuse(boolean expired, Instant now) {
+        try {
+            return Optional.of(expired ? service.refusals().expired(now) : service.refusals().invalid(now));
+        } catch (RuntimeException e) {
+            finished = true;
+            return Optional.empty();
+        }
+    }
+
+    /** The responder's collision and capacity check at confirm, reserving the peer's slot (SESSION.md §2.5.2). */
+    private boolean proceed(String peer, String id, Session.Side side) {
+        reservedPeer = peer;
+        reservedId = id;
+        return table.proceed(peer, id, current);
+    }
+
+    private void endHandshake() {
+        if (responder != null) {
+            responder.abandon();
+            responder = null;
+        }
+        if (reservedPeer != null) {
+            table.release(reservedPeer, reservedId);
+            reservedPeer = null;
+        }
+        service.handshakeEnded(this);
+    }
+}

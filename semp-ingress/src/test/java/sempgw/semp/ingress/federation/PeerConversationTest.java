@@ -1,0 +1,230 @@
+package sempgw.semp.ingress.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static sempgw.semp.ingress.federation.FederationFixture.A;
+import static sempgw.semp.ingress.federation.FederationFixture.NOW;
+import static sempgw.semp.ingress.federation.FederationFixture.config;
+import static sempgw.semp.ingress.federation.FederationFixture.drive;
+import static sempgw.semp.ingress.federation.FederationFixture.envelope;
+import static sempgw.semp.ingress.federation.FederationFixture.established;
+import static sempgw.semp.ingress.federation.FederationFixture.initiator;
+import static sempgw.semp.ingress.federation.FederationFixture.reasonOf;
+import static sempgw.semp.ingress.federation.FederationFixture.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import sempgw.core.crypto.RandomSource;
+import sempgw.core.crypto.SecretBytes;
+import sempgw.core.crypto.SuiteId;
+import sempgw.core.envelope.seal.SessionState;
+import sempgw.core.session.RekeyInitiator;
+import sempgw.core.session.RekeyStep;
+import sempgw.core.session.Session;
+import sempgw.semp.ingress.Conversation;
+import sempgw.semp.ingress.receive.PeerSessionRef;
+import sempgw.semp.ingress.receive.ReceiveOutcome;
+
+/** Dispatch after establishment: envelopes, rekeys, second handshakes, anything else. */
+final class PeerConversationTest {
+    private final FederationFixture.RecordingReceiver receiver = new FederationFixture.RecordingReceiver();
+    private final FederationService service = service(config(receiver));
+
+    private Session establish(Conversation c, SuiteId suite, Instant now) {
+        return established(drive(initiator("a.example", A, suite, now), c, now));
+    }
+
+    @Test
+    void envelope_inTheSession_reachesThePipelineWithTheSessionRefAndItsReply() {
+        Conversation c = service.open(null, "ws");
+        Session s = establish(c, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+
+        Optional<byte[]> reply = c.onMessage(envelope(s.id(), "a.example"), NOW.plusSeconds(1));
+
+        assertThat(receiver.refs).containsExactly(new PeerSessionRef("a.example", s.id()));
+        assertThat(new String(reply.orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("ack");
+        assertThat(c.finished()).isFalse();
+    }
+
+    @Test
+    void envelope_pipelineSilent_noReply() {
+        Conversation c = service.open(null, "ws");
+        Session s = establish(c, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        receiver.outcome = new ReceiveOutcome.Silent("silent block of the sender");
+
+        assertThat(c.onMessage(envelope(s.id(), "a.example"), NOW)).isEmpty();
+        assertThat(receiver.refs).hasSize(1);
+    }
+
+    @Test
+    void envelope_onAnotherConnection_namingALiveSession_reachesThePipeline() {
+        Session s = establish(service.open(null, "ws"), SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        Conversation reconnected = service.open(null, "h2");
+
+        assertThat(reconnected.onMessage(envelope(s.id(), "spoofed.example"), NOW)).isPresent();
+
+        assertThat(receiver.refs).containsExactly(new PeerSessionRef("a.example", s.id()));
+    }
+
+    @Test
+    void envelope_namingAnUnknownSession_goesToThePipelineWhichRefusesIt() {
+        Conversation c = service.open(null, "ws");
+        c.onMessage(envelope("01J00000000000000000000000", "a.example"), NOW);
+
+        assertThat(receiver.refs).containsExactly(new PeerSessionRef("a.example", "01J00000000000000000000000"));
+        assertThat(service.sessions().state("01J00000000000000000000000", NOW)).isInstanceOf(SessionState.Unknown.class);
+    }
+
+    @Test
+    void envelope_fromADomainBlockedSilentlyAfterEstablishment_noReplyAndSessionInvalidated() {
+        Conversation c = service.open(null, "ws");
+        Session s = establish(c, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        service.updateBlockList(new BlockList(List.of(BlockList.Entry.of(BlockList.Target.DOMAIN, "a.example", BlockList.Acknowledgment.SILENT))), NOW);
+
+        assertThat(service.sessions().state(s.id(), NOW)).isInstanceOf(SessionState.Invalidated.class);
+        assertThat(c.onMessage(envelope(s.id(), "a.example"), NOW)).isEmpty();
+        assertThat(receiver.refs).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SuiteId.class)
+    void rekey_inSession_newKeysWorkAndOldOnesStopAfterTheTransitionWindow(SuiteId suite) {
+        Conversation c = service.open(null, "ws");
+        Session peerSide = establish(c, suite, NOW);
+        String oldId = peerSide.id();
+        SecretBytes oldKey = ((SessionState.Active) service.sessions().state(oldId, NOW)).envMacKeys().getFirst();
+        Instant t = NOW.plusSeconds(120);
+        RekeyInitiator rekey = new RekeyInitiator(peerSide, RandomSource.secure());
+
+        byte[] init = ((RekeyStep.Send) rekey.begin(t)).message();
+        RekeyStep done = rekey.onMessage(c.onMessage(init, t).orElseThrow(), t);
+
+        assertThat(done).isInstanceOf(RekeyStep.Rekeyed.class);
+        String newId = peerSide.id();
+        assertThat(newId).isNotEqualTo(oldId);
+        SessionState current = service.sessions().state(newId, t);
+        assertThat(((SessionState.Active) current).envMacKeys().getFirst().equalsSecret(peerSide.keys().envMac())).isTrue();
+        assertThat(service.sessions().state(oldId, t.plus(Session.TRANSITION_WINDOW).minusMillis(1))).isInstanceOf(SessionState.Active.class);
+        assertThat(service.sessions().state(oldId, t.plus(Session.TRANSITION_WINDOW))).isInstanceOf(SessionState.Invalidated.class);
+
+        service.sweep(t.plus(Session.TRANSITION_WINDOW));
+        assertThat(oldKey.isDestroyed()).isTrue();
+        assertThat(service.sessions().state(oldId, t.plusSeconds(60))).isInstanceOf(SessionState.Invalidated.class);
+        assertThat(c.onMessage(envelope(newId, "a.example"), t.plusSeconds(6))).isPresent();
+        assertThat(receiver.refs.getLast()).isEqualTo(new PeerSessionRef("a.example", newId));
+    }
+
+    @Test
+    void rekey_withoutASession_signedHandshakeInvalid() throws Exception {
+        Conversation c = service.open(null, "ws");
+        byte[] rekey = "{\"type\":\"SEMP_REKEY\",\"version\":\"1.0.0\",\"sealed\":true}".getBytes(StandardCharsets.UTF_8);
+        assertThat(reasonOf(c.onMessage(rekey, NOW).orElseThrow())).isEqualTo("handshake_invalid");
+    }
+
+    @Test
+    void rekey_onAnExpiredSession_handshakeExpired() throws Exception {
+        Conversation c = service.open(null, "ws");
+        Session peerSide = establish(c, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        byte[] init = ((RekeyStep.Send) new RekeyInitiator(peerSide, RandomSource.secure()).begin(NOW.plusSeconds(600))).message();
+
+        assertThat(reasonOf(c.onMessage(init, NOW.plusSeconds(3600)).orElseThrow())).isEqualTo("handshake_expired");
+    }
+
+    @Test
+    void secondHandshake_onTheSameConversation_replacesTheSessionAndZeroesTheOldKeys() {
+        Conversation c = service.open(null, "ws");
+        Session first = establish(c, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        SecretBytes firstKey = ((SessionState.Active) service.sessions().state(first.id(), NOW)).envMacKeys().getFirst();
+
+        Instant later = NOW.plusSeconds(10);
+        Session second = establish(c, SuiteId.PQ_KYBER768_X25519, later);
+
+        assertThat(service.sessions().state(first.id(), later)).isInstanceOf(SessionState.Invalidated.class);
+        assertThat(service.sessions().state(second.id(), later)).isInstanceOf(SessionState.Active.class);
+        assertThat(firstKey.isDestroyed()).isTrue();
+        assertThat(c.onMessage(envelope(second.id(), "a.example"), later)).isPresent();
+        assertThat(receiver.refs).containsExactly(new PeerSessionRef("a.example", second.id()));
+    }
+
+    @Test
+    void unknownType_isRefusedAndOnlyAnUnauthenticatedConversationEnds() throws Exception {
+        byte[] other = "{\"type\":\"SEMP_KEYS\",\"version\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
+        Conversation fresh = service.open(null, "ws");
+        assertThat(reasonOf(fresh.onMessage(other, NOW).orElseThrow())).isEqualTo("handshake_invalid");
+        assertThat(fresh.finished()).isTrue();
+
+        Conversation inSession = service.open(null, "ws");
+        establish(inSession, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        assertThat(reasonOf(inSession.onMessage(other, NOW).orElseThrow())).isEqualTo("handshake_invalid");
+        assertThat(inSession.finished()).isFalse();
+    }
+
+    @Test
+    void garbage_inAnyState_neverThrowsAndIsAnsweredOrDropped() {
+        Random r = new Random(7);
+        List<byte[]> inputs = new java.util.ArrayList<>(List.of(new byte[0], "{".getBytes(StandardCharsets.UTF_8),
+                "null".getBytes(StandardCharsets.UTF_8), "{\"type\":7}".getBytes(StandardCharsets.UTF_8),
+                "{\"type\":\"SEMP_HANDSHAKE\"}".getBytes(StandardCharsets.UTF_8),
+                "{\"type\":\"SEMP_HANDSHAKE\",\"version\":\"1.0.0\",\"step\":\"confirm\",\"party\":\"server\"}".getBytes(StandardCharsets.UTF_8),
+                "{\"type\":\"SEMP_ENVELOPE\",\"postmark\":7}".getBytes(StandardCharsets.UTF_8),
+                "{\"type\":\"SEMP_REKEY\",\"ciphertext\":\"!!\"}".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xff, (byte) 0xfe, 0x00}));
+        for (int i = 0; i < 20; i++) {
+            byte[] b = new byte[r.nextInt(300)];
+            r.nextBytes(b);
+            inputs.add(b);
+        }
+        Conversation inSession = service.open(null, "ws");
+        establish(inSession, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        for (byte[] input : inputs) {
+            Conversation fresh = service.open(null, "h2");
+            assertThat(fresh.onMessage(input, NOW)).isNotNull();
+            assertThat(inSession.onMessage(input, NOW)).isNotNull();
+        }
+        assertThat(service.sessions().size()).isEqualTo(1);
+    }
+
+    @Test
+    void close_midHandshake_dropsItAndTheTableNeverSeesTheSession() {
+        Conversation c = service.open(null, "ws");
+        assertThat(c.onMessage(initiator("a.example", A, SuiteId.X25519_CHACHA20_POLY1305, NOW).begin().message(), NOW)).isPresent();
+        c.close();
+        assertThat(c.finished()).isTrue();
+        assertThat(service.sessions().size()).isZero();
+        assertThat(service.sessions().hasRoomFor("c.example", NOW)).isTrue();
+    }
+
+    @Test
+    void sessionExpiry_sweptByTheService_zeroesKeysAndTheIdAnswersExpired() {
+        Conversation c = service.open(null, "ws");
+        Session s = establish(c, SuiteId.PQ_KYBER768_X25519, NOW);
+        SecretBytes key = ((SessionState.Active) service.sessions().state(s.id(), NOW)).envMacKeys().getFirst();
+        Instant expiry = service.sessions().session(s.id(), NOW).orElseThrow().expiresAt();
+
+        service.sweep(expiry);
+
+        assertThat(key.isDestroyed()).isTrue();
+        assertThat(service.sessions().state(s.id(), expiry)).isInstanceOf(SessionState.Expired.class);
+        assertThat(service.sessions().size()).isZero();
+        c.onMessage(envelope(s.id(), "a.example"), expiry);
+        assertThat(receiver.refs).containsExactly(new PeerSessionRef("a.example", s.id()));
+    }
+
+    @Test
+    void serviceClose_zeroesLiveSessionKeys() {
+        Session s = establish(service.open(null, "ws"), SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        SecretBytes key = ((SessionState.Active) service.sessions().state(s.id(), NOW)).envMacKeys().getFirst();
+        Session ours = service.sessions().session(s.id(), NOW).orElseThrow();
+
+        service.close();
+
+        assertThat(key.isDestroyed()).isTrue();
+        assertThatThrownBy(ours::keys).isInstanceOf(IllegalStateException.class);
+    }
+}
