@@ -7,6 +7,7 @@ import java.util.Optional;
 import sempgw.core.SempException;
 import sempgw.core.SempReason;
 import sempgw.core.crypto.RandomSource;
+import sempgw.core.crypto.SecretBytes;
 import sempgw.core.delivery.Acknowledgment;
 import sempgw.core.delivery.AcknowledgmentCodec;
 import sempgw.core.envelope.Envelope;
@@ -24,8 +25,10 @@ import sempgw.semp.egress.federation.PeerSessions;
  * One attempt to hand one envelope to its recipient domain, in numbered steps:
  *
  * <ol>
- *   <li>Get the established session with the peer ({@link PeerSessions#channel}); a discovery or
- *   handshake failure is a transport failure: {@code Deferred}.</li>
+ *   <li>Get the established session with the peer ({@link PeerSessions#channel}); a discovery,
+ *   connection or handshake failure is {@code Deferred}, unless the peer refused the handshake
+ *   with a non-recoverable code or its configuration rules a session out
+ *   ({@link DeliveryException#terminal()}): {@code Failed} with that code, not retried.</li>
  *   <li>Seal the composed envelope for that session: {@code postmark.session_id},
  *   {@code seal.signature} and {@code seal.session_mac} are recomputed for every attempt, while
  *   {@code postmark.id}, {@code expires}, brief, enclosure and key entries never change
@@ -36,7 +39,7 @@ import sempgw.semp.egress.federation.PeerSessions;
  *   {@code silent}, which is retried (DELIVERY.md §2.2).</li>
  *   <li>Decode the acknowledgment and classify it ({@link AcknowledgmentCheck}).</li>
  * </ol>
- * Every transport failure and every {@code silent} drops the session and the discovery entry
+ * Every deferring failure and every {@code silent} drops the session and the discovery entry
  * before the retry (DELIVERY.md §2.3, DISCOVERY.md §6.1).
  */
 final class EnvelopeAttempt {
@@ -83,25 +86,52 @@ final class EnvelopeAttempt {
             Acknowledgment ack = AcknowledgmentCodec.decode(reply.get());
             return AcknowledgmentCheck.classify(ack, sealed.get().postmark().id(), EnvelopeCanonical.of(sealed.get()),
                     peerDomain, peerKeys, settings.receiptRelaxedFor(peerDomain), now);
-        } catch (DeliveryException | SempException e) {
+        } catch (DeliveryException e) {
+            return failure(e);
+        } catch (SempException e) {
             return new AttemptOutcome.Deferred("transport", AcknowledgmentCheck.clean(String.valueOf(e.getMessage())), true);
         }
+    }
+
+    /**
+     * A failed session or exchange: terminal when the peer refused the handshake with a
+     * non-recoverable code or its configuration rules a session out ({@code blocked},
+     * {@code auth_failed}, {@code policy_forbidden}, {@code version_unsupported},
+     * {@code extension_unsupported}: ERRORS.md §1 "MUST NOT retry automatically"); otherwise
+     * deferred under the recoverable code, or {@code transport} when there is none.
+     */
+    private static AttemptOutcome failure(DeliveryException e) {
+        String detail = AcknowledgmentCheck.clean(String.valueOf(e.getMessage()));
+        if (e.terminal()) {
+            return new AttemptOutcome.Failed(e.reason().orElse(SempReason.UNKNOWN).code(), detail);
+        }
+        return new AttemptOutcome.Deferred(e.reason().map(SempReason::code).orElse("transport"), detail, true);
     }
 
     /**
      * The envelope sealed for {@code channel}'s session and padded to that session's size buckets,
      * or empty when it cannot fit {@code max} bytes ({@code envelope_size_exceeded}, the sealer's
      * only failure; a limit below the 4096-byte floor fits nothing, ENVELOPE.md §2.4.4).
+     *
+     * @throws DeliveryException another caller dropped the session (and erased its keys) meanwhile
      */
-    private Optional<Envelope> seal(Envelope composed, FederationChannel channel, long max) {
+    private Optional<Envelope> seal(Envelope composed, FederationChannel channel, long max) throws DeliveryException {
         if (max < SizeBuckets.FLOOR) {
             return Optional.empty();
         }
         EnvelopeSealer sealer = new EnvelopeSealer(signingKey, SizeBuckets.standard((int) Math.min(max, Integer.MAX_VALUE)));
         try {
-            return Optional.of(sealer.seal(composed, channel.sessionId(), channel.envMacKey(), random));
+            return Optional.of(sealer.seal(composed, channel.sessionId(), macKey(channel), random));
         } catch (SempException e) {
             return Optional.empty();
+        }
+    }
+
+    private static SecretBytes macKey(FederationChannel channel) throws DeliveryException {
+        try {
+            return channel.envMacKey();
+        } catch (IllegalStateException erased) {
+            throw new DeliveryException("session " + channel.sessionId() + " with " + channel.peerDomain() + " was dropped meanwhile");
         }
     }
 

@@ -16,6 +16,11 @@
  *       with the code;</li>
  *   <li>{@code silent} (no reply within 30 s), a malformed reply, or no session: {@code Deferred},
  *       and the session and discovery entry are dropped before the retry;</li>
+ *   <li>a handshake the peer refused with a non-recoverable code ({@code blocked},
+ *       {@code auth_failed}, {@code policy_forbidden}, {@code version_unsupported}, ...), or a
+ *       peer configuration that rules a session out (no common suite: {@code policy_forbidden}; a
+ *       required extension we lack: {@code extension_unsupported}): {@code Failed} with the code,
+ *       not retried; recoverable refusals are {@code Deferred} under their code;</li>
  *   <li>past the deadline: {@code Failed} ({@code expired}) without contacting the peer; an
  *       envelope too large for the session: {@code Failed} ({@code envelope_size_exceeded}).</li>
  * </ul>
@@ -35,7 +40,8 @@
  *   (sealing), §9.3 ({@code envelope_size_exceeded})</li>
  *   <li>ERRORS.md §1, §15.2 (recoverable codes; unknown codes are terminal)</li>
  *   <li>DISCOVERY.md §6.1 (drop the discovery entry after a delivery failure)</li>
- *   <li>docs/interop.md: retry over a new session; relaxed receipts</li>
+ *   <li>docs/interop.md: retry over a new session; relaxed receipts; handshake refusals at the
+ *   sender; peer configuration that rules out a session</li>
  * </ul>
  *
  * <p>Standards: RFC 8032 (Ed25519 receipt signatures), RFC 3464 (the {@code semp} diagnostic type

@@ -8,7 +8,7 @@ import org.xbill.DNS.Record;
  * One DNS answer, classified the way discovery needs it. A failure is never read as "no
  * records": only NOERROR without data and NXDOMAIN say that (RFC 2308 §2.1, §2.2).
  */
-sealed interface DnsAnswer {
+public sealed interface DnsAnswer {
 
     /** Records of the asked type; {@code ttl} is the smallest TTL among them (RFC 2181 §5.2). */
     record Records(List<Record> records, long ttl) implements DnsAnswer {

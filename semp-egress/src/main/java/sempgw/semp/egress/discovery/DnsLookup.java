@@ -22,19 +22,21 @@ import org.xbill.DNS.Type;
 /**
  * Asks one question through the injected {@link Resolver} and classifies the answer. Questions
  * run asynchronously so discovery can ask its SRV and TXT questions together; each one is bounded
- * by {@code timeout} whatever the resolver's own setting.
+ * by {@code timeout} whatever the resolver's own setting. Also used for the {@code _semp-verify}
+ * TXT lookups of the peers package. Thread-safe.
  */
-final class DnsLookup {
+public final class DnsLookup {
 
     private final Resolver resolver;
     private final Duration timeout;
 
-    DnsLookup(Resolver resolver, Duration timeout) {
+    public DnsLookup(Resolver resolver, Duration timeout) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
-    CompletableFuture<DnsAnswer> ask(Name name, int type) {
+    /** The classified answer; the future never completes exceptionally (errors are {@link DnsAnswer.Failure}). */
+    public CompletableFuture<DnsAnswer> ask(Name name, int type) {
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         String question = name + "/" + Type.string(type);
         CompletableFuture<Message> sent;

@@ -77,7 +77,7 @@ public final class HttpsConfigurationFetcher implements ConfigurationSource, Aut
                 .build();
         HttpResponse<byte[]> response;
         try {
-            response = client.send(request, info -> new LimitedBodySubscriber(maxBytes, info.headers().firstValueAsLong("content-length")));
+            response = client.send(request, BoundedBody.handler(maxBytes));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ConfigFetch.Failed(ConfigError.TIMEOUT, url + ": interrupted");
@@ -103,7 +103,7 @@ public final class HttpsConfigurationFetcher implements ConfigurationSource, Aut
 
     private static ConfigFetch.Failed classify(String url, IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof LimitedBodySubscriber.BodyTooLargeException) {
+            if (t instanceof BoundedBody.TooLargeException) {
                 return new ConfigFetch.Failed(ConfigError.TOO_LARGE, url + ": " + t.getMessage());
             }
             if (t instanceof SSLException) {

@@ -4,46 +4,84 @@ import java.util.Optional;
 import sempgw.core.SempReason;
 
 /**
- * A transient failure to reach a peer or to hold a session with it: discovery gave no usable
- * answer, every transport failed, the handshake was refused, the connection closed or an I/O
- * error happened. The caller retries later on its schedule (DELIVERY.md §2.3). The message is
- * operator text for the log; it never contains keys or content.
+ * A failure to reach a peer or to hold a session with it: discovery gave no usable answer, every
+ * transport failed, the handshake was refused, the connection closed or an I/O error happened.
+ * Transient unless {@link #terminal()}: the caller retries later on its schedule (DELIVERY.md
+ * §2.3). The message is operator text for the log; it never contains keys or content.
  */
 public final class DeliveryException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient SempReason reason;
+    private final boolean terminal;
     private final boolean beforeConnected;
 
-    /** A failure with operator text. */
+    /** A transient failure with operator text. */
     public DeliveryException(String detail) {
-        this(detail, null, null, false);
+        this(detail, null, null, false, false);
     }
 
-    /** A failure caused by {@code cause}. */
+    /** A transient failure caused by {@code cause}. */
     public DeliveryException(String detail, Throwable cause) {
-        this(detail, null, cause, false);
+        this(detail, null, cause, false, false);
     }
 
-    private DeliveryException(String detail, SempReason reason, Throwable cause, boolean beforeConnected) {
+    private DeliveryException(String detail, SempReason reason, Throwable cause, boolean beforeConnected, boolean terminal) {
         super(detail, cause);
         this.reason = reason;
         this.beforeConnected = beforeConnected;
+        this.terminal = terminal;
     }
 
-    /** The peer or our handshake ended with {@code reason} (HANDSHAKE.md §4.1). */
-    static DeliveryException refused(SempReason reason, String detail) {
-        return new DeliveryException(detail, reason, null, false);
+    /**
+     * The peer ended the handshake with a {@code rejected} carrying {@code reason} (HANDSHAKE.md
+     * §4.1). Terminal exactly when the registry marks the code non-recoverable: the sender MUST NOT
+     * retry those automatically (ERRORS.md §1, §2); an unregistered code is terminal too (§15.2).
+     */
+    public static DeliveryException refusedByPeer(SempReason reason, String detail) {
+        return new DeliveryException(detail, reason, null, false, !reason.recoverable());
+    }
+
+    /**
+     * We ended the handshake with {@code reason}: a timeout, or a check of the peer's messages
+     * failed. Never terminal: {@code auth_failed} here may be a stale cached key or a failed key
+     * fetch, which the retry after {@link PeerSessions#invalidate} fetches afresh.
+     */
+    static DeliveryException refusedLocally(SempReason reason, String detail) {
+        return new DeliveryException(detail, reason, null, false, false);
+    }
+
+    /**
+     * The peer's own configuration document rules a session out, before any connection: no suite
+     * in common ({@code policy_forbidden}, what the peer's responder would answer), or an
+     * extension it requires that we lack ({@code extension_unsupported}, DISCOVERY.md §3.1.4).
+     * Terminal.
+     */
+    static DeliveryException impossible(SempReason reason, String detail) {
+        return new DeliveryException(detail, reason, null, false, true);
     }
 
     /** No connection could be set up at all: the next transport may be tried (TRANSPORT.md §5.4). */
     static DeliveryException connectFailed(String detail, Throwable cause) {
-        return new DeliveryException(detail, null, cause, true);
+        return new DeliveryException(detail, null, cause, true, false);
     }
 
-    /** The SEMP reason code when the handshake was refused; empty for transport failures. */
+    /** The same failure, reported again with {@code detail} to a call made while it is remembered. */
+    DeliveryException repeated(String detail) {
+        return new DeliveryException(detail, reason, null, false, terminal);
+    }
+
+    /** The SEMP reason code when the handshake was refused or ruled out; empty for transport failures. */
     public Optional<SempReason> reason() {
         return Optional.ofNullable(reason);
+    }
+
+    /**
+     * True when retrying cannot help: the peer refused with a non-recoverable code, or its
+     * configuration rules a session out. {@link #reason()} is then present.
+     */
+    public boolean terminal() {
+        return terminal;
     }
 
     /** True when the failure happened before any byte reached the peer. */

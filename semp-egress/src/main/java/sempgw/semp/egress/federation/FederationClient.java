@@ -1,6 +1,7 @@
 package sempgw.semp.egress.federation;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -33,9 +35,15 @@ import sempgw.semp.egress.peers.PeerKeys;
  *   messages for a dead peer does not wait out one connect timeout each.</li>
  * </ol>
  * Callers for one domain wait for one handshake rather than each starting their own; other
- * domains are not held up. Blocking: call from virtual threads. Thread-safe.
+ * domains are not held up. The table holds only live sessions and held failures: at most once
+ * per {@link #SWEEP_INTERVAL} a call drops closed and expired sessions (erasing their keys,
+ * SESSION.md §2.4) and forgets domains with nothing left. After {@link #close()} every call fails.
+ * Blocking: call from virtual threads. Thread-safe.
  */
 public final class FederationClient implements PeerSessions {
+
+    /** How often a call sweeps the table for closed or expired sessions and idle domains. */
+    public static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(FederationClient.class);
 
@@ -46,13 +54,20 @@ public final class FederationClient implements PeerSessions {
     private final Handshakes handshakes;
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final Optional<AutoCloseable> owned;
+    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
+    private volatile boolean closed;
 
-    /** One peer's lock and current channel. */
+    /** One peer's lock and current channel; fields are read and written with the lock held. */
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
         PeerChannel channel;
         Instant heldUntil = Instant.MIN;
-        String lastFailure = "";
+        DeliveryException lastFailure;
+
+        /** Nothing worth keeping: no session and no failure being held. */
+        boolean idle(Instant now) {
+            return channel == null && !now.isBefore(heldUntil);
+        }
     }
 
     /**
@@ -93,8 +108,8 @@ public final class FederationClient implements PeerSessions {
     @Override
     public FederationChannel channel(String peerDomain, Instant now) throws DeliveryException {
         String domain = key(peerDomain);
-        Slot slot = slots.computeIfAbsent(domain, d -> new Slot());
-        slot.lock.lock();
+        sweepIfDue(now);
+        Slot slot = lockedSlot(domain);
         try {
             PeerChannel current = slot.channel;
             if (current != null && !usable(current, now)) {
@@ -110,8 +125,67 @@ public final class FederationClient implements PeerSessions {
             }
             return current;
         } finally {
+            release(domain, slot, now);
+        }
+    }
+
+    /**
+     * The domain's slot, locked. A slot taken out of the table while we waited for its lock is
+     * not used: the next one is, so two callers never hold two sessions with one peer.
+     */
+    private Slot lockedSlot(String domain) throws DeliveryException {
+        while (true) {
+            Slot slot = slots.computeIfAbsent(domain, d -> new Slot());
+            slot.lock.lock();
+            if (closed) {
+                slots.remove(domain, slot);
+                slot.lock.unlock();
+                throw new DeliveryException("federation client is closed");
+            }
+            if (slots.get(domain) == slot) {
+                return slot;
+            }
             slot.lock.unlock();
         }
+    }
+
+    /** Unlocks {@code slot}, first taking it out of the table when it holds nothing. */
+    private void release(String domain, Slot slot, Instant now) {
+        try {
+            if (slot.idle(now)) {
+                slots.remove(domain, slot);
+            }
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    /** Drops closed and expired sessions and forgets idle domains, at most once per {@link #SWEEP_INTERVAL}. */
+    private void sweepIfDue(Instant now) {
+        Instant due = nextSweep.get();
+        if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
+            return;
+        }
+        for (Map.Entry<String, Slot> e : slots.entrySet()) {
+            Slot slot = e.getValue();
+            if (!slot.lock.tryLock()) {
+                continue;
+            }
+            try {
+                if (slot.channel != null && !usable(slot.channel, now)) {
+                    log.info("federation {}: session {} closed or expired, dropped", e.getKey(), slot.channel.session().id());
+                    slot.channel.drop();
+                    slot.channel = null;
+                }
+            } finally {
+                release(e.getKey(), slot, now);
+            }
+        }
+    }
+
+    /** The number of peer domains with a session or a held failure (for metrics and tests). */
+    public int trackedPeers() {
+        return slots.size();
     }
 
     @Override
@@ -129,6 +203,9 @@ public final class FederationClient implements PeerSessions {
                     slot.channel = null;
                 }
             } finally {
+                if (slot.channel == null && slot.heldUntil.equals(Instant.MIN)) {
+                    slots.remove(domain, slot);
+                }
                 slot.lock.unlock();
             }
         }
@@ -136,6 +213,7 @@ public final class FederationClient implements PeerSessions {
 
     @Override
     public void close() {
+        closed = true;
         for (Slot slot : new ArrayList<>(slots.values())) {
             slot.lock.lock();
             try {
@@ -159,9 +237,9 @@ public final class FederationClient implements PeerSessions {
 
     /** A new session, unless a setup failed within {@link FederationSettings#failureHold()}. */
     private PeerChannel establish(Slot slot, String domain, Instant now) throws DeliveryException {
-        if (now.isBefore(slot.heldUntil)) {
-            throw new DeliveryException("session setup with " + domain + " failed recently, held until " + slot.heldUntil + ": "
-                    + slot.lastFailure);
+        if (now.isBefore(slot.heldUntil) && slot.lastFailure != null) {
+            throw slot.lastFailure.repeated("session setup with " + domain + " failed recently, held until " + slot.heldUntil + ": "
+                    + slot.lastFailure.getMessage());
         }
         try {
             PeerChannel c = handshakes.establish(domain, now);
@@ -170,7 +248,7 @@ public final class FederationClient implements PeerSessions {
             return c;
         } catch (DeliveryException e) {
             slot.heldUntil = now.plus(settings.failureHold());
-            slot.lastFailure = e.getMessage();
+            slot.lastFailure = e;
             throw e;
         }
     }

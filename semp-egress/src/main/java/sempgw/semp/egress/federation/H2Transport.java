@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLException;
-import sempgw.semp.egress.peers.BoundedBody;
+import sempgw.semp.egress.discovery.BoundedBody;
 
 /**
  * Federation over HTTP/2 (TRANSPORT.md §4.2) with the JDK {@link HttpClient}: each SEMP message
@@ -62,6 +62,21 @@ public final class H2Transport implements FederationTransport {
             throw DeliveryException.connectFailed("h2 endpoint is not https: " + endpoint, null);
         }
         return new Tunnel(endpoint);
+    }
+
+    /**
+     * The server reset this request's stream (RFC 9113 §6.4): its way to stay silent. The JDK
+     * client reports a reset as an {@link IOException} reading {@code "Received RST_STREAM: <code>"}
+     * or {@code "RST_STREAM received <code>"}, possibly wrapped; {@code REFUSED_STREAM} the client
+     * retries by itself.
+     */
+    static boolean isStreamReset(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("RST_STREAM")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One tunnel: POSTs in turn, correlated by the session header. */
@@ -118,16 +133,6 @@ public final class H2Transport implements FederationTransport {
             } finally {
                 turn.unlock();
             }
-        }
-
-        /** The server reset this request's stream (RFC 9113 §6.4): its way to stay silent. */
-        private static boolean isStreamReset(IOException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t.getMessage() != null && t.getMessage().contains("RST_STREAM")) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** Closes the tunnel; before any reply, a failure is a connect failure (fallback allowed). */

@@ -27,7 +27,8 @@ final class HandshakeRun {
     /**
      * @return the established session, owning its keys
      * @throws DeliveryException a transport failure, a silent peer, a timeout or a rejection
-     *     (with its reason code); {@link DeliveryException#connectFailure()} when the peer got nothing
+     *     (with its reason code, {@link DeliveryException#terminal()} for the peer's non-recoverable
+     *     ones); {@link DeliveryException#connectFailure()} when the peer got nothing
      */
     static Session run(Initiator.Config config, TransportConnection connection, RandomSource random, Instant now)
             throws DeliveryException {
@@ -39,11 +40,11 @@ final class HandshakeRun {
                 Instant at = now.plusNanos(System.nanoTime() - start);
                 Duration left = Duration.between(at, initiator.deadline());
                 if (left.isNegative() || left.isZero()) {
-                    throw DeliveryException.refused(SempReason.HANDSHAKE_EXPIRED, "handshake with " + config.peerDomain() + " timed out");
+                    throw DeliveryException.refusedLocally(SempReason.HANDSHAKE_EXPIRED, "handshake with " + config.peerDomain() + " timed out");
                 }
                 Optional<byte[]> reply = connection.exchange(out, left);
                 if (reply.isEmpty()) {
-                    throw DeliveryException.refused(SempReason.HANDSHAKE_EXPIRED, "no answer from " + config.peerDomain()
+                    throw DeliveryException.refusedLocally(SempReason.HANDSHAKE_EXPIRED, "no answer from " + config.peerDomain()
                             + " within the handshake timeout (silent or blocked, HANDSHAKE.md §4.2)");
                 }
                 switch (initiator.onMessage(reply.get(), now.plusNanos(System.nanoTime() - start))) {
@@ -53,14 +54,21 @@ final class HandshakeRun {
                     }
                     case Step.Rejected r -> {
                         r.message().ifPresent(m -> sendQuietly(connection, m));
-                        throw DeliveryException.refused(r.reason(), "handshake with " + config.peerDomain() + " ended with "
-                                + r.reason().code() + " (" + r.origin() + "): " + r.detail());
+                        throw refusal(r, config.peerDomain());
                     }
                 }
             }
         } finally {
             initiator.abandon();
         }
+    }
+
+    /** The peer's refusal, signed or not (semp-go sends them unsigned), or ours (HANDSHAKE.md §4.1). */
+    private static DeliveryException refusal(Step.Rejected r, String peer) {
+        String detail = "handshake with " + peer + " ended with " + r.reason().code() + " (" + r.origin() + "): " + r.detail();
+        return r.origin() == Step.Origin.LOCAL
+                ? DeliveryException.refusedLocally(r.reason(), detail)
+                : DeliveryException.refusedByPeer(r.reason(), detail);
     }
 
     private static void sendQuietly(TransportConnection connection, byte[] message) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sempgw.core.SempReason;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.handshake.Capabilities;
@@ -26,11 +27,14 @@ import sempgw.semp.egress.peers.PeerKeys;
  * <ol>
  *   <li>Discovery must say {@code Semp} (DISCOVERY.md §7.1); its configuration document is the
  *   only source of endpoints and suites (§3.2.1, §5.6).</li>
- *   <li>No required extension we lack (DISCOVERY.md §3.1.4: MUST NOT proceed).</li>
- *   <li>The strongest suite both sides run, PQ preferred ({@link SuiteChoice}; HANDSHAKE.md §6.4).</li>
+ *   <li>No required extension we lack (DISCOVERY.md §3.1.4: MUST NOT proceed):
+ *   {@code extension_unsupported}, terminal.</li>
+ *   <li>The strongest suite both sides run, PQ preferred ({@link SuiteChoice}; HANDSHAKE.md §6.4);
+ *   none is {@code policy_forbidden}, terminal, as the peer's responder would answer.</li>
  *   <li>Transports in {@link TransportOrder}; a connect failure moves to the next one, one
  *   at a time (TRANSPORT.md §5.4). Once the peer has received a message there is no fallback.</li>
- *   <li>The federation handshake ({@link HandshakeRun}).</li>
+ *   <li>The federation handshake ({@link HandshakeRun}). Whatever ends it other than an
+ *   established session closes the connection.</li>
  * </ol>
  */
 final class Handshakes {
@@ -62,10 +66,12 @@ final class Handshakes {
         SempConfiguration config = semp.configuration();
         List<String> missing = config.unsupportedRequiredExtensions(List.of());
         if (!missing.isEmpty()) {
-            throw new DeliveryException(domain + " requires extensions we do not support: " + missing);
+            throw DeliveryException.impossible(SempReason.EXTENSION_UNSUPPORTED, domain + " requires extensions we do not support: "
+                    + missing);
         }
         SuiteId suite = SuiteChoice.strongestCommon(settings.suites(), peerSuites(config))
-                .orElseThrow(() -> new DeliveryException(domain + " shares no suite with us: " + config.suites()));
+                .orElseThrow(() -> DeliveryException.impossible(SempReason.POLICY_FORBIDDEN, domain + " shares no suite with us: "
+                        + config.suites()));
         Initiator.Config initiator = new Initiator.Config(suite, new Capabilities(settings.suites(), List.of(),
                 OptionalLong.of(settings.maxEnvelopeSize()), OptionalLong.empty()), settings.local(), config.domain(), keys,
                 settings.domainProof(), settings.policy(), settings.collisions(), settings.handshakeTimeout(), settings.maxSessionTtl());
@@ -97,6 +103,9 @@ final class Handshakes {
         Session session;
         try {
             session = HandshakeRun.run(initiator, connection, random, now);
+        } catch (RuntimeException | Error e) {
+            connection.close();
+            throw e;
         } catch (DeliveryException e) {
             connection.close();
             if (e.connectFailure()) {

@@ -105,10 +105,14 @@ final class WebSocketConnection implements TransportConnection {
         ws.abort();
     }
 
-    /** Receives whole text messages and hands each to the one waiting exchange. */
+    /**
+     * Receives whole text messages and hands each to the one waiting exchange. The reply limit
+     * counts UTF-8 bytes, the size the peer sent, across fragments.
+     */
     static final class Inbox implements WebSocket.Listener {
         private final int limit;
         private final StringBuilder partial = new StringBuilder();
+        private long partialBytes;
         private CompletableFuture<byte[]> waiting;
         private String endedBecause;
 
@@ -141,15 +145,18 @@ final class WebSocketConnection implements TransportConnection {
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             byte[] complete = null;
             synchronized (this) {
-                partial.append(data);
-                if (partial.length() > limit) {
-                    end("reply exceeds " + limit + " characters");
+                partialBytes += utf8Length(data);
+                if (partialBytes > limit) {
+                    end("reply exceeds " + limit + " bytes");
+                    partial.setLength(0);
                     ws.abort();
                     return null;
                 }
+                partial.append(data);
                 if (last) {
                     complete = partial.toString().getBytes(StandardCharsets.UTF_8);
                     partial.setLength(0);
+                    partialBytes = 0;
                 }
             }
             if (complete != null) {
@@ -166,6 +173,16 @@ final class WebSocketConnection implements TransportConnection {
                 return;
             }
             waiting.complete(message);
+        }
+
+        /** The UTF-8 size of {@code text}; a surrogate pair, even split across fragments, counts 4 (RFC 3629). */
+        static long utf8Length(CharSequence text) {
+            long n = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+            return n;
         }
 
         @Override

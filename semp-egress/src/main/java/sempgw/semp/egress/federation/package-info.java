@@ -18,7 +18,15 @@
  *
  * <p>Limits and defaults ({@link sempgw.semp.egress.federation.FederationSettings}): connect
  * 10 s per transport, handshake and rekey 30 s, reply 1 MiB, accepted session TTL at most one day,
- * a peer whose session setup failed is failed fast for 30 s, WebSocket ping every 30 s.
+ * a peer whose session setup failed is failed fast for 30 s (with the same reason code), WebSocket
+ * ping every 30 s, reply size counted in UTF-8 bytes. The per-domain table holds only live
+ * sessions and held failures: once a minute a caller sweeps out closed and expired sessions
+ * (keys erased) and idle domains.
+ *
+ * <p>Failures are {@link sempgw.semp.egress.federation.DeliveryException}s, transient unless
+ * {@link sempgw.semp.egress.federation.DeliveryException#terminal()}: the peer refused the
+ * handshake with a non-recoverable code (ERRORS.md §1-§2), or its configuration rules a session
+ * out (no common suite, a required extension we lack). Our own refusals are never terminal.
  *
  * <h2>Specification references</h2>
  * <ul>
@@ -29,6 +37,7 @@
  *   (fallback order and procedure), §8.2 (reconnection)</li>
  *   <li>DISCOVERY.md §3.1.4 (required extensions), §5.6 (advertised endpoints only), §6.1
  *   (invalidate after a failure)</li>
+ *   <li>ERRORS.md §1, §2, §15.2 (which refusals may be retried)</li>
  * </ul>
  *
  * <h2>Standards</h2>

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import sempgw.semp.egress.discovery.BoundedBody;
 
 /**
  * GETs {@code endpoints.domain_keys} (KEY.md §2.3, HANDSHAKE.md §5.3 step 3) the way

@@ -166,7 +166,11 @@ public final class HttpsDomainKeys implements PeerKeys, SenderDomainKeys, AutoCl
         return keys;
     }
 
+    /** Remembers a failure for {@link #FAILURE_TTL}; not an interrupted fetch, which says nothing about the peer. */
     private void remember(String domain, DomainKeysException e) {
+        if (e.getCause() instanceof InterruptedException) {
+            return;
+        }
         Instant now = clock.instant();
         if (failures.size() >= MAX_ENTRIES) {
             failures.values().removeIf(f -> !now.isBefore(f.until()));

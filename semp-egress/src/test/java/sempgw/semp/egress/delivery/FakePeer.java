@@ -163,6 +163,8 @@ final class FakePeer implements PeerSessions {
         private final SecretBytes envMacKey;
         private final long max;
         final List<byte[]> sent = new ArrayList<>();
+        /** Set when another caller dropped this session: its keys are gone. */
+        volatile boolean dropped;
 
         Channel(String peerDomain, String sessionId, SecretBytes envMacKey, long max) {
             this.peerDomain = peerDomain;
@@ -183,6 +185,9 @@ final class FakePeer implements PeerSessions {
 
         @Override
         public SecretBytes envMacKey() {
+            if (dropped) {
+                throw new IllegalStateException("session keys erased");
+            }
             return envMacKey;
         }
 

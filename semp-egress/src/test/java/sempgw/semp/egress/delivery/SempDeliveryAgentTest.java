@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import sempgw.core.SempReason;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.envelope.Envelope;
@@ -167,6 +169,45 @@ final class SempDeliveryAgentTest {
 
         assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; transport: discovery temporary: SERVFAIL"));
         assertThat(peer.invalidations).hasValue(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SempReason.class, names = {"BLOCKED", "AUTH_FAILED", "POLICY_FORBIDDEN", "VERSION_UNSUPPORTED"})
+    void deliver_handshakeRefusedWithATerminalCode_isFailedWithThatCodeAndNotRetried(SempReason code) {
+        peer.failingChannel(DeliveryException.refusedByPeer(code, "handshake with peer.example ended with " + code.code()));
+
+        List<DeliveryResult> results = deliver();
+
+        assertThat(results).hasSize(2).containsOnly(new DeliveryResult.Failed("semp",
+                code.code() + ": handshake with peer.example ended with " + code.code()));
+        assertThat(peer.invalidations).hasValue(0);
+        assertThat(log.lines(Level.INFO)).singleElement().asString().contains("outcome=failed", "code=" + code.code());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SempReason.class, names = {"SERVER_AT_CAPACITY", "RATE_LIMITED", "HANDSHAKE_INVALID", "HANDSHAKE_EXPIRED"})
+    void deliver_handshakeRefusedWithARecoverableCode_isDeferredUnderThatCode(SempReason code) {
+        peer.failingChannel(DeliveryException.refusedByPeer(code, "try later"));
+
+        List<DeliveryResult> results = deliver();
+
+        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; " + code.code() + ": try later"));
+        assertThat(peer.invalidations).hasValue(1);
+    }
+
+    @Test
+    void deliver_sessionDroppedByAnotherCallerBeforeSealing_isDeferredAndTheRetryUsesANewSession() throws Exception {
+        peer.channel(TestEnvelopes.PEER_DOMAIN, NOW);
+        peer.opened.getFirst().dropped = true;
+
+        List<DeliveryResult> first = deliver();
+        List<DeliveryResult> retry = deliver();
+
+        assertThat(first).allSatisfy(r -> assertThat(r).isInstanceOf(DeliveryResult.Deferred.class)
+                .extracting(DeliveryResult::reply).asString().startsWith("semp; transport: session ").contains("dropped meanwhile"));
+        assertThat(peer.invalidations).hasValue(1);
+        assertThat(retry).allSatisfy(r -> assertThat(r).isInstanceOf(DeliveryResult.Delivered.class));
+        assertThat(peer.opened).hasSize(2);
     }
 
     @Test

@@ -27,6 +27,7 @@ import sempgw.core.delivery.DeliveryReceipt;
 import sempgw.core.envelope.Envelope;
 import sempgw.core.envelope.EnvelopeCodec;
 import sempgw.core.envelope.ReceivedEnvelope;
+import sempgw.core.handshake.Admission;
 import sempgw.core.handshake.Capabilities;
 import sempgw.core.handshake.ChallengePolicy;
 import sempgw.core.handshake.CollisionArbiter;
@@ -40,15 +41,12 @@ import sempgw.core.handshake.SeenNonces;
 import sempgw.core.handshake.Step;
 import sempgw.core.handshake.UsedChallenges;
 import sempgw.core.keys.DomainSigningPrivateKey;
-import sempgw.core.keys.DomainSigningPublicKey;
-import sempgw.core.keys.KeyId;
 import sempgw.core.session.Session;
 import sempgw.semp.egress.federation.FederationClient;
 import sempgw.semp.egress.federation.FederationSettings;
 import sempgw.semp.egress.federation.FederationTransport;
 import sempgw.semp.egress.federation.TransportConnection;
 import sempgw.semp.egress.peers.PeerFixtures;
-import sempgw.semp.egress.peers.PeerKeys;
 import sempgw.store.queue.DeliveryResult;
 import sempgw.store.queue.QueueEntry;
 import sempgw.store.queue.Recipient;
@@ -71,8 +69,8 @@ final class SempDeliveryOverFederationTest {
             FederationSettings.defaults(new LocalDomain(LOCAL, "srv-sender", OUR_KEY)),
             new PeerFixtures.FixedDiscovery(PeerFixtures.semp(PEER, Map.of("h2", "https://semp.peer.example/v1/federate"),
                     "https://semp.peer.example/.well-known/semp/domain-keys", List.of("x25519-chacha20-poly1305"), Duration.ofHours(1))),
-            new Keys(), List.of(server), RandomSource.secure());
-    private final SempDeliveryAgent agent = new SempDeliveryAgent(client, new Keys(), OUR_KEY, SempDeliverySettings.defaults(),
+            PeerFixtures.keys(PEER, PEER_KEY.publicKey()), List.of(server), RandomSource.secure());
+    private final SempDeliveryAgent agent = new SempDeliveryAgent(client, PeerFixtures.keys(PEER, PEER_KEY.publicKey()), OUR_KEY, SempDeliverySettings.defaults(),
             Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.secure());
     private final List<Recipient> recipients = TestEnvelopes.recipients("alice");
     private final QueueEntry entry = TestEnvelopes.entry(recipients, NOW);
@@ -96,6 +94,29 @@ final class SempDeliveryOverFederationTest {
     }
 
     @Test
+    void deliver_peerBlocksUsAtTheHandshake_isFailedBlockedAndNotRetriedDuringTheHold() {
+        server.admission = init -> new Admission.Refuse(SempReason.BLOCKED);
+
+        List<DeliveryResult> first = agent.deliver(entry, recipients, TestEnvelopes.content(envelope));
+        List<DeliveryResult> second = agent.deliver(entry, recipients, TestEnvelopes.content(envelope));
+
+        assertThat(first).singleElement().isInstanceOfSatisfying(DeliveryResult.Failed.class,
+                f -> assertThat(f.reply()).startsWith("blocked: handshake with " + PEER + " ended with blocked"));
+        assertThat(second).singleElement().isInstanceOfSatisfying(DeliveryResult.Failed.class,
+                f -> assertThat(f.reply()).startsWith("blocked: session setup with " + PEER + " failed recently"));
+        assertThat(server.connects).hasValue(1);
+        assertThat(server.accepted).isEmpty();
+    }
+
+    @Test
+    void deliver_peerAtCapacity_isDeferredUnderItsCode() {
+        server.admission = init -> new Admission.Refuse(SempReason.SERVER_AT_CAPACITY);
+
+        assertThat(agent.deliver(entry, recipients, TestEnvelopes.content(envelope))).singleElement()
+                .isInstanceOfSatisfying(DeliveryResult.Deferred.class, d -> assertThat(d.reply()).startsWith("semp; server_at_capacity: "));
+    }
+
+    @Test
     void deliver_peerForgotTheSession_noSessionThenANewHandshakeAndTheSameEnvelopeResealed() {
         agent.deliver(entry, recipients, TestEnvelopes.content(envelope));
         server.forgetSessions();
@@ -114,28 +135,17 @@ final class SempDeliveryOverFederationTest {
         assertThat(after.enclosure()).isEqualTo(before.enclosure());
     }
 
-    /** The peer's published key, as {@code HttpsDomainKeys} would find it. */
-    private static final class Keys implements PeerKeys {
-        private final DomainKeyLookup published = DomainKeyLookup.of(PEER, PEER_KEY.publicKey());
-
-        @Override
-        public Optional<DomainSigningPublicKey> find(String domain, Optional<KeyId> keyId) {
-            return published.find(domain, keyId);
-        }
-
-        @Override
-        public void invalidate(String domain) {
-        }
-    }
-
     /** The receiving gateway: handshake by semp-core's responder, then seal and MAC checks and a receipt. */
     private static final class ReceivingServer implements FederationTransport {
         final AtomicInteger handshakes = new AtomicInteger();
+        final AtomicInteger connects = new AtomicInteger();
         final List<ReceivedEnvelope> accepted = new ArrayList<>();
+        volatile Admission admission = Admission.admitAll();
         private final List<Session> sessions = new ArrayList<>();
         private final Responder.Config config = new Responder.Config(new LocalDomain(PEER, "srv-peer", PEER_KEY),
                 Capabilities.of(SuiteId.X25519_CHACHA20_POLY1305),
-                ResponderGuards.of(new SeenNonces(Duration.ofHours(1), 1000), new UsedChallenges(1000)).withChallenges(ChallengePolicy.never()),
+                ResponderGuards.of(new SeenNonces(Duration.ofHours(1), 1000), new UsedChallenges(1000)).withChallenges(ChallengePolicy.never())
+                        .withAdmission(init -> admission.admit(init)),
                 DomainKeyLookup.of(LOCAL, OUR_KEY.publicKey()), DomainProofVerifier.signedWithHttpsPublishedKey(),
                 new FederationPolicy("7d", "allowed", false), Duration.ofHours(1), CollisionArbiter.none());
 
@@ -146,6 +156,7 @@ final class SempDeliveryOverFederationTest {
 
         @Override
         public synchronized TransportConnection connect(URI endpoint) {
+            connects.incrementAndGet();
             return new Conversation();
         }
 

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sempgw.semp.egress.testing.MutableClock;
+import sempgw.semp.egress.testing.TestDnsServer;
 
 /** Cache lifetimes (DISCOVERY.md §3.5.2, §6.1, §7.3), invalidation and shared lookups. */
 final class DiscoveryCachingTest {

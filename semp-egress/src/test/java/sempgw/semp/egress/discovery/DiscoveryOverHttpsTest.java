@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sempgw.semp.egress.testing.TestDnsServer;
+import sempgw.semp.egress.testing.TestHttpsServer;
+import sempgw.semp.egress.testing.TestTls;
 
 /** Discovery end to end on loopback: in-process DNS, a real HTTPS server, the real fetcher. */
 final class DiscoveryOverHttpsTest {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Type;
+import sempgw.semp.egress.testing.TestDnsServer;
 
 final class DnsLookupTest {
 

@@ -26,6 +26,8 @@ import org.xbill.DNS.Type;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.keys.DomainSigningPrivateKey;
 import sempgw.core.keys.DomainSigningPublicKey;
+import sempgw.semp.egress.testing.TestDnsServer;
+import sempgw.semp.egress.testing.TestTls;
 
 final class DnsRecordsTest {
 

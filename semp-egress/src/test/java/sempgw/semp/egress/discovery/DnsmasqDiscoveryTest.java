@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import sempgw.semp.egress.testing.Dnsmasq;
+import sempgw.semp.egress.testing.TestHttpsServer;
+import sempgw.semp.egress.testing.TestTls;
 
 /**
  * Discovery against a real DNS server: dnsmasq publishing SRV, TXT, MX and address records as an

@@ -10,6 +10,8 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import sempgw.semp.egress.testing.TestHttpsServer;
+import sempgw.semp.egress.testing.TestTls;
 
 final class HttpsConfigurationFetcherTest {
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import sempgw.core.SempReason;
 import sempgw.core.json.JsonNumber;
 import sempgw.semp.egress.discovery.DiscoveryResult.Cause;
+import sempgw.semp.egress.testing.MutableClock;
+import sempgw.semp.egress.testing.TestDnsServer;
 
 /** The discovery flow over an in-process DNS server, with configuration documents from a fake source. */
 final class SempDiscoveryTest {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SuiteId;
+import sempgw.core.handshake.Admission;
 import sempgw.core.handshake.Capabilities;
 import sempgw.core.handshake.ChallengePolicy;
 import sempgw.core.handshake.CollisionArbiter;
@@ -47,6 +48,8 @@ final class FakePeer {
     /** Added to the clock when judging a rekey: far enough ahead, the peer refuses it as expired. */
     volatile Duration rekeySkew = Duration.ZERO;
     final AtomicInteger messages = new AtomicInteger();
+    /** The responder's admission gate (HANDSHAKE.md §4.2 block lists, capacity); admits all by default. */
+    volatile Admission admission = Admission.admitAll();
     private final Responder.Config config;
     private final Supplier<Instant> clock;
     private final RandomSource random = RandomSource.secure();
@@ -54,7 +57,7 @@ final class FakePeer {
     FakePeer(Supplier<Instant> clock, Capabilities accepted, ChallengePolicy challenges, DomainProofVerifier proofs, Duration ttl) {
         this.clock = clock;
         ResponderGuards guards = ResponderGuards.of(new SeenNonces(Duration.ofHours(1), 10_000), new UsedChallenges(10_000))
-                .withChallenges(challenges);
+                .withChallenges(challenges).withAdmission(init -> admission.admit(init));
         this.config = new Responder.Config(new LocalDomain(DOMAIN, "srv-b", PEER_KEY), accepted, guards,
                 DomainKeyLookup.of(LOCAL, OUR_KEY.publicKey()), proofs, new FederationPolicy("7d", "allowed", false), ttl,
                 CollisionArbiter.none());

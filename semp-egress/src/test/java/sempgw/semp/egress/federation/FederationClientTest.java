@@ -32,6 +32,7 @@ import sempgw.core.keys.KeyId;
 import sempgw.semp.egress.discovery.DiscoveryResult;
 import sempgw.semp.egress.peers.PeerFixtures;
 import sempgw.semp.egress.peers.PeerKeys;
+import sempgw.semp.egress.testing.MutableClock;
 
 /** Session logic over an in-memory transport to semp-core's Responder: handshake, reuse, rekey, expiry, fallback, failures. */
 final class FederationClientTest {
@@ -40,7 +41,7 @@ final class FederationClientTest {
     private static final String WS_URL = "wss://semp.b.example/v1/federate";
     private static final String H2_URL = "https://semp.b.example/v1/federate";
 
-    private final PeerFixtures.SettableClock clock = new PeerFixtures.SettableClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final RecordingKeys keys = new RecordingKeys();
     private final PeerFixtures.FixedDiscovery discovery = new PeerFixtures.FixedDiscovery(semp(List.of("pq-kyber768-x25519",
             "x25519-chacha20-poly1305"), true));
@@ -278,7 +279,10 @@ final class FederationClientTest {
         discovery.answer(semp(List.of("x25519-chacha20-poly1305"), true));
         InMemoryTransport ws = new InMemoryTransport("ws", peer);
         assertThatThrownBy(() -> client(settings(), ws).channel(FakePeer.DOMAIN, clock.instant()))
-                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.reason()).contains(SempReason.AUTH_FAILED));
+                .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                    assertThat(e.reason()).contains(SempReason.AUTH_FAILED);
+                    assertThat(e.terminal()).as("the peer's auth_failed is not retried (ERRORS.md §2)").isTrue();
+                });
         assertThat(ws.connections.getFirst().isOpen()).isFalse();
     }
 

@@ -23,14 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sempgw.core.crypto.RandomSource;
-import sempgw.core.handshake.DomainKeyLookup;
 import sempgw.core.handshake.LocalDomain;
-import sempgw.core.keys.DomainSigningPublicKey;
-import sempgw.core.keys.KeyId;
 import sempgw.semp.egress.peers.PeerFixtures;
 import sempgw.semp.egress.peers.PeerKeys;
-import sempgw.semp.egress.peers.TestHttpsServer;
-import sempgw.semp.egress.peers.TestTls;
+import sempgw.semp.egress.testing.TestHttpsServer;
+import sempgw.semp.egress.testing.TestTls;
 
 /**
  * The HTTP/2 binding's POST and tunnel-header logic against the JDK HttpsServer (HTTP/1.1, so the
@@ -90,16 +87,7 @@ final class H2TransportTest {
 
     @Test
     void federationClient_overHttps_handshakesAndEchoesTheTunnelHeader() throws Exception {
-        PeerKeys keys = new PeerKeys() {
-            @Override
-            public Optional<DomainSigningPublicKey> find(String domain, Optional<KeyId> keyId) {
-                return DomainKeyLookup.of(FakePeer.DOMAIN, FakePeer.PEER_KEY.publicKey()).find(domain, keyId);
-            }
-
-            @Override
-            public void invalidate(String domain) {
-            }
-        };
+        PeerKeys keys = PeerFixtures.keys(FakePeer.DOMAIN, FakePeer.PEER_KEY.publicKey());
         PeerFixtures.FixedDiscovery discovery = new PeerFixtures.FixedDiscovery(PeerFixtures.semp(FakePeer.DOMAIN,
                 Map.of("h2", endpoint().toString()), "https://localhost/.well-known/semp/domain-keys",
                 List.of("x25519-chacha20-poly1305"), Duration.ofHours(1)));
@@ -138,6 +126,14 @@ final class H2TransportTest {
         TransportConnection c = new H2Transport(http, 1024).connect(endpoint());
         assertThat(c.exchange("{}".getBytes(), Duration.ofMillis(300))).isEmpty();
         assertThat(c.isOpen()).isTrue();
+    }
+
+    @Test
+    void isStreamReset_jdkResetMessages_silentOtherErrorsNot() {
+        assertThat(H2Transport.isStreamReset(new IOException("Received RST_STREAM: CANCEL"))).isTrue();
+        assertThat(H2Transport.isStreamReset(new IOException("send failed", new IOException("RST_STREAM received CANCEL")))).isTrue();
+        assertThat(H2Transport.isStreamReset(new IOException("request not processed by peer"))).isFalse();
+        assertThat(H2Transport.isStreamReset(new IOException("Connection reset"))).isFalse();
     }
 
     @Test

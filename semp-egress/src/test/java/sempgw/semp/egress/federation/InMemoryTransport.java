@@ -15,6 +15,8 @@ final class InMemoryTransport implements FederationTransport {
     private final FakePeer peer;
     final AtomicBoolean refuseConnect = new AtomicBoolean();
     final AtomicBoolean silent = new AtomicBoolean();
+    /** Makes every exchange throw an unchecked exception, as a bug in a transport would. */
+    final AtomicBoolean explode = new AtomicBoolean();
     final AtomicInteger connects = new AtomicInteger();
     final List<URI> endpoints = new CopyOnWriteArrayList<>();
     final List<Connection> connections = new CopyOnWriteArrayList<>();
@@ -54,6 +56,9 @@ final class InMemoryTransport implements FederationTransport {
         public Optional<byte[]> exchange(byte[] message, Duration timeout) throws DeliveryException {
             if (!open.get()) {
                 throw new DeliveryException(id + ": connection closed");
+            }
+            if (explode.get()) {
+                throw new IllegalStateException("transport bug");
             }
             return silent.get() ? Optional.empty() : conversation.onMessage(message);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,13 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sempgw.core.crypto.RandomSource;
-import sempgw.core.handshake.DomainKeyLookup;
 import sempgw.core.handshake.LocalDomain;
-import sempgw.core.keys.DomainSigningPublicKey;
-import sempgw.core.keys.KeyId;
 import sempgw.semp.egress.peers.PeerFixtures;
 import sempgw.semp.egress.peers.PeerKeys;
-import sempgw.semp.egress.peers.TestTls;
+import sempgw.semp.egress.testing.TestTls;
 
 /** The WebSocket binding against a minimal RFC 6455 server over TLS, with semp-core's Responder behind it. */
 final class WebSocketTransportTest {
@@ -73,16 +71,7 @@ final class WebSocketTransportTest {
     @Test
     void federationClient_overWss_handshakesWithFragmentedReplies() throws Exception {
         wss.fragments = 3;
-        PeerKeys keys = new PeerKeys() {
-            @Override
-            public Optional<DomainSigningPublicKey> find(String domain, Optional<KeyId> keyId) {
-                return DomainKeyLookup.of(FakePeer.DOMAIN, FakePeer.PEER_KEY.publicKey()).find(domain, keyId);
-            }
-
-            @Override
-            public void invalidate(String domain) {
-            }
-        };
+        PeerKeys keys = PeerFixtures.keys(FakePeer.DOMAIN, FakePeer.PEER_KEY.publicKey());
         PeerFixtures.FixedDiscovery discovery = new PeerFixtures.FixedDiscovery(PeerFixtures.semp(FakePeer.DOMAIN,
                 Map.of("h2", "https://localhost:1/v1/federate", "ws", endpoint().toString()), "https://localhost/.well-known/semp/domain-keys",
                 List.of("pq-kyber768-x25519", "x25519-chacha20-poly1305"), Duration.ofHours(1)));
@@ -105,6 +94,25 @@ final class WebSocketTransportTest {
                     assertThat(e.connectFailure()).isTrue();
                     assertThat(e).hasMessageContaining("semp.v1");
                 });
+    }
+
+    @Test
+    void exchange_replyOverTheLimitInUtf8Bytes_deliveryExceptionAndClosed() throws Exception {
+        byte[] threeByteChars = "\u20ac".repeat(30_000).getBytes(StandardCharsets.UTF_8);
+        try (TestWssServer big = new TestWssServer(tls.serverContext(), message -> Optional.of(threeByteChars))) {
+            big.fragments = 3;
+            TransportConnection c = transport().connect(URI.create("wss://localhost:" + big.port() + "/v1/federate"));
+            assertThatThrownBy(() -> c.exchange("{}".getBytes(), Duration.ofSeconds(5))).isInstanceOf(DeliveryException.class)
+                    .hasMessageContaining("exceeds 65536 bytes");
+            assertThat(c.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void utf8Length_mixedText_countsEncodedBytes() {
+        String text = "a\u00e9\u20ac\uD83D\uDE00";
+        assertThat(WebSocketConnection.Inbox.utf8Length(text)).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(WebSocketConnection.Inbox.utf8Length("\uD83D") + WebSocketConnection.Inbox.utf8Length("\uDE00")).isEqualTo(4);
     }
 
     @Test

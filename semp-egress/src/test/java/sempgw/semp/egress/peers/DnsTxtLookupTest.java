@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sempgw.semp.egress.testing.TestDnsServer;
 
 /** TXT answers through dnsjava against the in-process DNS server: records, none, and failures that are never "none". */
 final class DnsTxtLookupTest {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,9 @@ import sempgw.core.keys.DomainEncryptionPrivateKey;
 import sempgw.core.keys.DomainSigningPrivateKey;
 import sempgw.core.keys.KeyId;
 import sempgw.semp.egress.discovery.DiscoveryResult;
+import sempgw.semp.egress.testing.MutableClock;
+import sempgw.semp.egress.testing.TestHttpsServer;
+import sempgw.semp.egress.testing.TestTls;
 
 /** Domain keys over a real HTTPS server (JDK HttpsServer, self-signed certificate) and a fixed discovery answer. */
 final class HttpsDomainKeysTest {
@@ -33,7 +38,7 @@ final class HttpsDomainKeysTest {
     private static TestTls tls;
     private static TestHttpsServer https;
     private final AtomicReference<DomainSigningPrivateKey> served = new AtomicReference<>(SIGNING);
-    private PeerFixtures.SettableClock clock;
+    private MutableClock clock;
     private PeerFixtures.FixedDiscovery discovery;
     private HttpsDomainKeys keys;
 
@@ -52,7 +57,7 @@ final class HttpsDomainKeysTest {
     void setUp() throws Exception {
         https.respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, served.get().publicKey(),
                 ENCRYPTION.publicKey())).getBytes(StandardCharsets.UTF_8)));
-        clock = new PeerFixtures.SettableClock(Instant.parse("2026-05-01T10:00:00Z"));
+        clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
         discovery = new PeerFixtures.FixedDiscovery(semp(PATH));
         keys = new HttpsDomainKeys(discovery, tls.trustingContext(), clock, Duration.ofSeconds(2), Duration.ofSeconds(2), 4096);
     }
@@ -142,6 +147,38 @@ final class HttpsDomainKeysTest {
         https.respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, SIGNING.publicKey(),
                 ENCRYPTION.publicKey())).getBytes(StandardCharsets.UTF_8)));
         keys.invalidate(D);
+        assertThat(keys.find(D, Optional.empty())).contains(SIGNING.publicKey());
+    }
+
+    @Test
+    void published_fetchInterrupted_failsButIsNotRemembered() throws Exception {
+        CountDownLatch requested = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        https.respond(e -> {
+            requested.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+            TestHttpsServer.send(e, 503, new byte[0]);
+        });
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                keys.published(D);
+            } catch (DomainKeysException e) {
+                failure.set(e);
+            }
+        });
+        assertThat(requested.await(5, TimeUnit.SECONDS)).isTrue();
+        caller.interrupt();
+        caller.join(5_000);
+        release.countDown();
+        https.respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, SIGNING.publicKey(),
+                ENCRYPTION.publicKey())).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(failure.get()).isInstanceOf(DomainKeysException.class).hasMessageContaining("interrupted");
         assertThat(keys.find(D, Optional.empty())).contains(SIGNING.publicKey());
     }
 

@@ -16,6 +16,8 @@ import sempgw.core.handshake.DomainProofVerifier;
 import sempgw.core.handshake.LocalDomain;
 import sempgw.core.keys.DomainEncryptionPrivateKey;
 import sempgw.core.keys.DomainSigningPrivateKey;
+import sempgw.semp.egress.testing.TestHttpsServer;
+import sempgw.semp.egress.testing.TestTls;
 
 /** The responder's domain-ownership check: HTTPS-published key, {@code _semp-verify} TXT, and what must fail. */
 final class PeerDomainProofsTest {

@@ -2,10 +2,7 @@ package sempgw.semp.egress.peers;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +11,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import sempgw.core.crypto.RandomSource;
+import sempgw.core.handshake.DomainKeyLookup;
 import sempgw.core.json.CanonicalJson;
 import sempgw.core.json.JsonObject;
 import sempgw.core.keys.DomainEncryptionPublicKey;
 import sempgw.core.keys.DomainSigningPublicKey;
+import sempgw.core.keys.KeyId;
 import sempgw.semp.egress.discovery.DiscoveryResult;
 import sempgw.semp.egress.discovery.SempConfiguration;
 import sempgw.semp.egress.discovery.ServerTarget;
@@ -33,12 +32,18 @@ public final class PeerFixtures {
     /** A {@code Semp} discovery result for {@code domain} with the given federation endpoints (h2 required). */
     public static DiscoveryResult.Semp semp(String domain, Map<String, String> federation, String domainKeys, List<String> suites,
                                             Duration ttl) {
+        return semp(domain, federation, domainKeys, suites, ttl, List.of());
+    }
+
+    /** The same, advertising {@code extensions} (DISCOVERY.md §3.1.4). */
+    public static DiscoveryResult.Semp semp(String domain, Map<String, String> federation, String domainKeys, List<String> suites,
+                                            Duration ttl, List<SempConfiguration.Extension> extensions) {
         Map<String, URI> fed = new LinkedHashMap<>();
         federation.forEach((k, v) -> fed.put(k, URI.create(v)));
         URI base = URI.create("https://semp." + domain + "/");
         SempConfiguration config = new SempConfiguration("1.0.0", domain, 1, ttl, new TransportEndpoints(Map.of("h2", base)),
                 new TransportEndpoints(fed), base.resolve("register"), base.resolve("keys/"), URI.create(domainKeys), Map.of(),
-                suites, 26_214_400L, List.of());
+                suites, 26_214_400L, extensions);
         return new DiscoveryResult.Semp(config, List.of(new ServerTarget("semp." + domain, 443, 0, 0)),
                 new ServerTarget("semp." + domain, 443, 0, 0), Optional.empty(), SessionTtl.DEFAULT, List.of());
     }
@@ -64,6 +69,21 @@ public final class PeerFixtures {
     public static RandomSource seeded(long seed) {
         java.util.Random r = new java.util.Random(seed);
         return r::nextBytes;
+    }
+
+    /** {@code domain}'s published signing key, and nothing to forget on {@code invalidate}. */
+    public static PeerKeys keys(String domain, DomainSigningPublicKey key) {
+        DomainKeyLookup published = DomainKeyLookup.of(domain, key);
+        return new PeerKeys() {
+            @Override
+            public Optional<DomainSigningPublicKey> find(String d, Optional<KeyId> keyId) {
+                return published.find(d, keyId);
+            }
+
+            @Override
+            public void invalidate(String d) {
+            }
+        };
     }
 
     /** Answers every domain with one result; records invalidations. */
@@ -97,34 +117,6 @@ public final class PeerFixtures {
 
         public List<String> invalidated() {
             return List.copyOf(invalidated);
-        }
-    }
-
-    /** A clock tests move by hand. */
-    public static final class SettableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        public SettableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        public void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

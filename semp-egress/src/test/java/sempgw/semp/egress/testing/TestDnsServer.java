@@ -1,4 +1,4 @@
-package sempgw.semp.egress.discovery;
+package sempgw.semp.egress.testing;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -36,7 +36,7 @@ import org.xbill.DNS.TextParseException;
  * NOERROR without data. Other names get NXDOMAIN. Negative answers carry the SOA of a configured
  * zone (RFC 2308 §3). A name can be made to answer SERVFAIL, or nothing at all (a timeout).
  */
-final class TestDnsServer implements AutoCloseable {
+public final class TestDnsServer implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final List<Record> records = new CopyOnWriteArrayList<>();
@@ -47,34 +47,34 @@ final class TestDnsServer implements AutoCloseable {
     private final AtomicInteger queries = new AtomicInteger();
     private final Thread thread;
 
-    TestDnsServer() throws SocketException {
+    public TestDnsServer() throws SocketException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         thread = Thread.ofVirtual().name("test-dns").start(this::serve);
     }
 
-    SimpleResolver resolver() {
+    public SimpleResolver resolver() {
         SimpleResolver r = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort()));
         r.setTimeout(Duration.ofSeconds(1));
         return r;
     }
 
-    TestDnsServer srv(String name, int priority, int weight, int port, String target, long ttl) {
+    public TestDnsServer srv(String name, int priority, int weight, int port, String target, long ttl) {
         return add(new SRVRecord(name(name), DClass.IN, ttl, priority, weight, port, name(target)));
     }
 
-    TestDnsServer txt(String name, String text, long ttl) {
+    public TestDnsServer txt(String name, String text, long ttl) {
         return add(new TXTRecord(name(name), DClass.IN, ttl, text));
     }
 
-    TestDnsServer txtStrings(String name, List<String> strings, long ttl) {
+    public TestDnsServer txtStrings(String name, List<String> strings, long ttl) {
         return add(new TXTRecord(name(name), DClass.IN, ttl, strings));
     }
 
-    TestDnsServer mx(String domain, int preference, String exchange, long ttl) {
+    public TestDnsServer mx(String domain, int preference, String exchange, long ttl) {
         return add(new MXRecord(name(domain), DClass.IN, ttl, preference, name(exchange)));
     }
 
-    TestDnsServer a(String host, String address, long ttl) {
+    public TestDnsServer a(String host, String address, long ttl) {
         try {
             return add(new ARecord(name(host), DClass.IN, ttl, InetAddress.getByName(address)));
         } catch (IOException e) {
@@ -82,7 +82,7 @@ final class TestDnsServer implements AutoCloseable {
         }
     }
 
-    TestDnsServer aaaa(String host, String address, long ttl) {
+    public TestDnsServer aaaa(String host, String address, long ttl) {
         try {
             return add(new AAAARecord(name(host), DClass.IN, ttl, InetAddress.getByName(address)));
         } catch (IOException e) {
@@ -91,24 +91,24 @@ final class TestDnsServer implements AutoCloseable {
     }
 
     /** Negative answers for names under {@code zone} carry an SOA with these TTL and MINIMUM (RFC 2308 §5). */
-    TestDnsServer zone(String zone, long soaTtl, long minimum) {
+    public TestDnsServer zone(String zone, long soaTtl, long minimum) {
         Name z = name(zone);
         zones.put(z, new SOARecord(z, DClass.IN, soaTtl, name("ns." + zone), name("hostmaster." + zone), 1, 3600, 600, 86400, minimum));
         return this;
     }
 
-    TestDnsServer servfail(String name) {
+    public TestDnsServer servfail(String name) {
         servfail.add(name(name));
         return this;
     }
 
-    TestDnsServer silent(String name) {
+    public TestDnsServer silent(String name) {
         silent.add(name(name));
         return this;
     }
 
     /** Removes every record owned by {@code name} and clears its failure modes. */
-    TestDnsServer clear(String name) {
+    public TestDnsServer clear(String name) {
         Name n = name(name);
         records.removeIf(r -> r.getName().equals(n));
         servfail.remove(n);
@@ -116,11 +116,11 @@ final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
-    int queries() {
+    public int queries() {
         return queries.get();
     }
 
-    int queries(String name) {
+    public int queries(String name) {
         AtomicInteger n = queriesByName.get(name(name));
         return n == null ? 0 : n.get();
     }
@@ -130,7 +130,7 @@ final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
-    static Name name(String s) {
+    public static Name name(String s) {
         try {
             return Name.fromString(s.endsWith(".") ? s : s + ".");
         } catch (TextParseException e) {

@@ -1,4 +1,4 @@
-package sempgw.semp.egress.peers;
+package sempgw.semp.egress.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;

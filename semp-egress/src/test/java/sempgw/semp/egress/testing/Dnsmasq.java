@@ -1,4 +1,4 @@
-package sempgw.semp.egress.discovery;
+package sempgw.semp.egress.testing;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -30,7 +30,7 @@ import org.xbill.DNS.Type;
  * together with any library packages the machine lacks. If neither works the caller fails with a
  * message asking for dnsmasq-base: this test never skips.
  */
-final class Dnsmasq implements AutoCloseable {
+public final class Dnsmasq implements AutoCloseable {
 
     private static final List<Path> SYSTEM = List.of(Path.of("/usr/sbin/dnsmasq"), Path.of("/usr/bin/dnsmasq"), Path.of("/sbin/dnsmasq"));
     private static final String INSTALL_HINT = "dnsmasq is required by the discovery tests: install the Debian package dnsmasq-base "
@@ -51,7 +51,7 @@ final class Dnsmasq implements AutoCloseable {
      * (config-file syntax, for values that need quoting: on the command line dnsmasq splits a
      * TXT value at every comma into separate character-strings), and waits until it answers.
      */
-    static Dnsmasq start(List<String> recordOptions, List<String> configLines) throws IOException, InterruptedException {
+    public static Dnsmasq start(List<String> recordOptions, List<String> configLines) throws IOException, InterruptedException {
         Binary binary = locate();
         Path dir = Files.createDirectories(targetDir().resolve("dnsmasq-run"));
         IOException last = null;
@@ -87,13 +87,13 @@ final class Dnsmasq implements AutoCloseable {
         throw last;
     }
 
-    SimpleResolver resolver() {
+    public SimpleResolver resolver() {
         SimpleResolver r = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         r.setTimeout(Duration.ofSeconds(2));
         return r;
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 

@@ -11,30 +11,39 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Collects a response body of at most {@code limit} bytes. A larger declared Content-Length is
- * refused before any byte is read; a body that grows past the limit is cancelled at once, so a
- * hostile server cannot make the fetcher buffer more than the limit.
+ * An HTTP response body of at most {@code limit} bytes, for every fetch from a peer (configuration
+ * document, domain keys, federation replies). A larger declared Content-Length is refused before
+ * reading; a body that grows past the limit is cancelled at once, so a hostile peer cannot make us
+ * buffer more.
  */
-final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     /** The body exceeded the limit. */
-    static final class BodyTooLargeException extends IOException {
+    public static final class TooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        BodyTooLargeException(String message) {
+        TooLargeException(String message) {
             super(message);
         }
     }
 
     private final int limit;
-    private final OptionalLong declaredLength;
+    private final OptionalLong declared;
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
-    LimitedBodySubscriber(int limit, OptionalLong declaredLength) {
+    private BoundedBody(int limit, OptionalLong declared) {
         this.limit = limit;
-        this.declaredLength = declaredLength;
+        this.declared = declared;
+    }
+
+    /** A handler that reads at most {@code limit} bytes. */
+    public static HttpResponse.BodyHandler<byte[]> handler(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return info -> new BoundedBody(limit, info.headers().firstValueAsLong("content-length"));
     }
 
     @Override
@@ -45,9 +54,9 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        if (declaredLength.isPresent() && declaredLength.getAsLong() > limit) {
+        if (declared.isPresent() && declared.getAsLong() > limit) {
             s.cancel();
-            body.completeExceptionally(new BodyTooLargeException("Content-Length " + declaredLength.getAsLong() + " exceeds " + limit));
+            body.completeExceptionally(new TooLargeException("Content-Length " + declared.getAsLong() + " exceeds " + limit));
             return;
         }
         s.request(Long.MAX_VALUE);
@@ -61,7 +70,7 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
         for (ByteBuffer b : items) {
             if (buffer.size() + (long) b.remaining() > limit) {
                 subscription.cancel();
-                body.completeExceptionally(new BodyTooLargeException("body exceeds " + limit + " bytes"));
+                body.completeExceptionally(new TooLargeException("body exceeds " + limit + " bytes"));
                 return;
             }
             byte[] chunk = new byte[b.remaining()];

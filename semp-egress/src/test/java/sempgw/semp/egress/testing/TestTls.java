@@ -1,4 +1,4 @@
-package sempgw.semp.egress.discovery;
+package sempgw.semp.egress.testing;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -23,7 +23,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A self-signed certificate for test servers, made with BouncyCastle, and the contexts that serve and trust it. */
-final class TestTls {
+public final class TestTls {
 
     private static final char[] PASSWORD = "test".toCharArray();
 
@@ -36,7 +36,7 @@ final class TestTls {
     }
 
     /** A P-256 certificate valid for {@code dnsName} and 127.0.0.1. */
-    static TestTls selfSigned(String dnsName) {
+    public static TestTls selfSigned(String dnsName) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(256);
@@ -56,12 +56,12 @@ final class TestTls {
         }
     }
 
-    X509Certificate certificate() {
+    public X509Certificate certificate() {
         return certificate;
     }
 
     /** The server side: presents the certificate. */
-    SSLContext serverContext() throws GeneralSecurityException, java.io.IOException {
+    public SSLContext serverContext() throws GeneralSecurityException, java.io.IOException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("server", keyPair.getPrivate(), PASSWORD, new X509Certificate[] {certificate});
@@ -73,7 +73,7 @@ final class TestTls {
     }
 
     /** The client side: trusts exactly this certificate. */
-    SSLContext trustingContext() throws GeneralSecurityException, java.io.IOException {
+    public SSLContext trustingContext() throws GeneralSecurityException, java.io.IOException {
         KeyStore ts = KeyStore.getInstance("PKCS12");
         ts.load(null, null);
         ts.setCertificateEntry("anchor", certificate);
