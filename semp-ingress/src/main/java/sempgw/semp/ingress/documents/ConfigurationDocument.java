@@ -11,8 +11,10 @@ import sempgw.core.json.JsonObject;
  * (DISCOVERY.md §3.2.1), advertising exactly what the gateway serves (BRIEF-FED wire paths):
  *
  * <ul>
- *   <li>{@code endpoints.federation}: {@code h2} {@code https://host/v1/federate} and {@code ws}
- *   {@code wss://host/v1/federate} (TRANSPORT.md §4.1, §4.2.3).</li>
+ *   <li>{@code endpoints.federation}: {@code h2} {@code https://host/v1/federate} and, when the
+ *   listener serves WebSocket ({@link DocumentSettings#transports()}), {@code ws}
+ *   {@code wss://host/v1/federate} (TRANSPORT.md §4.1, §4.2.3); a transport not served is not
+ *   advertised (DISCOVERY.md §3.2.1).</li>
  *   <li>{@code endpoints.keys}: {@code https://host/.well-known/semp/keys/} (GET with an address
  *   appended, POST for a batch, KEY.md §3.1); {@code endpoints.domain_keys}:
  *   {@code https://host/.well-known/semp/domain-keys} (KEY.md §2.3).</li>
@@ -40,12 +42,13 @@ public final class ConfigurationDocument {
     /** The document without {@code revision}: the content the revision is derived from. */
     public static JsonObject content(DocumentSettings s) {
         String federationH2 = s.url("https", FEDERATION_PATH);
+        JsonObject.Builder federation = JsonObject.builder();
+        for (String transport : s.transports()) {
+            federation.put(transport, s.url(DocumentSettings.WS.equals(transport) ? "wss" : "https", FEDERATION_PATH));
+        }
         JsonObject endpoints = JsonObject.builder()
                 .put("client", JsonObject.builder().put("h2", federationH2).build())
-                .put("federation", JsonObject.builder()
-                        .put("h2", federationH2)
-                        .put("ws", s.url("wss", FEDERATION_PATH))
-                        .build())
+                .put("federation", federation.build())
                 .put("register", federationH2)
                 .put("keys", s.url("https", KEYS_PATH))
                 .put("domain_keys", s.url("https", DOMAIN_KEYS_PATH))

@@ -20,14 +20,25 @@ import sempgw.core.envelope.SempAddress;
  *   <li>{@code maxEnvelopeSize}: {@code limits.max_envelope_size}, default 26214400 (DISCOVERY.md §3.1.3).</li>
  *   <li>{@code firstContact}: the domain-wide policy (KEY.md §3.2), default {@code open}.</li>
  *   <li>{@code maxBatchAddresses}: addresses per batch key request, default 100; more is 413.</li>
+ *   <li>{@code transports}: the federation transports the listener serves, in preference order,
+ *   each advertised in {@code endpoints.federation} and nothing else (DISCOVERY.md §3.2.1):
+ *   {@code h2}, mandatory (DISCOVERY.md §3.1.1, TRANSPORT.md §4.2), and optionally {@code ws}
+ *   (TRANSPORT.md §4.1). Default: both.</li>
  * </ul>
  */
 public record DocumentSettings(String domain, URI publicBase, long ttlSeconds, List<SuiteId> suites,
-                               long maxEnvelopeSize, FirstContactPolicy firstContact, int maxBatchAddresses) {
+                               long maxEnvelopeSize, FirstContactPolicy firstContact, int maxBatchAddresses,
+                               List<String> transports) {
 
     public static final long DEFAULT_TTL_SECONDS = 3600;
     public static final long DEFAULT_MAX_ENVELOPE_SIZE = 26_214_400;
     public static final int DEFAULT_MAX_BATCH_ADDRESSES = 100;
+    /** The HTTP/2 transport identifier (TRANSPORT.md §4.2), mandatory. */
+    public static final String H2 = "h2";
+    /** The WebSocket transport identifier (TRANSPORT.md §4.1). */
+    public static final String WS = "ws";
+    /** Both transports, HTTP/2 first. */
+    public static final List<String> DEFAULT_TRANSPORTS = List.of(H2, WS);
 
     public DocumentSettings {
         Objects.requireNonNull(domain, "domain");
@@ -58,6 +69,17 @@ public record DocumentSettings(String domain, URI publicBase, long ttlSeconds, L
         if (maxBatchAddresses < 1 || maxBatchAddresses > 1000) {
             throw new IllegalArgumentException("maxBatchAddresses must be 1..1000");
         }
+        transports = List.copyOf(transports);
+        if (!transports.contains(H2) || transports.stream().distinct().count() != transports.size()
+                || !DEFAULT_TRANSPORTS.containsAll(transports)) {
+            throw new IllegalArgumentException("transports must list h2 once and optionally ws (DISCOVERY.md §3.1.1), got " + transports);
+        }
+    }
+
+    /** Settings serving both transports ({@link #DEFAULT_TRANSPORTS}). */
+    public DocumentSettings(String domain, URI publicBase, long ttlSeconds, List<SuiteId> suites, long maxEnvelopeSize,
+                            FirstContactPolicy firstContact, int maxBatchAddresses) {
+        this(domain, publicBase, ttlSeconds, suites, maxEnvelopeSize, firstContact, maxBatchAddresses, DEFAULT_TRANSPORTS);
     }
 
     /** The defaults listed above for {@code domain} served at {@code publicBase}. */
@@ -69,17 +91,22 @@ public record DocumentSettings(String domain, URI publicBase, long ttlSeconds, L
 
     /** The same settings with other suites (preference order). */
     public DocumentSettings withSuites(List<SuiteId> newSuites) {
-        return new DocumentSettings(domain, publicBase, ttlSeconds, newSuites, maxEnvelopeSize, firstContact, maxBatchAddresses);
+        return new DocumentSettings(domain, publicBase, ttlSeconds, newSuites, maxEnvelopeSize, firstContact, maxBatchAddresses, transports);
     }
 
     /** The same settings with another TTL. */
     public DocumentSettings withTtlSeconds(long ttl) {
-        return new DocumentSettings(domain, publicBase, ttl, suites, maxEnvelopeSize, firstContact, maxBatchAddresses);
+        return new DocumentSettings(domain, publicBase, ttl, suites, maxEnvelopeSize, firstContact, maxBatchAddresses, transports);
     }
 
     /** The same settings with another first-contact policy. */
     public DocumentSettings withFirstContact(FirstContactPolicy policy) {
-        return new DocumentSettings(domain, publicBase, ttlSeconds, suites, maxEnvelopeSize, policy, maxBatchAddresses);
+        return new DocumentSettings(domain, publicBase, ttlSeconds, suites, maxEnvelopeSize, policy, maxBatchAddresses, transports);
+    }
+
+    /** The same settings advertising exactly {@code served} ({@code h2}, optionally {@code ws}) as federation endpoints. */
+    public DocumentSettings withTransports(List<String> served) {
+        return new DocumentSettings(domain, publicBase, ttlSeconds, suites, maxEnvelopeSize, firstContact, maxBatchAddresses, served);
     }
 
     /** An absolute URL on this server: {@code scheme://authority + path}. */

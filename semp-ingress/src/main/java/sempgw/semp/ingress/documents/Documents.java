@@ -1,7 +1,9 @@
 package sempgw.semp.ingress.documents;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -67,17 +69,32 @@ public final class Documents implements WellKnownDocuments {
 
     /**
      * The documents, with the configuration revision resolved against the state file in
-     * {@code dataDirectory} ({@link ConfigurationRevision}) before anything is served.
+     * {@code dataDirectory} ({@link ConfigurationRevision}) before anything is served. A missing
+     * {@code dataDirectory} is created, with its missing parents, owner-only ({@code 0700}); an
+     * existing one is used as it is.
      *
-     * @throws IOException when the revision state cannot be read or written
+     * @throws IOException when the directory cannot be created or the revision state cannot be
+     *     read or written
      * @throws IllegalArgumentException when an advertised suite has no domain encryption key
      */
     public static Documents open(DocumentSettings settings, DomainKeySet domainKeySet, UserKeyDirectory directory,
                                  Path dataDirectory, Clock clock, RandomSource random) throws IOException {
+        createPrivateDirectory(dataDirectory);
         JsonObject content = ConfigurationDocument.content(settings);
         long revision = ConfigurationRevision.resolve(dataDirectory, CanonicalJson.encode(content));
         LOG.info("semp configuration for {} published at revision {}", settings.domain(), revision);
         return new Documents(settings, domainKeySet, directory, revision, clock, random);
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dir);
+        }
     }
 
     /** The configuration revision being served (DISCOVERY.md §3.5.1). */

@@ -3,8 +3,9 @@
  * that rises on every change and survives restarts, the domain keys document, and signed user key
  * responses with revocations, served through {@link sempgw.semp.ingress.documents.Documents}.
  *
- * <p>Endpoints advertised are exactly those served (DISCOVERY.md §3.2.1): federation over h2 and
- * WebSocket at {@code /v1/federate}, {@code /.well-known/semp/domain-keys}, and
+ * <p>Endpoints advertised are exactly those served (DISCOVERY.md §3.2.1): federation over h2 and,
+ * when the listener serves it ({@code DocumentSettings.transports}, default both), WebSocket at
+ * {@code /v1/federate}, {@code /.well-known/semp/domain-keys}, and
  * {@code /.well-known/semp/keys/} (GET per address, POST batch). User keys come from a
  * {@link sempgw.semp.ingress.documents.UserKeyDirectory}, which by construction cannot tell an
  * unknown address from one without keys (DESIGN.md §2.7).
@@ -32,7 +33,8 @@
  *
  * <h2>Security</h2>
  * Holds the domain signing key to sign key records and responses; publishes only public keys.
- * Talks to nothing but its data directory (the revision file and, when used, the directory
- * journal, which holds only public keys and signatures). Never logs addresses or keys.
+ * Talks to nothing but its data directory, created owner-only (0700) when missing: the revision
+ * file and, when used, the directory journal, which holds only public keys and signatures.
+ * Never logs addresses or keys.
  */
 package sempgw.semp.ingress.documents;

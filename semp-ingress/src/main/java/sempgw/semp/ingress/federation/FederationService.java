@@ -2,6 +2,8 @@ package sempgw.semp.ingress.federation;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +21,7 @@ import sempgw.core.handshake.SeenNonces;
 import sempgw.core.handshake.UsedChallenges;
 import sempgw.semp.ingress.Conversation;
 import sempgw.semp.ingress.FederationEndpoint;
+import sempgw.semp.ingress.LogSafe;
 
 /**
  * The gateway's federation responder: opens one {@link PeerConversation} per WebSocket connection
@@ -41,6 +44,7 @@ public final class FederationService implements FederationEndpoint, AutoCloseabl
     private final UsedChallenges usedChallenges;
     private final Refusals refusals;
     private final Set<PeerConversation> handshaking = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> serverIds = new ConcurrentHashMap<>();
     private volatile BlockList blockList;
 
     /** A responder over {@code sessions}, the table the receive pipeline also reads. */
@@ -59,15 +63,23 @@ public final class FederationService implements FederationEndpoint, AutoCloseabl
     }
 
     /**
-     * Replaces the block list. Live sessions of blocked domains are invalidated at once
-     * (HANDSHAKE.md §4.2); nothing is sent to them. A server entry applies from the peer's next
-     * handshake, and to envelopes on conversations whose init named that server.
+     * Replaces the block list. The live session of every peer a live entry now matches (its domain,
+     * or the {@code server_id} its handshake named) is invalidated at once (HANDSHAKE.md §4.2);
+     * nothing is sent to it, and its envelopes are refused at the session step before any brief is
+     * opened (DELIVERY.md §3 step 5, §6.2). A handshake running meanwhile is checked again before
+     * its session is kept.
      */
     public void updateBlockList(BlockList list, Instant now) {
         blockList = Objects.requireNonNull(list, "list");
+        for (String peer : List.copyOf(serverIds.keySet())) {
+            if (list.match(peer, Optional.ofNullable(serverIds.get(peer)), now).isPresent() && sessions.invalidate(peer, now)) {
+                serverIds.remove(peer);
+                LOG.info("federation session invalidated by a block entry peer={}", LogSafe.of(peer));
+            }
+        }
         for (BlockList.Entry e : list.entries()) {
             if (e.target() == BlockList.Target.DOMAIN && e.isLive(now) && sessions.invalidate(e.name(), now)) {
-                LOG.info("federation session invalidated by block entry peer={}", e.name());
+                LOG.info("federation session invalidated by a block entry peer={}", e.name());
             }
         }
     }
@@ -76,6 +88,7 @@ public final class FederationService implements FederationEndpoint, AutoCloseabl
     public void sweep(Instant now) {
         sessions.sweep(now);
         handshaking.forEach(c -> c.expireHandshake(now));
+        serverIds.keySet().removeIf(peer -> !sessions.holds(peer, now));
     }
 
     /** The shared session table. */
@@ -105,11 +118,11 @@ public final class FederationService implements FederationEndpoint, AutoCloseabl
         String peer = init.peerDomain().orElse("");
         Optional<BlockList.Acknowledgment> block = blockList.match(peer, serverId, now);
         if (block.isPresent()) {
-            LOG.info("federation init blocked peer={} acknowledgment={}", Printable.domain(peer), block.get());
+            LOG.info("federation init blocked peer={} acknowledgment={}", LogSafe.of(peer), block.get());
             return block.get() == BlockList.Acknowledgment.SILENT ? Admission.Decision.IGNORE : new Admission.Refuse(SempReason.BLOCKED);
         }
         if (!sessions.hasRoomFor(peer, now)) {
-            LOG.warn("federation init refused peer={} reason=server_at_capacity sessions={}", Printable.domain(peer), sessions.size());
+            LOG.warn("federation init refused peer={} reason=server_at_capacity sessions={}", LogSafe.of(peer), sessions.size());
             return new Admission.Refuse(SempReason.SERVER_AT_CAPACITY);
         }
         return Admission.Decision.ADMIT;
@@ -131,6 +144,11 @@ public final class FederationService implements FederationEndpoint, AutoCloseabl
 
     FederationConfig config() {
         return config;
+    }
+
+    /** Records the {@code server_id} the handshake of {@code peer}'s new live session named, for server entries. */
+    void registered(String peer, Optional<String> serverId) {
+        serverIds.put(BlockList.normalize(peer), serverId.orElse(""));
     }
 
     void handshakeStarted(PeerConversation c) {

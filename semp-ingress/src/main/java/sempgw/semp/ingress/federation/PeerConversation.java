@@ -12,6 +12,7 @@ import sempgw.core.session.RekeyResponder;
 import sempgw.core.session.RekeyStep;
 import sempgw.core.session.Session;
 import sempgw.semp.ingress.Conversation;
+import sempgw.semp.ingress.LogSafe;
 import sempgw.semp.ingress.receive.PeerSessionRef;
 import sempgw.semp.ingress.receive.ReceiveOutcome;
 
@@ -37,6 +38,10 @@ import sempgw.semp.ingress.receive.ReceiveOutcome;
  *   transition window.</li>
  *   <li>Anything else, and a rekey without a live session, gets a signed {@code rejected}
  *   ({@code handshake_invalid}, or {@code handshake_expired} for an expired session).</li>
+ *   <li>Bytes that are not a SEMP message at all (not JSON, no {@code type}), and envelopes the
+ *   pipeline finds {@link ReceiveOutcome.Malformed}, get no SEMP reply:
+ *   {@link #lastMessageMalformed()} tells the transport to answer 400 or close 1007 (ERRORS.md
+ *   §12, TRANSPORT.md §4.2.2). A conversation without a session then ends.</li>
  * </ol>
  * Unparseable input never throws out of {@link #onMessage}. One message at a time; the sweep
  * thread only takes the lock when it is free.
@@ -55,6 +60,7 @@ final class PeerConversation implements Conversation {
     private Session session;
     private boolean handshakeExpired;
     private boolean finished;
+    private boolean malformed;
     private Instant current = Instant.EPOCH;
 
     PeerConversation(FederationService service, String transport) {
@@ -68,6 +74,7 @@ final class PeerConversation implements Conversation {
         lock.lock();
         try {
             current = now;
+            malformed = false;
             return dispatch(message, now);
         } catch (RuntimeException e) {
             LOG.warn("federation message failed transport={} error={}", transport, e.getClass().getSimpleName());
@@ -84,6 +91,16 @@ final class PeerConversation implements Conversation {
         lock.lock();
         try {
             return finished;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean lastMessageMalformed() {
+        lock.lock();
+        try {
+            return malformed;
         } finally {
             lock.unlock();
         }
@@ -137,8 +154,8 @@ final class PeerConversation implements Conversation {
             case Inbound.Envelope e -> envelope(message, e, now);
             case Inbound.Oversized o -> envelope(message, new Inbound.Envelope(Optional.empty(), Optional.empty()), now);
             case Inbound.Rekey r -> rekey(message, now);
-            case Inbound.Other o -> unexpected("type " + Printable.of(o.type()), now);
-            case Inbound.Unreadable u -> unexpected("unreadable " + u.why(), now);
+            case Inbound.Other o -> unexpected("type " + LogSafe.of(o.type()), now);
+            case Inbound.Unreadable u -> malformed("unreadable " + u.why());
         };
     }
 
@@ -150,7 +167,7 @@ final class PeerConversation implements Conversation {
                 endHandshake();
                 finished = session == null;
                 LOG.info("federation handshake rejected transport={} reason={} origin={} detail={}",
-                        transport, r.reason().code(), r.origin(), r.detail());
+                        transport, r.reason().code(), r.origin(), LogSafe.text(r.detail()));
                 yield r.message();
             }
         };
@@ -160,8 +177,17 @@ final class PeerConversation implements Conversation {
         reservedPeer = null;
         endHandshake();
         Session s = e.session();
+        Optional<BlockList.Acknowledgment> block = service.blockList().match(s.peer(), serverId, now);
+        if (block.isPresent()) {
+            table.release(s.peer(), s.id());
+            s.destroy();
+            finished = session == null;
+            LOG.info("federation session not kept: blocked during its handshake peer={} acknowledgment={}", s.peer(), block.get());
+            return block.get() == BlockList.Acknowledgment.SILENT ? Optional.empty() : refuse(false, now);
+        }
         return switch (table.register(s, now)) {
             case SessionTable.Registered r -> {
+                service.registered(s.peer(), serverId);
                 session = s;
                 LOG.info("federation session established peer={} id={} suite={} transport={} replaced={}",
                         s.peer(), s.id(), s.suite().wireName(), transport, r.replaced().orElse("-"));
@@ -183,12 +209,13 @@ final class PeerConversation implements Conversation {
         }
         String peer = BlockList.normalize(named.map(Session::peer).or(e::fromDomain).orElse(""));
         if (service.blockList().match(peer, serverId, now).filter(a -> a == BlockList.Acknowledgment.SILENT).isPresent()) {
-            LOG.info("federation envelope discarded by a silent block peer={}", Printable.domain(peer));
+            LOG.info("federation envelope discarded by a silent block peer={}", LogSafe.of(peer));
             return Optional.empty();
         }
         return switch (service.config().receiver().receive(message, new PeerSessionRef(peer, id), now)) {
             case ReceiveOutcome.Reply r -> Optional.of(r.acknowledgment());
             case ReceiveOutcome.Silent s -> Optional.empty();
+            case ReceiveOutcome.Malformed m -> malformed("envelope");
         };
     }
 
@@ -207,7 +234,8 @@ final class PeerConversation implements Conversation {
                 yield r.message();
             }
             case RekeyStep.Refused r -> {
-                LOG.info("federation rekey refused peer={} id={} reason={} detail={}", session.peer(), previous, r.reason().code(), r.detail());
+                LOG.info("federation rekey refused peer={} id={} reason={} detail={}", session.peer(), previous, r.reason().code(),
+                        LogSafe.text(r.detail()));
                 yield r.message();
             }
             case RekeyStep.Send s -> Optional.of(s.message());
@@ -218,6 +246,14 @@ final class PeerConversation implements Conversation {
         LOG.info("federation message refused transport={} what={}", transport, what);
         finished = session == null;
         return refuse(false, now);
+    }
+
+    /** No SEMP reply: the transport answers (ERRORS.md §12); a conversation without a session ends. */
+    private Optional<byte[]> malformed(String what) {
+        LOG.info("federation message malformed, answered by the transport transport={} what={}", transport, what);
+        malformed = true;
+        finished = session == null;
+        return Optional.empty();
     }
 
     private Optional<byte[]> refuse(boolean expired, Instant now) {

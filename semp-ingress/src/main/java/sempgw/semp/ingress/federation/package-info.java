@@ -12,6 +12,10 @@
  * domain, capped, expiring, retired ids remembered) and is the pipeline's {@code SessionLookup}.
  * Admission of an init: {@link sempgw.semp.ingress.federation.BlockList} (domain and server
  * entries), then the session cap, then semp-core's replay, signature and domain-proof checks.
+ * The block list is checked again before a finished handshake's session is kept, and a list
+ * replaced at run time invalidates the live session of every peer it now matches, by domain or
+ * by the {@code server_id} its handshake named; so no envelope of a blocked peer gets past the
+ * session step of DELIVERY.md §3, before any brief is decrypted (step 5, §6.2).
  * Limits, with defaults, are in {@link sempgw.semp.ingress.federation.FederationLimits}: 1,000
  * sessions, 30 s handshake timeout, retired ids kept one hour.
  *

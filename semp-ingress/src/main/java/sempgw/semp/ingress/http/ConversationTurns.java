@@ -73,6 +73,9 @@ final class ConversationTurns {
             }
             Optional<byte[]> reply = conversation.onMessage(message, clock.instant());
             boolean finished = conversation.finished();
+            if (conversation.lastMessageMalformed()) {
+                return new TurnOutcome.Malformed(finished);
+            }
             return reply.<TurnOutcome>map(body -> new TurnOutcome.Reply(body, finished))
                     .orElseGet(() -> new TurnOutcome.Silent(finished));
         } catch (RuntimeException e) {

@@ -65,7 +65,7 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         WellKnownDocuments documents = services.documents();
-        switch (HttpRoutes.resolve(request.method(), request.uri(), h2)) {
+        switch (HttpRoutes.resolve(request.method(), request.uri(), h2, services.config().webSocket())) {
             case HttpRoute.Configuration c -> document(ctx, request, "configuration", documents::configuration);
             case HttpRoute.DomainKeys d -> document(ctx, request, "domain-keys", documents::domainKeys);
             case HttpRoute.UserKeys(String address) -> document(ctx, request, "keys", () -> documents.userKeys(address));

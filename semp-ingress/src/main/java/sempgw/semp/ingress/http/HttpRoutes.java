@@ -22,11 +22,18 @@ final class HttpRoutes {
 
     private HttpRoutes() {}
 
+    /** As {@link #resolve(HttpMethod, String, boolean, boolean)} with the WebSocket binding served. */
+    static HttpRoute resolve(HttpMethod method, String uri, boolean h2) {
+        return resolve(method, uri, h2, true);
+    }
+
     /**
      * @param uri the request target as received
      * @param h2 whether the request arrived on HTTP/2 (tunnels) or HTTP/1.1 (WebSocket upgrade)
+     * @param webSocket whether the {@code ws} binding is served; when not, its path on HTTP/1.1 is
+     *     not found, as the configuration document does not advertise it (DISCOVERY.md §3.2.1)
      */
-    static HttpRoute resolve(HttpMethod method, String uri, boolean h2) {
+    static HttpRoute resolve(HttpMethod method, String uri, boolean h2, boolean webSocket) {
         String path = path(uri);
         return switch (path) {
             case CONFIGURATION -> only(method, HttpMethod.GET, new HttpRoute.Configuration());
@@ -34,7 +41,7 @@ final class HttpRoutes {
             case KEYS -> only(method, HttpMethod.POST, new HttpRoute.UserKeysBatch());
             case FEDERATE -> h2
                     ? only(method, HttpMethod.POST, new HttpRoute.Tunnel())
-                    : only(method, HttpMethod.GET, new HttpRoute.WebSocketUpgrade());
+                    : webSocket ? only(method, HttpMethod.GET, new HttpRoute.WebSocketUpgrade()) : new HttpRoute.NotFound();
             case HANDSHAKE, ENVELOPE -> h2
                     ? only(method, HttpMethod.POST, new HttpRoute.Tunnel())
                     : new HttpRoute.NotFound();

@@ -24,6 +24,9 @@ import java.util.Objects;
  * <tr><td>{@code maxPendingMessages}</td><td>8 messages queued on one conversation; more is 429 or ws close 1008</td></tr>
  * <tr><td>{@code maxBufferedBytes}</td><td>256 MiB of h2 request bodies held at once, server-wide; then 503</td></tr>
  * <tr><td>{@code stopGrace}</td><td>5 s for in-flight replies when the server stops</td></tr>
+ * <tr><td>{@code webSocket}</td><td>true: the {@code ws} binding is served; false serves h2 only and
+ *     answers the upgrade 404, matching a configuration document without {@code ws}
+ *     (DISCOVERY.md §3.2.1)</td></tr>
  * </table>
  *
  * @param bind the local address; port 0 picks a free port (see {@link SempHttpServer#port()})
@@ -43,7 +46,8 @@ public record SempHttpConfig(
         Duration wsPingInterval,
         int maxPendingMessages,
         long maxBufferedBytes,
-        Duration stopGrace) {
+        Duration stopGrace,
+        boolean webSocket) {
 
     /** Room for the JSON around an envelope and for handshake messages, above {@code maxEnvelopeBytes}. */
     public static final int MESSAGE_MARGIN_BYTES = 64 * 1024;
@@ -75,11 +79,28 @@ public record SempHttpConfig(
         }
     }
 
+    /** Settings serving both bindings ({@code webSocket} true). */
+    public SempHttpConfig(InetSocketAddress bind, long maxEnvelopeBytes, int maxDocumentBodyBytes, int maxConnectionsPerAddress,
+            int maxConnections, Duration idleTimeout, Duration tlsHandshakeTimeout, int h2MaxConcurrentStreams,
+            Duration tunnelIdleTimeout, int maxTunnels, Duration silentHold, Duration wsPingInterval, int maxPendingMessages,
+            long maxBufferedBytes, Duration stopGrace) {
+        this(bind, maxEnvelopeBytes, maxDocumentBodyBytes, maxConnectionsPerAddress, maxConnections, idleTimeout, tlsHandshakeTimeout,
+                h2MaxConcurrentStreams, tunnelIdleTimeout, maxTunnels, silentHold, wsPingInterval, maxPendingMessages, maxBufferedBytes,
+                stopGrace, true);
+    }
+
     /** The defaults listed above, listening on {@code bind}. */
     public static SempHttpConfig defaults(InetSocketAddress bind) {
         return new SempHttpConfig(bind, 25L * 1024 * 1024, 64 * 1024, 64, 4096,
                 Duration.ofSeconds(120), Duration.ofSeconds(10), 100, Duration.ofSeconds(60), 4096,
-                Duration.ofSeconds(35), Duration.ofSeconds(30), 8, 256L * 1024 * 1024, Duration.ofSeconds(5));
+                Duration.ofSeconds(35), Duration.ofSeconds(30), 8, 256L * 1024 * 1024, Duration.ofSeconds(5), true);
+    }
+
+    /** These settings serving the {@code ws} binding or not; pass {@code DocumentSettings.transports().contains("ws")}. */
+    public SempHttpConfig withWebSocket(boolean serve) {
+        return new SempHttpConfig(bind, maxEnvelopeBytes, maxDocumentBodyBytes, maxConnectionsPerAddress, maxConnections, idleTimeout,
+                tlsHandshakeTimeout, h2MaxConcurrentStreams, tunnelIdleTimeout, maxTunnels, silentHold, wsPingInterval, maxPendingMessages,
+                maxBufferedBytes, stopGrace, serve);
     }
 
     /** The largest federation message accepted: an h2 request body or a reassembled ws message. */

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * One h2 POST into a tunnel (TRANSPORT.md §4.2.3): without {@code Semp-Session-Id} it opens a
  * tunnel and a {@code h2} conversation, and the response carries the new id; with it, the message
  * goes to that tunnel's conversation, or is answered 400 when the id is unknown or expired. The
- * reply is the 200 body; a silent reply holds the stream for {@code silentHold}, then resets it.
+ * reply is the 200 body; a silent reply holds the stream for {@code silentHold}, then resets it;
+ * a message the conversation finds malformed is 400 (TRANSPORT.md §4.2.2).
  *
  * <p>Reference counting: {@link #handle} takes ownership of the request and releases it.
  */
@@ -85,6 +86,12 @@ final class TunnelExchange {
                         services.tunnels().forget(tunnel, "conversation finished");
                     }
                     hold(stream);
+                }
+                case TurnOutcome.Malformed(boolean finished) -> {
+                    if (finished) {
+                        services.tunnels().forget(tunnel, "malformed message");
+                    }
+                    reply(stream, HttpResponses.error(stream.alloc(), HttpResponseStatus.BAD_REQUEST, "malformed SEMP message"));
                 }
                 case TurnOutcome.Failed(RuntimeException cause) -> {
                     LOG.warn("tunnel {} conversation failed: {}", tunnel.logId(), Failures.describe(cause));

@@ -29,8 +29,11 @@ final class TunnelTable {
         this.idleNanos = idleNanos;
     }
 
-    /** A new tunnel with a fresh id, or empty when {@code maxTunnels} are open. */
-    Optional<Tunnel> open(Supplier<ConversationTurns> turns, long nowNanos) {
+    /**
+     * A new tunnel with a fresh id, or empty when {@code maxTunnels} are open. Serialized, so that
+     * streams on several event loops cannot open past the cap together.
+     */
+    synchronized Optional<Tunnel> open(Supplier<ConversationTurns> turns, long nowNanos) {
         if (tunnels.size() >= maxTunnels) {
             return Optional.empty();
         }

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * The WebSocket binding (TRANSPORT.md §4.1): one {@code ws} conversation per connection, one text
  * message per SEMP message, each reply one text message. A silent reply sends nothing; a finished
  * conversation gets its reply first, then a close frame (TRANSPORT.md §4.1.3). Binary messages
- * are refused with close 1003 (TRANSPORT.md §4.1.2; RFC 6455 §7.4.1). Pings go out every
+ * are refused with close 1003 (TRANSPORT.md §4.1.2; RFC 6455 §7.4.1); a message the conversation
+ * cannot parse as SEMP with close 1007, the WebSocket form of the h2 400 (ERRORS.md §12:
+ * "equivalent transport-level error signals in other bindings"). Pings go out every
  * {@code wsPingInterval} (TRANSPORT.md §4.1.3); Netty's protocol handler answers the peer's.
  *
  * <p>Backpressure: reading stops while a message is with the conversation and resumes when its
@@ -106,6 +108,8 @@ final class WebSocketConversationHandler extends ChannelInboundHandlerAdapter {
                         closeWith(ctx, WebSocketCloseStatus.NORMAL_CLOSURE, "");
                     }
                 }
+                case TurnOutcome.Malformed(boolean finished) ->
+                        closeWith(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "malformed SEMP message");
                 case TurnOutcome.Failed(RuntimeException cause) -> {
                     LOG.warn("{} websocket conversation failed: {}", ctx.channel().remoteAddress(), Failures.describe(cause));
                     closeWith(ctx, WebSocketCloseStatus.INTERNAL_SERVER_ERROR, "internal error");

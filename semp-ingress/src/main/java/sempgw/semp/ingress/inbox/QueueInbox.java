@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sempgw.semp.ingress.LogSafe;
 import sempgw.semp.ingress.receive.Inbox;
 import sempgw.store.queue.MessageQueue;
 import sempgw.store.queue.Origin;
@@ -53,8 +54,8 @@ public final class QueueInbox implements Inbox {
                 out.write(envelope.wire());
             }
             QueueId id = submission.commit();
-            LOG.info("{}: envelope {} from {} queued for {} local recipient(s), {} bytes", id, envelope.postmarkId(),
-                    envelope.fromDomain(), envelope.localRecipients().size(), envelope.wire().length);
+            LOG.info("{}: envelope {} from {} queued for {} local recipient(s), {} bytes", id, LogSafe.of(envelope.postmarkId()),
+                    LogSafe.of(envelope.fromDomain()), envelope.localRecipients().size(), envelope.wire().length);
         }
     }
 }

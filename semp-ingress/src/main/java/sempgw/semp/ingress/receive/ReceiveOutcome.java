@@ -3,7 +3,7 @@ package sempgw.semp.ingress.receive;
 import java.util.Objects;
 
 /** What the conversation sends back for one envelope (DELIVERY.md §1). */
-public sealed interface ReceiveOutcome permits ReceiveOutcome.Reply, ReceiveOutcome.Silent {
+public sealed interface ReceiveOutcome permits ReceiveOutcome.Reply, ReceiveOutcome.Silent, ReceiveOutcome.Malformed {
 
     /**
      * Send this acknowledgment: {@code delivered} with its signed receipt, or {@code rejected} with
@@ -25,6 +25,21 @@ public sealed interface ReceiveOutcome permits ReceiveOutcome.Reply, ReceiveOutc
      */
     record Silent(String why) implements ReceiveOutcome {
         public Silent {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    /**
+     * Not an envelope any SEMP reply can answer: the bytes do not decode as an envelope
+     * (semp-core's {@code Verdict.Malformed}), or no {@code postmark.id} of 1 to 256 characters
+     * can be read for the rejection to name (ENVELOPE.md §9.2). The transport answers below SEMP:
+     * HTTP 400 "Malformed SEMP message. Could not parse." (TRANSPORT.md §4.2.2, ERRORS.md §12), or
+     * the WebSocket close that signals the same (RFC 6455 §7.4.1, 1007).
+     *
+     * @param why operator text for the log, never sent
+     */
+    record Malformed(String why) implements ReceiveOutcome {
+        public Malformed {
             Objects.requireNonNull(why, "why");
         }
     }

@@ -15,6 +15,7 @@ import sempgw.core.envelope.seal.EnvelopeVerifier;
 import sempgw.core.envelope.seal.SessionLookup;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.envelope.seal.Verdict;
+import sempgw.semp.ingress.LogSafe;
 import sempgw.semp.ingress.inbox.AcceptedEnvelope;
 
 /**
@@ -31,7 +32,8 @@ import sempgw.semp.ingress.inbox.AcceptedEnvelope;
  *   {@link DeliveryPolicy} -> {@code policy_forbidden}. Its session lookup sees only this
  *   conversation's session: another {@code postmark.session_id} is {@code no_session}
  *   (ENVELOPE.md §9.3 "does not reference a known session"; the sender re-handshakes).
- *   An undecodable envelope is {@code seal_invalid}: it carries no verifiable seal (ENVELOPE.md §9.1 item 2).</li>
+ *   Bytes that do not decode as an envelope are {@link ReceiveOutcome.Malformed}: there is no
+ *   SEMP code for them, the transport answers 400 (ERRORS.md §12, TRANSPORT.md §4.2.2).</li>
  *   <li>{@code postmark.from_domain} is the session's peer domain, whose ownership the handshake
  *   proved (HANDSHAKE.md §5, DELIVERY.md §5.3 "cryptographically verified identifiers"); we relay
  *   for no one -> {@code policy_forbidden}.</li>
@@ -44,7 +46,12 @@ import sempgw.semp.ingress.inbox.AcceptedEnvelope;
  *   with a receipt signed by our domain key (DELIVERY.md §1.1.1). Never a {@code delivered}
  *   before the store, never an accepted envelope dropped (ENVELOPE.md §9.1).</li>
  * </ol>
- * Thread-safe: conversations call it concurrently. Time is passed in; the only I/O is the inbox's.
+ * Every rejection names the envelope's {@code postmark.id} (ENVELOPE.md §9.2); one that would
+ * have to be sent without it (none readable, or longer than 256 characters) is
+ * {@link ReceiveOutcome.Malformed} instead. The one exception is {@code server_unavailable} after
+ * an internal failure: its reply carries {@code envelope_id} {@code ""}, which a sender cannot
+ * decode and so also retries. Thread-safe: conversations call it concurrently. Time is passed
+ * in; the only I/O is the inbox's.
  */
 public final class ReceivePipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ReceivePipeline.class);
@@ -86,7 +93,7 @@ public final class ReceivePipeline {
         } catch (RuntimeException e) {
             String id = Replies.postmarkIdOf(envelopeWire);
             LOG.warn("envelope {} from {}: internal failure, answering server_unavailable: {}", LogSafe.of(id), LogSafe.of(session.peerDomain()),
-                    e.toString());
+                    LogSafe.text(e.toString()));
             return Replies.rejected(id, List.of(), SempReason.SERVER_UNAVAILABLE, "temporarily unable to process the envelope, retry later", now);
         }
     }
@@ -100,19 +107,21 @@ public final class ReceivePipeline {
         Verdict verdict = new EnvelopeVerifier(keys.senderKeys(), thisSession, keys.decryptionKeys(), domainPolicy,
                 config.verifierOptions()).receive(envelopeWire, now);
         return switch (verdict) {
-            case Verdict.Malformed m -> reject(Replies.postmarkIdOf(envelopeWire), List.of(), session, SempReason.SEAL_INVALID,
-                    "envelope does not decode: " + m.error(), now);
-            case Verdict.Rejected r -> reject(r.postmarkId(), List.of(), session, r.reason(),
-                    r.extension().map(x -> r.detail() + ": " + x).orElse(r.detail()), now);
+            case Verdict.Malformed m -> malformed(Replies.postmarkIdOf(envelopeWire), session, "does not decode: " + m.error());
+            case Verdict.Rejected r -> reject(r.postmarkId().isEmpty() ? Replies.postmarkIdOf(envelopeWire) : r.postmarkId(), List.of(),
+                    session, r.reason(), r.extension().map(x -> r.detail() + ": " + x).orElse(r.detail()), now);
             case Verdict.Accepted a -> accepted(a, envelopeWire, session, now);
         };
     }
 
     private ReceiveOutcome accepted(Verdict.Accepted a, byte[] wire, PeerSessionRef session, Instant now) {
         Postmark p = a.envelope().envelope().postmark();
-        if (!Replies.acknowledgeable(p.id()) || !p.id().chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+        if (!Replies.acknowledgeable(p.id())) {
+            return malformed(p.id(), session, "postmark.id is not 1 to " + Replies.MAX_ID_CHARS + " characters");
+        }
+        if (!p.id().chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
             return reject(p.id(), List.of(), session, SempReason.POLICY_FORBIDDEN,
-                    "postmark.id is not 1 to " + Replies.MAX_ID_CHARS + " printable ASCII characters (ENVELOPE.md §3.3: a ULID)", now);
+                    "postmark.id is not printable ASCII (ENVELOPE.md §3.3: a ULID)", now);
         }
         if (!p.fromDomain().equals(session.peerDomain())) {
             return reject(p.id(), List.of(), session, SempReason.POLICY_FORBIDDEN, "postmark.from_domain is not the session's peer domain", now);
@@ -141,9 +150,10 @@ public final class ReceivePipeline {
     private ReceiveOutcome deliver(Verdict.Accepted a, byte[] wire, RecipientPolicy.Decision.Deliver d, Instant now) {
         Postmark p = a.envelope().envelope().postmark();
         try {
-            inbox.store(new AcceptedEnvelope(LogSafe.of(p.id()), p.fromDomain(), a.brief().from(), d.recipients(), wire, now));
+            inbox.store(new AcceptedEnvelope(p.id(), p.fromDomain(), a.brief().from(), d.recipients(), wire, now));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("envelope {} from {}: inbox store failed, answering server_unavailable: {}", LogSafe.of(p.id()), p.fromDomain(), e.toString());
+            LOG.warn("envelope {} from {}: inbox store failed, answering server_unavailable: {}", LogSafe.of(p.id()), p.fromDomain(),
+                    LogSafe.text(e.toString()));
             return Replies.rejected(p.id(), d.recipients(), SempReason.SERVER_UNAVAILABLE,
                     "temporarily unable to accept the envelope, retry later", now);
         }
@@ -160,15 +170,27 @@ public final class ReceivePipeline {
             DeliveryReceipt receipt = DeliveryReceipt.issue(a.envelope().canonicalBytes(), p.toDomain(), now, keys.signingKey());
             return Replies.delivered(p.id(), recipients, receipt, now);
         } catch (RuntimeException e) {
-            LOG.warn("envelope {} from {}: receipt not issued, answering server_unavailable: {}", LogSafe.of(p.id()), p.fromDomain(), e.toString());
+            LOG.warn("envelope {} from {}: receipt not issued, answering server_unavailable: {}", LogSafe.of(p.id()), p.fromDomain(),
+                    LogSafe.text(e.toString()));
             return Replies.rejected(p.id(), recipients, SempReason.SERVER_UNAVAILABLE,
                     "temporarily unable to acknowledge the envelope, retry later", now);
         }
     }
 
+    /** A rejection naming {@code postmarkId}; {@link ReceiveOutcome.Malformed} when the id cannot be named (ENVELOPE.md §9.2). */
     private static ReceiveOutcome reject(String postmarkId, List<String> recipients, PeerSessionRef session, SempReason reason,
                                          String detail, Instant now) {
+        if (!Replies.acknowledgeable(postmarkId)) {
+            return malformed(postmarkId, session, reason.code() + " without a readable postmark.id: " + detail);
+        }
         LOG.info("envelope {} from {}: rejected {} ({})", LogSafe.of(postmarkId), LogSafe.of(session.peerDomain()), reason.code(), LogSafe.text(detail));
         return Replies.rejected(postmarkId, recipients, reason, detail, now);
+    }
+
+    /** Answered by the transport, below SEMP (ERRORS.md §12, TRANSPORT.md §4.2.2). */
+    private static ReceiveOutcome malformed(String postmarkId, PeerSessionRef session, String why) {
+        LOG.info("envelope {} from {}: malformed, answered by the transport ({})", LogSafe.of(postmarkId), LogSafe.of(session.peerDomain()),
+                LogSafe.text(why));
+        return new ReceiveOutcome.Malformed(why);
     }
 }

@@ -55,8 +55,9 @@ final class Replies {
     /**
      * Whether {@code postmarkId} can be an acknowledgment's {@code envelope_id}: 1 to
      * {@value #MAX_ID_CHARS} characters, as {@link AcknowledgmentCodec} requires (a ULID has 26).
-     * An envelope without one, too malformed to verify, still gets an explicit rejection, with
-     * {@code envelope_id} {@code ""}: the transport has no other answer for it here.
+     * The pipeline answers an envelope without one as malformed, at the transport; only
+     * {@code server_unavailable} after an internal failure is sent with {@code envelope_id}
+     * {@code ""}, which senders read as a retry either way.
      */
     static boolean acknowledgeable(String postmarkId) {
         return !postmarkId.isEmpty() && postmarkId.length() <= MAX_ID_CHARS;

@@ -31,8 +31,22 @@
  *   blocked or gated one get replies of identical shape and size (DELIVERY.md §6.4.3).</li>
  *   <li>A session id other than the conversation's is {@code no_session}; a
  *   {@code postmark.from_domain} other than the session's peer domain is {@code policy_forbidden}.</li>
- *   <li>Bytes that do not decode as an envelope are {@code seal_invalid} (no verifiable seal),
- *   with the {@code postmark.id} when one can be read, else {@code ""}.</li>
+ *   <li>Bytes that do not decode as an envelope, or whose rejection could not name a
+ *   {@code postmark.id} (none readable, or over 256 characters), are
+ *   {@link sempgw.semp.ingress.receive.ReceiveOutcome.Malformed}: no SEMP reason code fits them,
+ *   and a rejection must name the envelope (ENVELOPE.md §9.2). The transport answers instead:
+ *   HTTP 400 "Malformed SEMP message. Could not parse." (TRANSPORT.md §4.2.2, ERRORS.md §12), a
+ *   WebSocket close 1007 (RFC 6455 §7.4.1). semp-core's {@code Verdict.Malformed} is documented
+ *   the same way (docs/interop.md "Malformed envelope answer").</li>
+ *   <li>Domain and server policy, step 5 of DELIVERY.md §3 (before the brief is decrypted), is
+ *   enforced by the federation responder, not by the verifier's {@code DeliveryPolicy} (which
+ *   runs after decryption and cannot answer silently): a peer matching a domain or server block
+ *   entry never gets a session (DELIVERY.md §6.1, HANDSHAKE.md §4.2), and an entry added later
+ *   invalidates the live session of the peer it matches at once
+ *   ({@code FederationService.updateBlockList}). Every envelope of a blocked peer therefore fails
+ *   at step 3 ({@code handshake_invalid}; the peer's next init gets {@code blocked}) and is never
+ *   decrypted; a {@code silent} entry gets no reply at all (DELIVERY.md §6.2). The gateway passes
+ *   a {@code DeliveryPolicy} that delivers everything reaching it.</li>
  *   <li>Any collaborator failure (key lookup, session table, mailboxes, inbox) is
  *   {@code server_unavailable}, recoverable: the sender retries, nothing is lost or falsely
  *   acknowledged.</li>
@@ -40,8 +54,10 @@
  *
  * <h2>Specification references</h2>
  * <ul>
- *   <li>DELIVERY.md §1 (acknowledgments), §1.1.1 (receipts), §1.3 (silent), §3 (pipeline order),
- *   §5-§6.2 (block lists), §6.4 (first contact), §6.5 (rate limit), §8.2 (block detection)</li>
+ *   <li>DELIVERY.md §1 (acknowledgments), §1.1.1 (receipts), §1.3 (silent), §3 (pipeline order,
+ *   step 5 domain/server policy), §5-§6.2 (block lists), §6.4 (first contact), §6.5 (rate limit),
+ *   §8.2 (block detection)</li>
+ *   <li>ERRORS.md §12, TRANSPORT.md §4.2.2 (malformed messages are transport errors)</li>
  *   <li>ENVELOPE.md §9.1-§9.3 (acceptance, rejection, reason codes)</li>
  *   <li>HANDSHAKE.md §2.2a.2-§2.2a.4 (proof-of-work challenge, first-contact binding, token)</li>
  *   <li>KEY.md §3.2 (first-contact policy); CONFORMANCE.md §4.1, §4.6; DESIGN.md §2.7 (no oracles)</li>
@@ -49,7 +65,8 @@
  * </ul>
  *
  * <h2>Standards</h2>
- * RFC 8032 (Ed25519 receipts and challenge signatures), FIPS 180-4 (SHA-256 challenge binding).
+ * RFC 8032 (Ed25519 receipts and challenge signatures), FIPS 180-4 (SHA-256 challenge binding),
+ * RFC 9110 and RFC 6455 §7.4.1 (the transport answers to malformed messages).
  *
  * <h2>Security</h2>
  * Holds our domain signing key (receipts, challenges) and reaches our domain decryption keys

@@ -41,6 +41,31 @@ final class ConfigurationDocumentTest {
     }
 
     @Test
+    void configuration_h2Only_advertisesNoWebSocketEndpoint() throws Exception {
+        Documents h2Only = new Documents(f.settings.withTransports(List.of("h2")), f.keys, f.directory, 1, f.clock,
+                RandomSource.secure());
+
+        SempConfiguration c = ConfigurationParser.parse(h2Only.configuration().body(), "a.example");
+
+        assertThat(c.federation().byTransport()).containsOnlyKeys("h2");
+        assertThat(c.federation().ws()).isEmpty();
+        assertThat(new String(h2Only.configuration().body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("wss:");
+    }
+
+    @Test
+    void settings_withoutTransports_serveBothAndOnlyH2AndWsAreAccepted() {
+        DocumentSettings sevenArguments = new DocumentSettings("a.example", DocumentsFixture.BASE, 3600,
+                List.of(SuiteId.X25519_CHACHA20_POLY1305), 1024, new FirstContactPolicy.Open(), 10);
+
+        assertThat(sevenArguments.transports()).containsExactly("h2", "ws");
+        assertThat(f.settings.transports()).containsExactly("h2", "ws");
+        assertThat(f.settings.withTransports(List.of("ws", "h2")).transports()).containsExactly("ws", "h2");
+        for (List<String> bad : List.<List<String>>of(List.of("ws"), List.of(), List.of("h2", "quic"), List.of("h2", "h2"), List.of("H2"))) {
+            assertThatThrownBy(() -> f.settings.withTransports(bad)).as("%s", bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void configuration_bytes_areCanonicalWithTheSpecFieldSet() {
         JsonObject doc = DocumentsFixture.json(f.documents().configuration().body());
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sempgw.core.crypto.RandomSource;
@@ -65,6 +67,26 @@ final class ConfigurationRevisionTest {
 
         assertThat(rotated.revision()).isEqualTo(first.revision());
         assertThat(rotated.domainKeys().body()).isNotEqualTo(first.domainKeys().body());
+    }
+
+    @Test
+    void open_missingDataDirectory_isCreatedOwnerOnlyWithItsParents(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("data/semp");
+
+        Documents docs = Documents.open(f.settings, f.keys, f.directory, state, f.clock, RandomSource.secure());
+
+        assertThat(docs.revision()).isEqualTo(1);
+        assertThat(state.resolve("configuration-revision")).isRegularFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void open_transportsChanged_raiseTheRevision(@TempDir Path dir) throws Exception {
+        Documents both = Documents.open(f.settings, f.keys, f.directory, dir, f.clock, RandomSource.secure());
+        Documents h2Only = Documents.open(f.settings.withTransports(List.of("h2")), f.keys, f.directory, dir, f.clock,
+                RandomSource.secure());
+
+        assertThat(h2Only.revision()).isEqualTo(both.revision() + 1);
     }
 
     private static byte[] bytes(String content) {

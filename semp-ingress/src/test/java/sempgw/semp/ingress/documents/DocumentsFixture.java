@@ -18,27 +18,30 @@ import sempgw.core.json.JsonParser;
 import sempgw.core.keys.DomainEncryptionPrivateKey;
 import sempgw.core.keys.DomainSigningPrivateKey;
 
-/** A domain {@code a.example} with fresh keys of both suites, an empty directory and a fixed clock. */
-final class DocumentsFixture {
-    static final String DOMAIN = "a.example";
-    static final URI BASE = URI.create("https://semp.a.example:8443");
-    static final Instant NOW = Instant.parse("2026-11-26T01:00:00Z");
-    static final Instant CREATED = Instant.parse("2026-05-01T00:00:00Z");
-    static final Instant EXPIRES = Instant.parse("2027-05-01T00:00:00Z");
+/**
+ * A domain {@code a.example} with fresh keys of both suites, an empty directory and a fixed clock.
+ * Public for the HTTP tests that serve real documents.
+ */
+public final class DocumentsFixture {
+    public static final String DOMAIN = "a.example";
+    public static final URI BASE = URI.create("https://semp.a.example:8443");
+    public static final Instant NOW = Instant.parse("2026-11-26T01:00:00Z");
+    public static final Instant CREATED = Instant.parse("2026-05-01T00:00:00Z");
+    public static final Instant EXPIRES = Instant.parse("2027-05-01T00:00:00Z");
 
-    final DomainSigningPrivateKey signing = DomainSigningPrivateKey.generate(RandomSource.secure());
-    final DomainKeySet keys = DomainKeySet.of(signing, List.of(
+    public final DomainSigningPrivateKey signing = DomainSigningPrivateKey.generate(RandomSource.secure());
+    public final DomainKeySet keys = DomainKeySet.of(signing, List.of(
             DomainEncryptionPrivateKey.generate(SuiteId.X25519_CHACHA20_POLY1305, RandomSource.secure()).publicKey(),
             DomainEncryptionPrivateKey.generate(SuiteId.PQ_KYBER768_X25519, RandomSource.secure()).publicKey()), CREATED, EXPIRES);
-    final DocumentSettings settings = DocumentSettings.defaults(DOMAIN, BASE);
-    final InMemoryUserKeyDirectory directory = new InMemoryUserKeyDirectory(DOMAIN, signing, DirectoryJournal.volatileOnly());
-    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    public final DocumentSettings settings = DocumentSettings.defaults(DOMAIN, BASE);
+    public final InMemoryUserKeyDirectory directory = new InMemoryUserKeyDirectory(DOMAIN, signing, DirectoryJournal.volatileOnly());
+    public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    Documents documents() {
+    public Documents documents() {
         return new Documents(settings, keys, directory, 1, clock, RandomSource.secure());
     }
 
-    static SempAddress address(String text) {
+    public static SempAddress address(String text) {
         try {
             return SempAddress.parse(text);
         } catch (InvalidAddressException e) {
@@ -46,7 +49,7 @@ final class DocumentsFixture {
         }
     }
 
-    static JsonObject json(byte[] body) {
+    public static JsonObject json(byte[] body) {
         try {
             return JsonParser.parseObject(body);
         } catch (JsonException e) {
@@ -55,7 +58,7 @@ final class DocumentsFixture {
     }
 
     /** A semp-go vector file, found by walking up to the directory that holds {@code shared/semp-spec}. */
-    static JsonObject goVector(String file) throws Exception {
+    public static JsonObject goVector(String file) throws Exception {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.isDirectory(p.resolve("shared/semp-spec"))) {
             p = p.getParent();

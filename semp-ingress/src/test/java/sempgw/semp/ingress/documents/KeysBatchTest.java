@@ -22,6 +22,7 @@ import sempgw.core.keys.KeyRecordSignatures;
 import sempgw.core.keys.KeyType;
 import sempgw.core.keys.UserEncryptionPrivateKey;
 import sempgw.semp.ingress.HttpAnswer;
+import sempgw.semp.ingress.Indistinguishability;
 
 final class KeysBatchTest {
     private final DocumentsFixture f = new DocumentsFixture();
@@ -65,7 +66,7 @@ final class KeysBatchTest {
                 request("req-2", List.of("alice@a.example", "carol@a.example"), "\"key_types\":[\"device\"],")).body());
 
         List<JsonValue> results = r.requireArray("results").elements();
-        assertThat(UserKeysTest.shape(results.get(0))).isEqualTo(UserKeysTest.shape(results.get(1)));
+        assertThat(Indistinguishability.shape(results.get(0))).isEqualTo(Indistinguishability.shape(results.get(1)));
         assertThat(((JsonObject) results.get(0)).requireString("status")).isEqualTo("not_found");
     }
 

@@ -3,11 +3,8 @@ package sempgw.semp.ingress.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sempgw.core.crypto.RandomSource;
@@ -23,6 +20,7 @@ import sempgw.core.keys.KeyType;
 import sempgw.core.keys.RevocationReason;
 import sempgw.core.keys.UserEncryptionPrivateKey;
 import sempgw.semp.ingress.HttpAnswer;
+import sempgw.semp.ingress.Indistinguishability;
 
 final class UserKeysTest {
     private final DocumentsFixture f = new DocumentsFixture();
@@ -85,7 +83,7 @@ final class UserKeysTest {
         byte[] provisioned = documents.userKeys("bobby@a.example").body();
         byte[] withKeys = documents.userKeys("alice@a.example").body();
 
-        assertThat(shape(DocumentsFixture.json(unknown))).isEqualTo(shape(DocumentsFixture.json(provisioned)));
+        assertThat(Indistinguishability.shape(unknown)).isEqualTo(Indistinguishability.shape(provisioned));
         assertThat(unknown.length).isEqualTo(provisioned.length);
         assertThat(DocumentsFixture.json(withKeys).keys()).isEqualTo(DocumentsFixture.json(unknown).keys());
         JsonObject result = (JsonObject) DocumentsFixture.json(unknown).requireArray("results").get(0);
@@ -164,40 +162,8 @@ final class UserKeysTest {
     }
 
     @Test
-    void userKeys_unknownVersusKnownWithoutKeys_takeTheSameTime() {
-        for (int i = 0; i < 100; i++) {
-            documents.userKeys("carol@a.example");
-            documents.userKeys("bobby@a.example");
-        }
-        long[] unknown = new long[200];
-        long[] provisioned = new long[200];
-        for (int i = 0; i < 200; i++) {
-            long t0 = System.nanoTime();
-            documents.userKeys("carol@a.example");
-            long t1 = System.nanoTime();
-            documents.userKeys("bobby@a.example");
-            long t2 = System.nanoTime();
-            unknown[i] = t1 - t0;
-            provisioned[i] = t2 - t1;
-        }
-
-        double ratio = (double) median(unknown) / median(provisioned);
-        assertThat(ratio).as("median unknown / median known-without-keys").isBetween(1 / 3.0, 3.0);
-    }
-
-    private static long median(long[] v) {
-        long[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
-
-    /** The structure of a JSON value: member names and value kinds, without values. */
-    static String shape(JsonValue v) {
-        return switch (v) {
-            case JsonObject o -> o.members().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + ":" + shape(e.getValue())).collect(Collectors.joining(",", "{", "}"));
-            case JsonArray a -> a.elements().stream().map(UserKeysTest::shape).collect(Collectors.joining(",", "[", "]"));
-            default -> v.getClass().getSimpleName();
-        };
+    void userKeys_unknownVersusKnownWithoutKeys_takeTheSameTime() throws Exception {
+        Indistinguishability.assertComparableTimings("unknown / known without keys", 100, 200, 3.0,
+                i -> documents.userKeys("carol@a.example"), i -> documents.userKeys("bobby@a.example"));
     }
 }

@@ -16,7 +16,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,22 +25,9 @@ import sempgw.core.crypto.SecretBytes;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.delivery.Acknowledgment;
 import sempgw.core.delivery.AcknowledgmentCodec;
-import sempgw.core.envelope.EnvelopeCodec;
-import sempgw.core.envelope.SizeBuckets;
-import sempgw.core.envelope.brief.Brief;
-import sempgw.core.envelope.compose.ComposeOptions;
-import sempgw.core.envelope.compose.Draft;
-import sempgw.core.envelope.compose.EnvelopeComposer;
-import sempgw.core.envelope.compose.PostmarkIds;
-import sempgw.core.envelope.compose.RecipientKeys;
-import sempgw.core.envelope.compose.Sender;
-import sempgw.core.envelope.enclosure.Enclosure;
-import sempgw.core.envelope.seal.EnvelopeSealer;
 import sempgw.core.envelope.seal.PolicyDecision;
 import sempgw.core.handshake.DomainProofVerifier;
 import sempgw.core.keys.DomainEncryptionPrivateKey;
-import sempgw.core.keys.IdentityPrivateKey;
-import sempgw.core.keys.UserEncryptionPrivateKey;
 import sempgw.core.session.RekeyInitiator;
 import sempgw.core.session.RekeyStep;
 import sempgw.core.session.Session;
@@ -51,19 +37,19 @@ import sempgw.semp.ingress.receive.InMemoryKnownCorrespondents;
 import sempgw.semp.ingress.receive.InMemoryUserBlockList;
 import sempgw.semp.ingress.receive.LocalUsers;
 import sempgw.semp.ingress.receive.ReceiveConfig;
+import sempgw.semp.ingress.receive.ReceiveFixture;
 import sempgw.semp.ingress.receive.ReceivePipeline;
 import sempgw.semp.ingress.receive.ServerKeys;
 
 /**
  * The responder wired to the real receive pipeline exactly as the gateway wires it: sealed
  * envelopes in a handshaken session are delivered; after a rekey the old id verifies only in the
- * transition window; an expired session answers {@code handshake_expired}.
+ * transition window; an expired session answers {@code handshake_expired}; an envelope no
+ * rejection could name is left to the transport and the session goes on.
  */
 final class FederationReceiveIntegrationTest {
     private static final SuiteId SUITE = SuiteId.X25519_CHACHA20_POLY1305;
-    private static final DomainEncryptionPrivateKey OUR_ENCRYPTION = DomainEncryptionPrivateKey.generate(SUITE, RandomSource.secure());
-    private static final IdentityPrivateKey ALICE = IdentityPrivateKey.generate(RandomSource.secure());
-    private static final UserEncryptionPrivateKey BOB = UserEncryptionPrivateKey.generate(SUITE, RandomSource.secure());
+    private static final DomainEncryptionPrivateKey OUR_ENCRYPTION = ReceiveFixture.domainKey("b.example", SUITE);
 
     private final MutableClock clock = new MutableClock(NOW);
     private final List<AcceptedEnvelope> inbox = new ArrayList<>();
@@ -78,12 +64,7 @@ final class FederationReceiveIntegrationTest {
             DomainProofVerifier.signedWithHttpsPublishedKey(), RandomSource.secure(), pipeline::receive), sessions);
 
     private static byte[] sealed(String text, String sessionId, SecretBytes envMac, Instant at) throws Exception {
-        Draft draft = new Draft(Brief.of("msg-" + text, "alice@a.example", List.of("bob@b.example"), at),
-                Enclosure.of("subject", "text/plain", text));
-        RecipientKeys keys = new RecipientKeys(Map.of("b.example", OUR_ENCRYPTION.publicKey()), Map.of("bob@b.example", List.of(BOB.publicKey())));
-        var envelope = new EnvelopeComposer(ComposeOptions.defaults(SUITE), RandomSource.secure(), PostmarkIds.ulid(at, RandomSource.secure()))
-                .compose(draft, Sender.of(ALICE), keys, sessionId, at).getFirst().envelope();
-        return EnvelopeCodec.encode(new EnvelopeSealer(A, SizeBuckets.standard()).seal(envelope, sessionId, envMac, RandomSource.secure()));
+        return ReceiveFixture.seal(ReceiveFixture.compose(SUITE, "alice@a.example", text, at, "bob@b.example"), A, sessionId, envMac);
     }
 
     private Acknowledgment send(Conversation c, byte[] wire, Instant at) throws Exception {
@@ -139,6 +120,21 @@ final class FederationReceiveIntegrationTest {
         assertThat(ack).isInstanceOf(Acknowledgment.Rejected.class);
         assertThat(((Acknowledgment.Rejected) ack).reason()).isEqualTo(SempReason.HANDSHAKE_EXPIRED);
         assertThat(inbox).isEmpty();
+    }
+
+    @Test
+    void envelope_withoutAReadablePostmarkId_isMalformedForTheTransportAndTheSessionStaysUsable() throws Exception {
+        Conversation c = service.open(null, "h2");
+        Session s = established(drive(initiator("a.example", A, SUITE, NOW), c, NOW));
+        byte[] noId = ("{\"type\":\"SEMP_ENVELOPE\",\"version\":\"1.0.0\",\"postmark\":{\"session_id\":\"" + s.id() + "\"}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(c.onMessage(noId, NOW.plusSeconds(1))).isEmpty();
+        assertThat(c.lastMessageMalformed()).isTrue();
+        assertThat(c.finished()).isFalse();
+        assertThat(send(c, sealed("after", s.id(), s.keys().envMac(), NOW.plusSeconds(2)), NOW.plusSeconds(2)))
+                .isInstanceOf(Acknowledgment.Delivered.class);
+        assertThat(inbox).hasSize(1);
     }
 
     /** A clock the test moves; the table's {@code find} reads it. */

@@ -24,6 +24,8 @@ import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SecretBytes;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.envelope.seal.SessionState;
+import sempgw.core.handshake.Initiator;
+import sempgw.core.handshake.Step;
 import sempgw.core.session.RekeyInitiator;
 import sempgw.core.session.RekeyStep;
 import sempgw.core.session.Session;
@@ -90,6 +92,65 @@ final class PeerConversationTest {
         assertThat(service.sessions().state(s.id(), NOW)).isInstanceOf(SessionState.Invalidated.class);
         assertThat(c.onMessage(envelope(s.id(), "a.example"), NOW)).isEmpty();
         assertThat(receiver.refs).isEmpty();
+    }
+
+    @Test
+    void blockList_serverEntryAddedAfterEstablishment_invalidatesThatServersSessionOnly() {
+        Session a = establish(service.open(null, "ws"), SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        Session c = established(drive(initiator("c.example", FederationFixture.C, SuiteId.X25519_CHACHA20_POLY1305, NOW),
+                service.open(null, "ws"), NOW));
+
+        service.updateBlockList(new BlockList(List.of(BlockList.Entry.of(BlockList.Target.SERVER, "srv.a.example",
+                BlockList.Acknowledgment.REJECTED))), NOW);
+
+        assertThat(service.sessions().state(a.id(), NOW)).isInstanceOf(SessionState.Invalidated.class);
+        assertThat(service.sessions().state(c.id(), NOW)).isInstanceOf(SessionState.Active.class);
+    }
+
+    @Test
+    void blockList_domainBlockedDuringTheHandshake_sessionNotKeptAndConfirmRefused() throws Exception {
+        Conversation c = service.open(null, "h2");
+        Initiator initiator = initiator("a.example", A, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        Step confirm = initiator.onMessage(c.onMessage(initiator.begin().message(), NOW).orElseThrow(), NOW);
+
+        service.updateBlockList(new BlockList(List.of(BlockList.Entry.of(BlockList.Target.DOMAIN, "a.example",
+                BlockList.Acknowledgment.REJECTED))), NOW);
+        Optional<byte[]> reply = c.onMessage(((Step.Send) confirm).message(), NOW);
+
+        assertThat(reasonOf(reply.orElseThrow())).isEqualTo("handshake_invalid");
+        assertThat(c.finished()).isTrue();
+        assertThat(service.sessions().size()).isZero();
+        assertThat(service.sessions().hasRoomFor("a.example", NOW)).isTrue();
+    }
+
+    @Test
+    void unparseable_noSempReplyButMalformedForTheTransport_andOnlyAnUnauthenticatedConversationEnds() {
+        Conversation inSession = service.open(null, "ws");
+        Session s = establish(inSession, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        for (byte[] junk : List.of("{".getBytes(StandardCharsets.UTF_8), "[]".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xff, (byte) 0xfe}, new byte[0])) {
+            Conversation fresh = service.open(null, "h2");
+            assertThat(fresh.onMessage(junk, NOW)).isEmpty();
+            assertThat(fresh.lastMessageMalformed()).isTrue();
+            assertThat(fresh.finished()).isTrue();
+            assertThat(inSession.onMessage(junk, NOW)).isEmpty();
+            assertThat(inSession.lastMessageMalformed()).isTrue();
+            assertThat(inSession.finished()).isFalse();
+        }
+
+        assertThat(inSession.onMessage(envelope(s.id(), "a.example"), NOW)).isPresent();
+        assertThat(inSession.lastMessageMalformed()).isFalse();
+    }
+
+    @Test
+    void envelope_pipelineFindsItMalformed_noReplyAndMalformedForTheTransport() {
+        Conversation c = service.open(null, "ws");
+        Session s = establish(c, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        receiver.outcome = new ReceiveOutcome.Malformed("no postmark.id");
+
+        assertThat(c.onMessage(envelope(s.id(), "a.example"), NOW)).isEmpty();
+        assertThat(c.lastMessageMalformed()).isTrue();
+        assertThat(c.finished()).isFalse();
     }
 
     @ParameterizedTest

@@ -56,18 +56,20 @@ final class ConversationTurnsTest {
     }
 
     @Test
-    void submit_silentFinishedAndFailing_reportedAsValues() throws Exception {
+    void submit_silentMalformedFinishedAndFailing_reportedAsValues() throws Exception {
         ConversationTurns turns = turns(8);
         turns.submit(utf8("silent"), outcomes::add);
         turns.submit(utf8("boom"), outcomes::add);
+        turns.submit(utf8("garbage"), outcomes::add);
         turns.submit(utf8("bye"), outcomes::add);
         turns.close();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 4);
         assertThat(federation.conversations.getFirst().closed.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(outcomes.get(0)).isEqualTo(new TurnOutcome.Silent(false));
         assertThat(outcomes.get(1)).isInstanceOf(TurnOutcome.Failed.class);
-        assertThat(outcomes.get(2)).isInstanceOfSatisfying(TurnOutcome.Reply.class, reply -> assertThat(reply.finished()).isTrue());
+        assertThat(outcomes.get(2)).isEqualTo(new TurnOutcome.Malformed(false));
+        assertThat(outcomes.get(3)).isInstanceOfSatisfying(TurnOutcome.Reply.class, reply -> assertThat(reply.finished()).isTrue());
     }
 
     @Test

@@ -15,7 +15,8 @@ import sempgw.semp.ingress.FederationEndpoint;
 /**
  * A scripted peer-facing federation endpoint. Each conversation answers {@code c<n>:<turn>:<text>};
  * {@code silent} gets no reply, {@code bye} a reply and then {@code finished()}, {@code block...}
- * waits for {@link #release}, {@code boom} throws.
+ * waits for {@link #release}, {@code boom} throws, {@code garbage} is malformed (and
+ * {@code garbage-bye} also finishes the conversation).
  */
 final class FakeFederation implements FederationEndpoint {
     final List<Talk> conversations = new CopyOnWriteArrayList<>();
@@ -42,6 +43,7 @@ final class FakeFederation implements FederationEndpoint {
         private final AtomicInteger active = new AtomicInteger();
         final AtomicInteger maxActive = new AtomicInteger();
         private boolean finished;
+        private boolean malformed;
 
         Talk(int number, String transport) {
             this.number = number;
@@ -57,6 +59,11 @@ final class FakeFederation implements FederationEndpoint {
             try {
                 String text = new String(message, StandardCharsets.UTF_8);
                 received.add(text);
+                malformed = text.startsWith("garbage");
+                finished |= text.equals("garbage-bye");
+                if (malformed) {
+                    return Optional.empty();
+                }
                 switch (text) {
                     case "silent" -> {
                         return Optional.empty();
@@ -86,6 +93,11 @@ final class FakeFederation implements FederationEndpoint {
         @Override
         public boolean finished() {
             return finished;
+        }
+
+        @Override
+        public boolean lastMessageMalformed() {
+            return malformed;
         }
 
         @Override

@@ -130,6 +130,21 @@ final class H2TunnelTest {
     }
 
     @Test
+    void malformedMessage_badRequestWithoutSempBody_tunnelKeptUnlessTheConversationFinished() throws Exception {
+        String tunnel = send(null, "hello").headers().firstValue("semp-session-id").orElseThrow();
+
+        HttpResponse<String> malformed = send(tunnel, "garbage");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).isEqualTo("malformed SEMP message\n");
+        assertThat(send(tunnel, "after").body()).isEqualTo("c1:3:after");
+
+        assertThat(send(tunnel, "garbage-bye").statusCode()).isEqualTo(400);
+        assertThat(server.federation.conversations.getFirst().closed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(send(tunnel, "again").statusCode()).isEqualTo(400);
+        assertThat(server.federation.conversations.getFirst().received).containsExactly("hello", "garbage", "after", "garbage-bye");
+    }
+
+    @Test
     void failingConversation_serviceUnavailable() throws Exception {
         HttpResponse<String> response = send(null, "boom");
 

@@ -58,6 +58,12 @@ final class HttpRoutesTest {
     }
 
     @Test
+    void resolve_federateWithoutTheWebSocketBinding_upgradeNotFoundTunnelKept() {
+        assertThat(HttpRoutes.resolve(HttpMethod.GET, "/v1/federate", false, false)).isEqualTo(new HttpRoute.NotFound());
+        assertThat(HttpRoutes.resolve(HttpMethod.POST, "/v1/federate", true, false)).isEqualTo(new HttpRoute.Tunnel());
+    }
+
+    @Test
     void resolve_wrongMethod_methodNotAllowedNamingTheAllowedOne() {
         assertThat(HttpRoutes.resolve(HttpMethod.PUT, "/.well-known/semp/configuration", true))
                 .isEqualTo(new HttpRoute.MethodNotAllowed("GET"));

@@ -21,6 +21,9 @@ final class SempHttpConfigTest {
         assertThat(config.tunnelIdleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.wsPingInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.maxBufferedBytes()).isEqualTo(256L * 1024 * 1024);
+        assertThat(config.webSocket()).isTrue();
+        assertThat(config.withWebSocket(false).webSocket()).isFalse();
+        assertThat(config.withWebSocket(false).withWebSocket(true)).isEqualTo(config);
     }
 
     @Test

@@ -7,25 +7,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import sempgw.semp.ingress.WellKnownDocuments;
 
-/** A running server on a free loopback port, with the fakes behind it and clients for it. */
+/** A running server on a free loopback port, with the fakes (or given documents) behind it, and clients for it. */
 final class TestServer implements AutoCloseable {
     static final Duration SILENT_HOLD = Duration.ofMillis(400);
 
     final FakeFederation federation = new FakeFederation();
     final SempHttpServer server;
 
-    private TestServer(SempHttpConfig config) throws Exception {
-        server = new SempHttpServer(config, TestTls.get().serverContext(), new FakeDocuments(), federation,
-                Clock.systemUTC()).start();
+    private TestServer(SempHttpConfig config, WellKnownDocuments documents) throws Exception {
+        server = new SempHttpServer(config, TestTls.get().serverContext(), documents, federation, Clock.systemUTC()).start();
     }
 
     static TestServer start() throws Exception {
-        return new TestServer(config(Duration.ofSeconds(10), 64));
+        return start(config(Duration.ofSeconds(10), 64));
     }
 
     static TestServer start(SempHttpConfig config) throws Exception {
-        return new TestServer(config);
+        return new TestServer(config, new FakeDocuments());
+    }
+
+    /** A server with the default test limits serving {@code documents}. */
+    static TestServer serving(WellKnownDocuments documents) throws Exception {
+        return new TestServer(config(Duration.ofSeconds(10), 64), documents);
     }
 
     /** Test-sized limits: 1 KiB envelopes and document bodies, short holds. */

@@ -80,6 +80,20 @@ final class WebSocketFederationTest {
     }
 
     @Test
+    void malformedMessage_closedWithInvalidPayloadDataAndNoReply() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        WebSocket socket = connect(listener);
+
+        socket.sendText("hello", true).get(5, TimeUnit.SECONDS);
+        assertThat(listener.next()).isEqualTo("c1:1:hello");
+        socket.sendText("garbage", true).get(5, TimeUnit.SECONDS);
+
+        assertThat(listener.awaitClose()).isEqualTo(1007);
+        assertThat(listener.messages).isEmpty();
+        assertThat(server.federation.conversations.getFirst().closed.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void upgrade_withoutSubprotocol_refused() {
         assertThatThrownBy(() -> client.newWebSocketBuilder().buildAsync(server.ws(), new RecordingListener())
                 .get(5, TimeUnit.SECONDS))
@@ -87,6 +101,22 @@ final class WebSocketFederationTest {
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(400));
         assertThat(server.federation.conversations).isEmpty();
+    }
+
+    @Test
+    void upgrade_whenTheWebSocketBindingIsNotServed_notFoundWhileH2Works() throws Exception {
+        try (TestServer h2Only = TestServer.start(TestServer.config(Duration.ofSeconds(10), 64).withWebSocket(false));
+             HttpClient h2 = TestServer.client(HttpClient.Version.HTTP_2)) {
+            assertThatThrownBy(() -> client.newWebSocketBuilder().subprotocols(WebSocketGate.SUBPROTOCOL)
+                    .buildAsync(h2Only.ws(), new RecordingListener()).get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(WebSocketHandshakeException.class)
+                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(404));
+            assertThat(TestServer.send(h2, java.net.http.HttpRequest.newBuilder(h2Only.uri(HttpRoutes.FEDERATE))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello")).build()).body()).isEqualTo("c1:1:hello");
+            assertThat(h2Only.federation.conversations).singleElement()
+                    .satisfies(talk -> assertThat(talk.transport).isEqualTo("h2"));
+        }
     }
 
     @Test

@@ -47,11 +47,12 @@ import sempgw.semp.ingress.inbox.AcceptedEnvelope;
 
 /**
  * A small federation for receive tests: peer a.example (alice) sends over session
- * {@link #SESSION} to our b.example (bob and carol exist). Keys are generated once per JVM; each
+ * {@link #SESSION} to our b.example (bob and carol exist). Its composing and sealing helpers are
+ * public for the federation tests that run the real pipeline. Keys are generated once per JVM; each
  * fixture has its own session table, users, inbox and pipeline (built on first use, after the
  * test adjusted {@link #config}).
  */
-final class ReceiveFixture {
+public final class ReceiveFixture {
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     static final String PEER = "a.example";
     static final String LOCAL = "b.example";
@@ -76,7 +77,7 @@ final class ReceiveFixture {
     private ReceivePipeline pipeline;
 
     /** The domain encryption key of {@code domain} for {@code suite}. */
-    static DomainEncryptionPrivateKey domainKey(String domain, SuiteId suite) {
+    public static DomainEncryptionPrivateKey domainKey(String domain, SuiteId suite) {
         return DOMAIN_KEYS.computeIfAbsent(domain + "/" + suite, d -> DomainEncryptionPrivateKey.generate(suite, RandomSource.secure()));
     }
 
@@ -98,7 +99,7 @@ final class ReceiveFixture {
     }
 
     /** As {@link #compose(SuiteId, String, String, String...)}, composed at {@code at}. */
-    static Envelope compose(SuiteId suite, String from, String text, Instant at, String... to) throws Exception {
+    public static Envelope compose(SuiteId suite, String from, String text, Instant at, String... to) throws Exception {
         Draft draft = new Draft(Brief.of("msg-" + text.hashCode(), from, List.of(to), at), Enclosure.of("subject", "text/plain", text));
         Map<String, DomainEncryptionPublicKey> domains = new LinkedHashMap<>();
         Map<String, List<UserEncryptionPublicKey>> clients = new LinkedHashMap<>();
@@ -122,7 +123,8 @@ final class ReceiveFixture {
         return seal(e, PEER_SIGNING, SESSION, ENV_MAC);
     }
 
-    static byte[] seal(Envelope e, DomainSigningPrivateKey key, String session, SecretBytes envMac) throws SempException {
+    /** Sealed by {@code key} for {@code session}, whose id it sets in the postmark. */
+    public static byte[] seal(Envelope e, DomainSigningPrivateKey key, String session, SecretBytes envMac) throws SempException {
         return EnvelopeCodec.encode(new EnvelopeSealer(key, SizeBuckets.standard()).seal(e, session, envMac, RandomSource.secure()));
     }
 

@@ -148,21 +148,28 @@ final class ReceiveRejectionsTest {
     }
 
     @Test
-    void receive_notJson_isSealInvalidWithoutPostmarkIdAndTheServiceKeepsServing() throws Exception {
-        for (byte[] junk : new byte[][] {"{not json".getBytes(StandardCharsets.UTF_8), new byte[0]}) {
-            JsonObject reply = ReceiveFixture.json(f.receive(junk));
-            assertThat(reply.requireString("reason_code")).isEqualTo("seal_invalid");
-            assertThat(reply.requireString("acknowledgment")).isEqualTo("rejected");
-            assertThat(reply.requireString("envelope_id")).isEmpty();
+    void receive_notJsonOrNoReadablePostmarkId_isMalformedForTheTransportAndTheServiceKeepsServing() throws Exception {
+        String[] junk = {"{not json", "", "[1,2]", "{\"type\":\"SEMP_ENVELOPE\",\"postmark\":7}",
+            "{\"type\":\"SEMP_ENVELOPE\",\"version\":\"1.0.0\",\"postmark\":{\"id\":\"\"}}",
+            "{\"type\":\"SEMP_ENVELOPE\",\"version\":\"9.0.0\",\"postmark\":{}}"};
+        for (String j : junk) {
+            assertThat(f.receive(j.getBytes(StandardCharsets.UTF_8))).as(j).isInstanceOf(ReceiveOutcome.Malformed.class);
         }
         assertThat(f.inbox.stored).isEmpty();
         assertThat(ReceiveFixture.ack(f.receive(ReceiveFixture.sealedTo(BOB)))).isInstanceOf(Acknowledgment.Delivered.class);
     }
 
     @Test
-    void receive_envelopeMissingAField_isSealInvalidWithItsPostmarkId() throws Exception {
+    void receive_envelopeMissingAField_isMalformedEvenWithAReadablePostmarkId() {
         String wire = "{\"type\":\"SEMP_ENVELOPE\",\"version\":\"1.0.0\",\"postmark\":{\"id\":\"01JX\"}}";
-        assertThat(rejectedAndNotStored(f.receive(wire.getBytes(StandardCharsets.UTF_8)), SempReason.SEAL_INVALID).envelopeId())
+        assertThat(f.receive(wire.getBytes(StandardCharsets.UTF_8))).isInstanceOf(ReceiveOutcome.Malformed.class);
+        assertThat(f.inbox.stored).isEmpty();
+    }
+
+    @Test
+    void receive_otherMajorVersionWithAReadablePostmarkId_isVersionUnsupportedNamingIt() throws Exception {
+        String wire = "{\"type\":\"SEMP_ENVELOPE\",\"version\":\"9.0.0\",\"postmark\":{\"id\":\"01JX\"}}";
+        assertThat(rejectedAndNotStored(f.receive(wire.getBytes(StandardCharsets.UTF_8)), SempReason.VERSION_UNSUPPORTED).envelopeId())
                 .isEqualTo("01JX");
     }
 
