@@ -7,10 +7,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Random;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.ExtendedResolver;
@@ -21,7 +21,8 @@ import sempgw.app.control.QueueControlHandler;
 import sempgw.app.qmgr.OperatorActions;
 import sempgw.app.qmgr.QmgrSettings;
 import sempgw.app.qmgr.QueueManager;
-import sempgw.app.semp.SempComponents;
+import sempgw.app.semp.SempNode;
+import sempgw.app.tls.ServerCredentials;
 import sempgw.app.tls.TlsContexts;
 import sempgw.smtp.egress.SmtpDeliveryAgent;
 import sempgw.smtp.egress.dsn.DsnComposer;
@@ -31,8 +32,9 @@ import sempgw.store.queue.QueueKey;
 
 /**
  * The running gateway, wired by hand from one {@link GatewayConfig} (Postfix's master(8) role):
- * queue, then (with {@code [semp] enabled = true}) the domain keys and the SEMP sender queue,
- * then delivery agent and queue manager, then control socket, then the SMTP listener,
+ * queue, then (with {@code [semp] enabled = true}) the SEMP side ({@link SempNode}: keys,
+ * documents, receiving side, HTTPS listener, sender), then delivery agent and queue manager,
+ * then control socket, then the SMTP listener,
  * so that mail is accepted only once everything that handles it runs. {@link #close()} undoes
  * this in reverse: the listener says {@code 421} to connected clients and lets in-flight
  * commits finish, running deliveries get a grace period, and the queue closes last.
@@ -43,13 +45,15 @@ public final class Gateway implements AutoCloseable {
     private final Deque<AutoCloseable> components;
     private final SmtpIngress ingress;
     private final QueueManager manager;
+    private final Optional<SempNode> semp;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Gateway(Deque<AutoCloseable> components, SmtpIngress ingress, QueueManager manager) {
+    private Gateway(Deque<AutoCloseable> components, SmtpIngress ingress, QueueManager manager, Optional<SempNode> semp) {
         this.components = components;
         this.ingress = ingress;
         this.manager = manager;
+        this.semp = semp;
     }
 
     /** Starts every component; on failure closes whatever had started and rethrows. */
@@ -62,10 +66,13 @@ public final class Gateway implements AutoCloseable {
                 queue = FsQueue.open(config.queue().dir(), key, clock);
             }
             started.push(queue);
-            if (config.semp().enabled()) {
-                started.push(SempComponents.start(config, clock));
-            }
             String hostname = config.smtp().hostname();
+            ServerCredentials credentials = TlsContexts.credentials(config.tls(), config.selfSignedDir(), hostname, clock);
+            Optional<SempNode> semp = Optional.empty();
+            if (config.semp().enabled()) {
+                semp = Optional.of(SempNode.start(config, credentials, clock));
+                started.push(semp.get());
+            }
             SmtpDeliveryAgent agent = new SmtpDeliveryAgent(EgressSettings.of(config.delivery(), hostname),
                     EgressSettings.routes(config.delivery()), new ExtendedResolver(), clock);
             started.push(agent);
@@ -78,13 +85,12 @@ public final class Gateway implements AutoCloseable {
             started.push(manager);
             started.push(ControlServer.start(config.control().socket(),
                     new QueueControlHandler(queue, new OperatorActions(queue, manager, clock))));
-            SSLContext tls = TlsContexts.server(config.tls(), config.selfSignedDir(), hostname, clock);
-            SmtpIngress ingress = new SmtpIngress(IngressSettings.of(config.smtp(), tls), queue, clock);
+            SmtpIngress ingress = new SmtpIngress(IngressSettings.of(config.smtp(), TlsContexts.server(credentials)), queue, clock);
             ingress.start();
             started.push(ingress);
             LOG.info("gateway started: smtp on {}:{}, data in {}, control socket {}", config.smtp().listen().address().getHostAddress(),
                     ingress.port(), config.dataDir().toAbsolutePath(), config.control().socket());
-            return new Gateway(started, ingress, manager);
+            return new Gateway(started, ingress, manager, semp);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -100,6 +106,15 @@ public final class Gateway implements AutoCloseable {
     /** The port SMTP listens on (the real one when configured with port 0). */
     public int smtpPort() {
         return ingress.port();
+    }
+
+    /**
+     * The SEMP side: its HTTPS port, outbox, user key directory and inbox.
+     *
+     * @throws IllegalStateException if the gateway runs with {@code [semp] enabled = false}
+     */
+    public SempNode semp() {
+        return semp.orElseThrow(() -> new IllegalStateException("SEMP is off ([semp] enabled = false)"));
     }
 
     /** Asks the queue manager to look at its schedule now (tests that move the clock use it). */

@@ -2,15 +2,17 @@ package sempgw.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import sempgw.app.config.ConfigException;
 import sempgw.app.config.GatewayConfig;
+import sempgw.app.tls.PeerTrust;
 import sempgw.app.tls.TlsContexts;
 import sempgw.smtp.ingress.auth.PasswordFileAuthenticator;
 import sempgw.smtp.ingress.policy.FileRecipientValidator;
 
 /**
  * Checks the files a configuration names (TLS certificate and key, recipients, AUTH users,
- * SEMP mailboxes)
+ * SEMP mailboxes, SEMP peer trust)
  * without starting anything: what {@code check-config} adds to parsing. A file that cannot
  * be used is a {@link ConfigException} naming its key.
  */
@@ -25,9 +27,20 @@ public final class StartupChecks {
         config.smtp().recipientsFile().ifPresent(f -> recipients(f));
         config.smtp().authUsersFile().ifPresent(f -> users(f));
         config.semp().mailboxesFile().ifPresent(f -> mailboxes(f));
+        config.semp().trustFile().ifPresent(f -> trust(f));
     }
 
-    static FileRecipientValidator mailboxes(Path file) {
+    /** {@code semp.trust_file}: a {@link ConfigException} naming the key if it holds no readable certificate. */
+    static void trust(Path file) {
+        try {
+            PeerTrust.context(Optional.of(file));
+        } catch (IOException e) {
+            throw new ConfigException("semp.trust_file", "\"" + file + "\"", "a PEM file of certificates the JDK can load (" + e.getMessage() + ")");
+        }
+    }
+
+    /** {@code semp.mailboxes_file}, loaded; a {@link ConfigException} naming the key if it cannot be. */
+    public static FileRecipientValidator mailboxes(Path file) {
         try {
             return FileRecipientValidator.load(file);
         } catch (IOException | RuntimeException e) {

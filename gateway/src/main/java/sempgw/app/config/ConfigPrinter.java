@@ -74,6 +74,8 @@ public final class ConfigPrinter {
         put("domain_keys_file", quote(s.domainKeysFile().toString()));
         put("mailboxes", array(s.mailboxes()));
         optional("mailboxes_file", s.mailboxesFile());
+        optional("trust_file", s.trustFile());
+        optional("dns_resolver", s.dnsResolver());
         table("semp.sessions");
         put("max", Integer.toString(s.sessions().max()));
         table("semp.handshake");

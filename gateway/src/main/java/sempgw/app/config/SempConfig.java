@@ -26,6 +26,10 @@ import sempgw.core.crypto.SuiteId;
  * @param domainKeysFile the domain signing and encryption keys, encrypted under {@code keyFile}
  * @param mailboxes local SEMP addresses ({@code user@domain}, or {@code @domain} for all)
  * @param mailboxesFile more local addresses, one per line, as {@code smtp.recipients_file}
+ * @param trustFile a PEM bundle of CA or server certificates trusted for peers' HTTPS endpoints in
+ *     addition to the JDK's trust anchors
+ * @param dnsResolver the recursive resolver for SEMP discovery and {@code _semp-verify}; empty
+ *     for the system's ({@code /etc/resolv.conf})
  * @param sessions federation session limits
  * @param handshake handshake admission
  * @param block domains refused before the handshake completes
@@ -49,6 +53,8 @@ public record SempConfig(
         Path domainKeysFile,
         List<String> mailboxes,
         Optional<Path> mailboxesFile,
+        Optional<Path> trustFile,
+        Optional<ListenAddress> dnsResolver,
         SempPolicies.SessionsConfig sessions,
         SempPolicies.HandshakeConfig handshake,
         SempPolicies.BlockConfig block,
@@ -69,6 +75,8 @@ public record SempConfig(
         Objects.requireNonNull(domainKeysFile, "domainKeysFile");
         mailboxes = List.copyOf(mailboxes);
         Objects.requireNonNull(mailboxesFile, "mailboxesFile");
+        Objects.requireNonNull(trustFile, "trustFile");
+        Objects.requireNonNull(dnsResolver, "dnsResolver");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(handshake, "handshake");
         Objects.requireNonNull(block, "block");

@@ -41,8 +41,10 @@ final class SempConfigReader {
         Path domainKeysFile = t.path("domain_keys_file", dataDir.resolve("semp-domain-keys"));
         List<String> mailboxes = t.list("mailboxes", List.of(), SempConfigReader::mailbox);
         Optional<Path> mailboxesFile = t.optionalPath("mailboxes_file");
+        Optional<Path> trustFile = t.optionalPath("trust_file");
+        Optional<ListenAddress> dnsResolver = Optional.ofNullable(t.parsed("dns_resolver", null, SempConfigReader::resolver));
         SempConfig c = new SempConfig(enabled, domain, serverId, listen, publicHost, publicPort, transports, suites,
-                maxEnvelopeSize, configurationTtl, keyFile, domainKeysFile, mailboxes, mailboxesFile,
+                maxEnvelopeSize, configurationTtl, keyFile, domainKeysFile, mailboxes, mailboxesFile, trustFile, dnsResolver,
                 sessions(t.table("sessions")), handshake(t.table("handshake")), block(t.table("block")),
                 firstContact(t.table("first_contact")), rateLimit(t.table("rate_limit")), receipts(t.table("receipts")),
                 queue(t.table("queue"), dataDir));
@@ -105,7 +107,8 @@ final class SempConfigReader {
 
     private static RateLimitConfig rateLimit(TomlTable t) {
         RateLimitConfig c = new RateLimitConfig(t.integer("per_domain_hour", 100, 1, 10_000_000),
-                t.duration("silent_for", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(7)));
+                // DELIVERY.md §6.5.1: the throttle window is 1 to 24 hours.
+                t.duration("silent_for", Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(24)));
         t.finish();
         return c;
     }
@@ -129,6 +132,21 @@ final class SempConfigReader {
             throw new IllegalArgumentException("1 to 128 letters, digits, dots, hyphens or underscores, starting with a letter or digit");
         }
         return s;
+    }
+
+    /** An IP literal and port: the resolver is never looked up by name (that would need DNS to find DNS). */
+    private static ListenAddress resolver(String s) {
+        String allowed = "an IP address and port, e.g. \"127.0.0.1:53\" or \"[::1]:53\"";
+        ListenAddress a;
+        try {
+            a = ListenAddress.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(allowed);
+        }
+        if (a.port() < 1) {
+            throw new IllegalArgumentException(allowed);
+        }
+        return a;
     }
 
     private static String transport(String s) {

@@ -34,7 +34,7 @@ public final class SempDocuments {
                 ? new FirstContactPolicy.ProofOfWork(semp.firstContact().difficulty())
                 : new FirstContactPolicy.Open();
         return new DocumentSettings(domain, base, semp.configurationTtl().toSeconds(), semp.suites(), semp.maxEnvelopeSize(),
-                firstContact, DocumentSettings.DEFAULT_MAX_BATCH_ADDRESSES);
+                firstContact, DocumentSettings.DEFAULT_MAX_BATCH_ADDRESSES).withTransports(semp.transports());
     }
 
     /** The published key set: the signing key and the encryption keys of the configured suites. */
@@ -49,9 +49,19 @@ public final class SempDocuments {
      * @throws IOException if the revision state cannot be read or written
      */
     public static Documents open(SempConfig semp, DomainKeys keys, UserKeyDirectory directory, Path dataDir, Clock clock) throws IOException {
-        if (!Files.isDirectory(dataDir)) {
-            Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
+        createPrivate(dataDir);
         return Documents.open(settings(semp, keys.domain()), keySet(semp, keys), directory, dataDir, clock, RandomSource.secure());
+    }
+
+    /** {@code <data_dir>/semp}, the SEMP state (configuration revision, user key journal), created mode 0700 if missing. */
+    public static Path stateDir(Path dataDir) throws IOException {
+        return createPrivate(dataDir.resolve("semp"));
+    }
+
+    private static Path createPrivate(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return dir;
     }
 }

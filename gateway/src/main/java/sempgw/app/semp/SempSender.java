@@ -38,26 +38,24 @@ public final class SempSender implements AutoCloseable {
 
     private final QueueManager manager;
     private final FederationClient client;
-    private final HttpsDomainKeys peerKeys;
 
-    private SempSender(QueueManager manager, FederationClient client, HttpsDomainKeys peerKeys) {
+    private SempSender(QueueManager manager, FederationClient client) {
         this.manager = manager;
         this.client = client;
-        this.peerKeys = peerKeys;
     }
 
     /**
      * Starts delivering what is in {@code senderQueue} and whatever is committed to it later.
      *
      * @param discovery the gateway's SEMP discovery ({@code PeerDiscovery.of(SempDiscovery)})
-     * @param tls the trust anchors for peers' HTTPS endpoints (the platform's by default)
-     * @param notifier who tells the original sender about a failed or expired envelope
+     * @param peerKeys the peers' published domain keys, shared with the receiving side; the caller closes them
+     * @param tls the trust anchors for peers' HTTPS endpoints ({@code semp.trust_file} and the platform's)
+     * @param notifier who hears of a failed or expired envelope
      */
     public static SempSender start(SempConfig semp, DomainKeys keys, MessageQueue senderQueue, PeerDiscovery discovery,
-            SSLContext tls, Notifier notifier, Clock clock) {
-        HttpsDomainKeys peerKeys = new HttpsDomainKeys(discovery, tls, clock);
+            HttpsDomainKeys peerKeys, SSLContext tls, Notifier notifier, Clock clock) {
         FederationSettings federation = FederationSettings.defaults(new LocalDomain(keys.domain(), semp.serverId(), keys.signing()))
-                .withSuites(semp.suites()).withPreferWebSocket(semp.transports().contains("ws"));
+                .withSuites(semp.suites()).withPreferWebSocket(prefersWebSocket(semp));
         FederationClient client = FederationClient.overHttps(federation, discovery, peerKeys, tls, RandomSource.secure());
         SempDeliveryAgent agent = new SempDeliveryAgent(client, peerKeys, keys.signing(), new SempDeliverySettings(semp.queue().horizon(),
                 SempDeliverySettings.DEFAULT_ATTEMPT_TIMEOUT, Set.copyOf(semp.receipts().relaxedPeers())), clock, RandomSource.secure());
@@ -66,7 +64,12 @@ public final class SempSender implements AutoCloseable {
         QueueManager manager = new QueueManager(senderQueue, agent, Recipient::domain, notifier, qmgrSettings(semp), clock, retries);
         manager.start();
         LOG.info("semp: sender started for {}, retry horizon {}", keys.domain(), semp.queue().horizon());
-        return new SempSender(manager, client, peerKeys);
+        return new SempSender(manager, client);
+    }
+
+    /** {@code semp.transports} is in preference order: WebSocket first when it is listed first, else h2 (TRANSPORT.md §5.1). */
+    static boolean prefersWebSocket(SempConfig semp) {
+        return "ws".equals(semp.transports().getFirst());
     }
 
     /** One delivery at a time per peer; the horizon as lifetime; no delay notices (SEMP has none). */
@@ -80,7 +83,7 @@ public final class SempSender implements AutoCloseable {
         manager.wake();
     }
 
-    /** Stops the queue manager (running deliveries get their grace), then the federation sessions and key lookups. */
+    /** Stops the queue manager (running deliveries get their grace), then the federation sessions. */
     @Override
     public void close() {
         manager.close();
@@ -89,6 +92,5 @@ public final class SempSender implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("error while closing the federation client: {}", e.toString());
         }
-        peerKeys.close();
     }
 }

@@ -42,22 +42,32 @@ public final class SempServer implements AutoCloseable {
      */
     public static SempServer start(SempConfig semp, DomainKeys keys, ServerCredentials tls, UserKeyDirectory directory,
             FederationEndpoint federation, Path dataDir, Clock clock) throws IOException, InterruptedException {
+        return start(semp, SempDocuments.open(semp, keys, directory, dataDir.resolve("semp"), clock), tls, federation, clock);
+    }
+
+    /**
+     * Binds the listener serving {@code documents}; returns once it accepts connections.
+     *
+     * @throws IOException if the TLS context cannot be made
+     */
+    public static SempServer start(SempConfig semp, Documents documents, ServerCredentials tls, FederationEndpoint federation,
+            Clock clock) throws IOException, InterruptedException {
         Objects.requireNonNull(federation, "federation");
-        Documents documents = SempDocuments.open(semp, keys, directory, dataDir.resolve("semp"), clock);
         SempHttpServer http = new SempHttpServer(httpConfig(semp),
                 ServerTls.forKeyAndCertificate(tls.privateKey(), tls.chain().toArray(new java.security.cert.X509Certificate[0])),
                 documents, federation, clock);
         http.start();
-        LOG.info("semp: serving {} on port {} (configuration revision {})", keys.domain(), http.port(), documents.revision());
+        LOG.info("semp: serving on port {} (configuration revision {})", http.port(), documents.revision());
         return new SempServer(http, documents);
     }
 
-    /** The listener's settings: {@code semp.listen} and {@code semp.max_envelope_size}, other limits at their defaults. */
+    /** The listener's settings: {@code semp.listen}, {@code semp.max_envelope_size} and {@code semp.transports}, other limits at their defaults. */
     static SempHttpConfig httpConfig(SempConfig semp) {
         SempHttpConfig d = SempHttpConfig.defaults(semp.listen().socketAddress());
         return new SempHttpConfig(d.bind(), semp.maxEnvelopeSize(), d.maxDocumentBodyBytes(), d.maxConnectionsPerAddress(),
                 d.maxConnections(), d.idleTimeout(), d.tlsHandshakeTimeout(), d.h2MaxConcurrentStreams(), d.tunnelIdleTimeout(),
-                d.maxTunnels(), d.silentHold(), d.wsPingInterval(), d.maxPendingMessages(), d.maxBufferedBytes(), d.stopGrace());
+                d.maxTunnels(), d.silentHold(), d.wsPingInterval(), d.maxPendingMessages(), d.maxBufferedBytes(), d.stopGrace())
+                .withWebSocket(semp.transports().contains("ws"));
     }
 
     /** The bound port (the real one when {@code semp.listen} has port 0). */

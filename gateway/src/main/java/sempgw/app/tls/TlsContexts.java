@@ -30,6 +30,15 @@ public final class TlsContexts {
         }
     }
 
+    /** The server context for credentials already loaded with {@link #credentials}. */
+    public static SSLContext server(ServerCredentials credentials) throws IOException {
+        try {
+            return context(credentials);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot build the TLS context: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The configured key and chain, or the self-signed ones (created if missing): what the
      * listeners present, and whose public key {@code dns-records} pins in TLSA.

@@ -63,6 +63,13 @@ final class SempGatewayCommandTest {
     }
 
     @Test
+    void checkConfig_sempTrustFileMissing_exit78NamingTheKey() throws Exception {
+        Path file = Files.writeString(dir.resolve("gw.toml"), "[semp]\ntrust_file = \"" + dir.resolve("none.pem") + "\"\n");
+        assertThat(run("check-config", file.toString())).isEqualTo(78);
+        assertThat(err.toString()).contains("semp.trust_file = \"" + dir.resolve("none.pem") + "\" is not allowed: a readable PEM file");
+    }
+
+    @Test
     void checkConfig_noFileArgument_usageError64() {
         assertThat(run("check-config")).isEqualTo(64);
         assertThat(err.toString()).contains("Missing required parameter: 'FILE'");

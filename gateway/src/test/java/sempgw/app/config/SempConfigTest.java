@@ -48,6 +48,8 @@ final class SempConfigTest {
         assertThat(c.receipts().relaxedPeers()).isEmpty();
         assertThat(c.queue().dir()).isEqualTo(Path.of("data", "semp-queue"));
         assertThat(c.queue().horizon()).isEqualTo(Duration.ofHours(72));
+        assertThat(c.trustFile()).isEmpty();
+        assertThat(c.dnsResolver()).isEmpty();
     }
 
     @Test
@@ -62,6 +64,8 @@ final class SempConfigTest {
                 max_envelope_size = "10MB"
                 configuration_ttl = "30m"
                 mailboxes_file = "/etc/gw/mailboxes"
+                trust_file = "/etc/gw/peers.pem"
+                dns_resolver = "[::1]:5353"
                 sessions.max = 50
                 handshake.pow_difficulty = 12
                 [semp.block]
@@ -88,6 +92,8 @@ final class SempConfigTest {
         assertThat(c.suites()).containsExactly(SuiteId.X25519_CHACHA20_POLY1305);
         assertThat(c.maxEnvelopeSize()).isEqualTo(10L << 20);
         assertThat(c.mailboxesFile()).contains(Path.of("/etc/gw/mailboxes"));
+        assertThat(c.trustFile()).contains(Path.of("/etc/gw/peers.pem"));
+        assertThat(c.dnsResolver()).hasValueSatisfying(r -> assertThat(r.socketAddress().getPort()).isEqualTo(5353));
         assertThat(c.sessions().max()).isEqualTo(50);
         assertThat(c.handshake().powDifficulty()).isEqualTo(12);
         assertThat(c.block().domains()).containsExactly("spam.example");
@@ -107,7 +113,7 @@ final class SempConfigTest {
 
     @Test
     void toToml_sempSet_readBackEqual() {
-        GatewayConfig c = ConfigLoader.parse(ENABLED + "[semp.block]\nsilent_domains = [\"x.example\"]\n[semp.first_contact]\nmode = \"challenge\"\n");
+        GatewayConfig c = ConfigLoader.parse(ENABLED + "trust_file = \"/etc/gw/peers.pem\"\ndns_resolver = \"127.0.0.1:53\"\n[semp.block]\nsilent_domains = [\"x.example\"]\n[semp.first_contact]\nmode = \"challenge\"\n");
         assertThat(ConfigLoader.parse(ConfigPrinter.toToml(c))).isEqualTo(c);
         assertThat(ConfigPrinter.toToml(c)).contains("[semp.first_contact]\nmode = \"challenge\"", "enabled = true");
     }
@@ -131,6 +137,9 @@ final class SempConfigTest {
                 Arguments.of("[semp.first_contact]\nmode = \"closed\"\n", "semp.first_contact.mode = \"closed\" is not allowed: one of \"open\", \"challenge\""),
                 Arguments.of("[semp.queue]\nhorizon = \"8d\"\n", "semp.queue.horizon = \"8d\" is not allowed: a whole number with a unit s, m, h, d or w (for example 30s, 5m, 4h, 5d), from 1m to 1w"),
                 Arguments.of("[semp.block]\nservers = [\"x\"]\n", "semp.block.servers = [\"x\"] is not allowed: no such key; the keys in [semp.block] are domains, silent_domains"),
+                Arguments.of("[semp]\ndns_resolver = \"dns.example:53\"\n", "semp.dns_resolver = \"dns.example:53\" is not allowed: an IP address and port"),
+                Arguments.of("[semp]\ndns_resolver = \"127.0.0.1:0\"\n", "semp.dns_resolver = \"127.0.0.1:0\" is not allowed: an IP address and port"),
+                Arguments.of("[semp.rate_limit]\nsilent_for = \"30m\"\n", "semp.rate_limit.silent_for = \"30m\" is not allowed: a whole number with a unit s, m, h, d or w (for example 30s, 5m, 4h, 5d), from 1h to 1d"),
                 Arguments.of("[semp.receipts]\nrelaxed_peers = [\"not a domain\"]\n", "semp.receipts.relaxed_peers = \"not a domain\" is not allowed: a domain name"));
     }
 

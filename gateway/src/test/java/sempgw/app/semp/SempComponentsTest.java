@@ -38,7 +38,7 @@ final class SempComponentsTest {
 
     @Test
     void gatewayStart_sempOn_createsKeysAndSenderQueue_andReusesThemOnRestart() throws Exception {
-        GatewayConfig config = config("[semp]\nenabled = true\ndomain = \"example.org\"\nmailboxes = [\"@example.org\"]\n");
+        GatewayConfig config = config("[semp]\nenabled = true\ndomain = \"example.org\"\nlisten = \"127.0.0.1:0\"\nmailboxes = [\"@example.org\"]\n");
         try (Gateway _ = Gateway.start(config, Clock.systemUTC())) {
             assertThat(dir.resolve("data/semp.key")).isRegularFile();
             assertThat(dir.resolve("data/semp-domain-keys")).isRegularFile();
@@ -52,6 +52,31 @@ final class SempComponentsTest {
         try (SempComponents semp = SempComponents.start(config, Clock.systemUTC())) {
             assertThat(semp.keys().signingPublicKey().keyId()).isEqualTo(first);
             assertThat(Files.size(dir.resolve("data/semp.key"))).isEqualTo(32);
+        }
+    }
+
+    @Test
+    void gatewayStart_sempPortTaken_failsAndReleasesWhatItOpened_thenStartsOnAFreePort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            GatewayConfig busy = config("[semp]\nenabled = true\ndomain = \"example.org\"\nlisten = \"127.0.0.1:" + taken.getLocalPort()
+                    + "\"\nmailboxes = [\"@example.org\"]\n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Gateway.start(busy, Clock.systemUTC())).isInstanceOf(Exception.class);
+            assertThat(busy.control().socket()).doesNotExist();
+        }
+        GatewayConfig free = config("[semp]\nenabled = true\ndomain = \"example.org\"\nlisten = \"127.0.0.1:0\"\nmailboxes = [\"@example.org\"]\n");
+        try (Gateway gateway = Gateway.start(free, Clock.systemUTC())) {
+            assertThat(gateway.semp().httpsPort()).isPositive();
+            assertThat(gateway.semp().inbox().entries()).isEmpty();
+            assertThat(dir.resolve("data/semp-inbox")).isDirectory();
+            assertThat(dir.resolve("data/semp/user-keys.journal")).isRegularFile();
+        }
+    }
+
+    @Test
+    void semp_sempOff_illegalState() throws Exception {
+        try (Gateway gateway = Gateway.start(config(""), Clock.systemUTC())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(gateway::semp).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("enabled = false");
         }
     }
 }

@@ -30,6 +30,7 @@ import sempgw.core.envelope.Postmark;
 import sempgw.core.envelope.Seal;
 import sempgw.core.envelope.Ulid;
 import sempgw.semp.egress.discovery.DiscoveryResult;
+import sempgw.semp.egress.peers.HttpsDomainKeys;
 import sempgw.semp.egress.peers.PeerDiscovery;
 import sempgw.store.queue.Origin;
 import sempgw.store.queue.QueueId;
@@ -70,7 +71,8 @@ final class SempSenderTest {
         InMemoryQueue queue = new InMemoryQueue(clock);
         UnreachableDiscovery discovery = new UnreachableDiscovery();
         try (DomainKeys keys = new DomainKeyStore(dir.resolve("k"), dir.resolve("s")).loadOrCreate("sender.example", Clock.systemUTC());
-                SempSender sender = SempSender.start(semp, keys, queue, discovery, SSLContext.getDefault(),
+                HttpsDomainKeys peerKeys = new HttpsDomainKeys(discovery, SSLContext.getDefault(), clock);
+                SempSender sender = SempSender.start(semp, keys, queue, discovery, peerKeys, SSLContext.getDefault(),
                         (entry, notices) -> { }, clock)) {
             QueueId id = submit(queue, composed());
             await().atMost(Duration.ofSeconds(10)).until(() -> status(queue, id).state() == RecipientState.DEFERRED);
@@ -80,6 +82,13 @@ final class SempSenderTest {
             assertThat(deferred.attempts()).isEqualTo(1);
             assertThat(discovery.asked).contains("peer.example");
         }
+    }
+
+    @Test
+    void prefersWebSocket_onlyWhenListedFirst() {
+        assertThat(SempSender.prefersWebSocket(ConfigLoader.parse("[semp]\ntransports = [\"ws\", \"h2\"]\n").semp())).isTrue();
+        assertThat(SempSender.prefersWebSocket(ConfigLoader.parse("[semp]\ntransports = [\"h2\", \"ws\"]\n").semp())).isFalse();
+        assertThat(SempSender.prefersWebSocket(ConfigLoader.parse("[semp]\ntransports = [\"h2\"]\n").semp())).isFalse();
     }
 
     @Test

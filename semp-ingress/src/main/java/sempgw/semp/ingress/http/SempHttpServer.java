@@ -95,10 +95,11 @@ public final class SempHttpServer implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    /** Stops gracefully (see the class comment); does nothing when not started or already stopped. */
+    /** Stops gracefully (see the class comment); when never started (or a bind failed), only releases the worker threads. */
     @Override
     public synchronized void close() {
         if (group == null || listener == null) {
+            services.threads().shutdown();
             return;
         }
         SempHttpConfig config = services.config();

@@ -1,0 +1,140 @@
+package sempgw.app.semp;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sempgw.app.config.SempConfig;
+import sempgw.app.config.SempPolicies.FirstContactMode;
+import sempgw.app.keys.DomainKeys;
+import sempgw.core.crypto.RandomSource;
+import sempgw.core.envelope.seal.DomainDecryptionKeys;
+import sempgw.core.envelope.seal.PolicyDecision;
+import sempgw.core.keys.DomainEncryptionPrivateKey;
+import sempgw.semp.ingress.federation.FederationLimits;
+import sempgw.semp.ingress.federation.FederationService;
+import sempgw.semp.ingress.federation.SessionTable;
+import sempgw.semp.ingress.inbox.QueueInbox;
+import sempgw.semp.ingress.receive.FirstContactEnforcement;
+import sempgw.semp.ingress.receive.InMemoryKnownCorrespondents;
+import sempgw.semp.ingress.receive.InMemoryUserBlockList;
+import sempgw.semp.ingress.receive.LocalUsers;
+import sempgw.semp.ingress.receive.RateLimitPolicy;
+import sempgw.semp.ingress.receive.ReceiveConfig;
+import sempgw.semp.ingress.receive.ReceivePipeline;
+import sempgw.semp.ingress.receive.ServerKeys;
+import sempgw.store.queue.FsQueue;
+import sempgw.store.queue.QueueKey;
+
+/**
+ * The receiving side behind the HTTPS listener: the {@link SessionTable}; the
+ * {@link ReceivePipeline} (DELIVERY.md §3) with our domain keys, the {@code semp.mailboxes}, an
+ * in-memory user block list and known-correspondent set, and the first-contact and rate-limit
+ * settings, storing into a {@link QueueInbox} over the inbox queue ({@code <data_dir>/semp-inbox},
+ * fsync'd before {@code delivered}); and the {@link FederationService} responder, swept every
+ * {@value #SWEEP_SECONDS} s on one virtual thread (CONFORMANCE.md §4.2). Domain and server
+ * block entries are enforced at the handshake (DELIVERY.md §5.2), so the verifier's
+ * domain-level policy delivers everything that reaches it.
+ */
+public final class SempInbound implements AutoCloseable {
+    static final long SWEEP_SECONDS = 5;
+    /** The inbox queue's directory under the data directory. */
+    static final String INBOX_DIR = "semp-inbox";
+    private static final Logger LOG = LoggerFactory.getLogger(SempInbound.class);
+
+    private final FsQueue inbox;
+    private final FederationService federation;
+    private final ScheduledExecutorService sweeper;
+
+    private SempInbound(FsQueue inbox, FederationService federation, ScheduledExecutorService sweeper) {
+        this.inbox = inbox;
+        this.federation = federation;
+        this.sweeper = sweeper;
+    }
+
+    /**
+     * Opens the inbox queue under {@code dataDir}, encrypted under {@code queueKeyFile}, and starts the responder over it.
+     *
+     * @throws IOException if the inbox queue cannot be opened
+     */
+    public static SempInbound start(SempConfig semp, DomainKeys keys, SempPeers peers, Path dataDir, Path queueKeyFile, Clock clock)
+            throws IOException {
+        FsQueue inbox;
+        try (QueueKey key = QueueKey.loadOrCreate(queueKeyFile)) {
+            inbox = FsQueue.open(dataDir.resolve(INBOX_DIR), key, clock);
+        }
+        try {
+            return start(semp, keys, peers, inbox, clock);
+        } catch (RuntimeException e) {
+            inbox.close();
+            throw e;
+        }
+    }
+
+    private static SempInbound start(SempConfig semp, DomainKeys keys, SempPeers peers, FsQueue inbox, Clock clock) {
+        SessionTable sessions = new SessionTable(FederationLimits.DEFAULTS.withMaxSessions(semp.sessions().max()), clock);
+        ReceivePipeline pipeline = new ReceivePipeline(receiveConfig(semp, keys.domain()),
+                new ServerKeys(peers.domainKeys(), decryptionKeys(semp, keys), keys.signing()), sessions,
+                (postmark, brief) -> PolicyDecision.deliver(),
+                new LocalUsers(ConfiguredMailboxes.of(semp), new InMemoryUserBlockList(), new InMemoryKnownCorrespondents()),
+                new QueueInbox(inbox), RandomSource.secure());
+        FederationService federation = new FederationService(
+                SempFederation.config(semp, keys, peers.domainKeys(), peers.proofs(), pipeline::receive), sessions);
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("semp-sweep").factory());
+        sweeper.scheduleWithFixedDelay(() -> sweep(federation, clock), SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        return new SempInbound(inbox, federation, sweeper);
+    }
+
+    /** The receive pipeline's settings from {@code [semp]}; first contact as the key documents publish it (KEY.md §3.2.2). */
+    static ReceiveConfig receiveConfig(SempConfig semp, String domain) {
+        FirstContactEnforcement firstContact = semp.firstContact().mode() == FirstContactMode.CHALLENGE
+                ? FirstContactEnforcement.challenge(semp.firstContact().difficulty())
+                : FirstContactEnforcement.open();
+        return ReceiveConfig.defaults(Set.of(domain)).withMaxEnvelopeSize(Math.toIntExact(semp.maxEnvelopeSize()))
+                .withFirstContact(firstContact)
+                .withRateLimit(new RateLimitPolicy(semp.rateLimit().perDomainHour(), semp.rateLimit().silentFor()));
+    }
+
+    /** Our encryption keys of the configured suites, for envelopes to our domain (ENVELOPE.md §7.2 step 5). */
+    static DomainDecryptionKeys decryptionKeys(SempConfig semp, DomainKeys keys) {
+        List<DomainEncryptionPrivateKey> ours = semp.suites().stream().flatMap(s -> keys.encryption(s).stream()).toList();
+        return toDomain -> toDomain.equalsIgnoreCase(keys.domain()) ? ours : List.of();
+    }
+
+    private static void sweep(FederationService federation, Clock clock) {
+        try {
+            federation.sweep(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("semp: federation sweep failed, trying again in {} s: {}", SWEEP_SECONDS, e.toString());
+        }
+    }
+
+    /** The responder the listener hands conversations to. */
+    public FederationService federation() {
+        return federation;
+    }
+
+    /** The inbox queue: one entry per accepted envelope, content = the envelope as received. */
+    public FsQueue inbox() {
+        return inbox;
+    }
+
+    /** Stops the sweeper, zeroes every session key, then closes the inbox queue. */
+    @Override
+    public void close() throws IOException {
+        sweeper.shutdownNow();
+        try {
+            sweeper.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        federation.close();
+        inbox.close();
+    }
+}

@@ -1,0 +1,128 @@
+package sempgw.app.semp;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sempgw.app.config.GatewayConfig;
+import sempgw.app.config.SempConfig;
+import sempgw.app.keys.DomainKeys;
+import sempgw.app.tls.PeerTrust;
+import sempgw.app.tls.ServerCredentials;
+import sempgw.semp.ingress.documents.Documents;
+import sempgw.semp.ingress.documents.InMemoryUserKeyDirectory;
+
+/**
+ * The SEMP side of a running gateway ({@code [semp] enabled = true}), and the small facade tests
+ * and the SEMP-SMTP bridge use. Starts, in order: domain keys and sender queue
+ * ({@link SempComponents}); the user key directory ({@link SempUserKeys}); the documents
+ * ({@link SempDocuments}); peer discovery and keys ({@link SempPeers}); the receiving side
+ * ({@link SempInbound}: session table, receive pipeline into the inbox queue, federation
+ * responder and its sweep); the HTTPS listener ({@link SempServer}); the sender
+ * ({@link SempSender}). {@link #close()} stops them in reverse order, so the listener stops
+ * accepting before the inbox closes, and the keys are destroyed last.
+ */
+public final class SempNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SempNode.class);
+
+    private final Deque<AutoCloseable> started;
+    private final int httpsPort;
+    private final SempOutbox outbox;
+    private final InMemoryUserKeyDirectory keyDirectory;
+    private final SempInbox inbox;
+    private final SempInbound inbound;
+
+    private SempNode(Deque<AutoCloseable> started, int httpsPort, SempOutbox outbox, InMemoryUserKeyDirectory keyDirectory, SempInbox inbox,
+            SempInbound inbound) {
+        this.started = started;
+        this.httpsPort = httpsPort;
+        this.outbox = outbox;
+        this.keyDirectory = keyDirectory;
+        this.inbox = inbox;
+        this.inbound = inbound;
+    }
+
+    /**
+     * Starts every SEMP component; on failure closes whatever had started and rethrows.
+     *
+     * @param tls the gateway's certificate and key, presented by the HTTPS listener
+     */
+    public static SempNode start(GatewayConfig config, ServerCredentials tls, Clock clock) throws IOException {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            SempConfig semp = config.semp();
+            SempComponents base = push(started, SempComponents.start(config, clock));
+            DomainKeys keys = base.keys();
+            Path state = SempDocuments.stateDir(config.dataDir());
+            SempUserKeys userKeys = push(started, SempUserKeys.open(state, keys));
+            Documents documents = SempDocuments.open(semp, keys, userKeys.directory(), state, clock);
+            SSLContext peerTls = PeerTrust.context(semp.trustFile());
+            SempPeers peers = push(started, SempPeers.open(semp, peerTls, clock));
+            SempInbound inbound = push(started, SempInbound.start(semp, keys, peers, config.dataDir(), config.queue().keyFile(), clock));
+            SempServer server = push(started, SempServer.start(semp, documents, tls, inbound.federation(), clock));
+            SempSender sender = push(started, SempSender.start(semp, keys, base.senderQueue(), peers.discovery(), peers.domainKeys(), peerTls,
+                    new DeliveryFailureLog(), clock));
+            LOG.info("semp: {} started: https port {}, advertised https://{}:{}", keys.domain(), server.port(), semp.publicHost(), semp.publicPort());
+            return new SempNode(started, server.port(), new SempOutbox(keys.domain(), base.senderQueue(), sender), userKeys.directory(),
+                    new SempInbox(inbound.inbox()), inbound);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeAll(started);
+            throw new InterruptedIOException("interrupted while starting the SEMP listener");
+        } catch (IOException | RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    /** The port the HTTPS listener is bound to (the real one when {@code semp.listen} has port 0). */
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    /** Where composed envelopes are queued for delivery to peer domains. */
+    public SempOutbox outbox() {
+        return outbox;
+    }
+
+    /** The user keys our key documents publish: provision a mailbox and publish its identity and encryption keys here. */
+    public InMemoryUserKeyDirectory keyDirectory() {
+        return keyDirectory;
+    }
+
+    /** The envelopes received for our mailboxes. */
+    public SempInbox inbox() {
+        return inbox;
+    }
+
+    /** Live inbound federation sessions (one per peer domain). */
+    public int inboundSessions() {
+        return inbound.federation().sessions().size();
+    }
+
+    @Override
+    public void close() {
+        closeAll(started);
+    }
+
+    private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T component) {
+        started.push(component);
+        return component;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            AutoCloseable c = started.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.error("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}
