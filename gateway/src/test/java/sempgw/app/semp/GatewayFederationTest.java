@@ -61,6 +61,8 @@ final class GatewayFederationTest {
 
             String failed = log.await(DELIVERY, "WARN", id + ": semp delivery to " + TwoGateways.B + " recipient #0 failed");
             assertThat(failed).contains("blocked").doesNotContain("bob@");
+            // The failure notice is logged before the queue records the bounce: wait for the bounce line.
+            log.await(DELIVERY, id + ": to=<bob@b.test>", "status=bounced");
             assertThat(log.matching(id + ": to=<bob@b.test>", "status=bounced")).hasSize(1);
             assertThat(log.matching("federation init blocked peer=" + TwoGateways.A)).isNotEmpty();
             assertThat(gw.a().node().outbox().pending()).isEmpty();
