@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import sempgw.core.json.CanonicalJson;
+import sempgw.core.json.Elision;
 import sempgw.core.json.JsonException;
 import sempgw.core.json.JsonNull;
 import sempgw.core.json.JsonObject;
@@ -51,6 +52,11 @@ public final class EnvelopeCodec {
     /** The wire bytes of {@code envelope}. */
     public static byte[] encode(Envelope envelope) {
         return CanonicalJson.encode(toJson(envelope));
+    }
+
+    /** The length of {@link #encode}'s result, measured without producing the bytes. */
+    public static int encodedLength(Envelope envelope) {
+        return CanonicalJson.encodedLength(toJson(envelope), Elision.NONE);
     }
 
     /**

@@ -18,7 +18,7 @@ public final class EnvelopePadding {
 
     /** The wire size of {@code envelope} in bytes. */
     public static int wireLength(Envelope envelope) {
-        return EnvelopeCodec.encode(envelope).length;
+        return EnvelopeCodec.encodedLength(envelope);
     }
 
     /**

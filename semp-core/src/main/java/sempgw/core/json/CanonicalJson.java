@@ -18,11 +18,16 @@ package sempgw.core.json;
  * byte[] c = CanonicalJson.encode(envelopeTree, SEAL_ELISION);
  * byte[] signed = CanonicalJson.encode("SEMP-ENVELOPE:".getBytes(US_ASCII), envelopeTree, SEAL_ELISION);
  * }</pre>
- * Thread-safe and allocation-light: one growable buffer per call, no intermediate strings.
+ * Thread-safe and allocation-light: each thread writes into its own reusable buffer, which is
+ * zeroed after every call (canonical forms can hold message content), and the result is one
+ * exact-size copy; no intermediate strings.
  */
 public final class CanonicalJson {
     /** First buffer size: a typical envelope's canonical form fits after one doubling. */
     private static final int INITIAL = 2048;
+    /** A thread keeps its buffer up to this size; a larger one is dropped after its call. */
+    private static final int RETAINED = 256 * 1024;
+    private static final ThreadLocal<ByteOutput> SCRATCH = ThreadLocal.withInitial(() -> new ByteOutput(INITIAL));
 
     private CanonicalJson() {
     }
@@ -44,12 +49,30 @@ public final class CanonicalJson {
      * @param prefix bytes to put first, or {@code null} for none
      */
     public static byte[] encode(byte[] prefix, JsonValue value, Elision elision) {
-        CanonicalWriter w = new CanonicalWriter(prefix == null ? INITIAL : prefix.length + INITIAL);
-        if (prefix != null) {
-            w.out().write(prefix, 0, prefix.length);
+        ByteOutput out = SCRATCH.get();
+        try {
+            if (prefix != null) {
+                out.write(prefix, 0, prefix.length);
+            }
+            new CanonicalWriter(out).writeValue(value, elision.root());
+            return out.toByteArray();
+        } finally {
+            out.clear();
+            if (out.capacity() > RETAINED) {
+                SCRATCH.remove();
+            }
         }
-        w.writeValue(value, elision.root());
-        return w.out().toByteArray();
+    }
+
+    /**
+     * The length of {@code encode(value, elision)} without producing it: the same writer into a
+     * buffer that only counts, for callers that need a size and not the bytes (padding to a
+     * size bucket, ENVELOPE.md §2.4.1).
+     */
+    public static int encodedLength(JsonValue value, Elision elision) {
+        ByteOutput counter = ByteOutput.counting();
+        new CanonicalWriter(counter).writeValue(value, elision.root());
+        return Math.toIntExact(counter.size());
     }
 
     /** The canonical literal of one string, quotes included (e.g. <code>"a&#92;u003cb"</code>). */

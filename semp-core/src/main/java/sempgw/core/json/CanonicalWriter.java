@@ -41,7 +41,11 @@ final class CanonicalWriter {
     private final ByteOutput out;
 
     CanonicalWriter(int initialCapacity) {
-        out = new ByteOutput(initialCapacity);
+        this(new ByteOutput(initialCapacity));
+    }
+
+    CanonicalWriter(ByteOutput out) {
+        this.out = out;
     }
 
     ByteOutput out() {

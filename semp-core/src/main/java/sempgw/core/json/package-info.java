@@ -26,7 +26,8 @@
  * the de-facto SEMP rule (see docs/interop.md).
  *
  * <h2>Security</h2>
- * Talks to nothing; holds nothing. Parses untrusted peer input under explicit size, depth, string
- * and number limits; work is linear in the input size.
+ * Talks to nothing. Holds one reusable output buffer per thread, zeroed after every call (a
+ * canonical form can hold message content). Parses untrusted peer input under explicit size,
+ * depth, string and number limits; work is linear in the input size.
  */
 package sempgw.core.json;

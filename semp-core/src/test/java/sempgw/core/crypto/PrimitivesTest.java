@@ -78,6 +78,20 @@ final class PrimitivesTest {
     }
 
     @Test
+    void chacha20poly1305_sameKeyAndNonceTwiceAndAfterFailure_sealsIdentically() throws Exception {
+        SecretBytes key = SecretBytes.copyOf(hex("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"));
+        byte[] nonce = hex("070000004041424344454647");
+        byte[] aad = hex("50515253c0c1c2c3c4c5c6c7");
+        byte[] first = ChaCha20Poly1305.INSTANCE.seal(key, nonce, new byte[100], aad);
+        assertThat(ChaCha20Poly1305.INSTANCE.seal(key, nonce, new byte[100], aad)).isEqualTo(first);
+        byte[] bad = first.clone();
+        bad[5] ^= 1;
+        assertThatThrownBy(() -> ChaCha20Poly1305.INSTANCE.open(key, nonce, bad, aad)).isInstanceOf(CryptoException.class);
+        assertThat(ChaCha20Poly1305.INSTANCE.seal(key, nonce, new byte[100], aad)).isEqualTo(first);
+        assertThat(ChaCha20Poly1305.INSTANCE.open(key, nonce, first, aad)).isEqualTo(new byte[100]);
+    }
+
+    @Test
     void hkdf_expandWith32BytePrk_works() {
         SecretBytes prk = SecretBytes.copyOf(new byte[32]);
         SecretBytes k = HkdfSha512.INSTANCE.expand(prk, "SEMP-v1-ext-x".getBytes(StandardCharsets.US_ASCII), 100);
