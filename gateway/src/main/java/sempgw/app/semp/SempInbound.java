@@ -23,6 +23,7 @@ import sempgw.semp.ingress.federation.SessionTable;
 import sempgw.semp.ingress.inbox.QueueInbox;
 import sempgw.semp.ingress.receive.FirstContactEnforcement;
 import sempgw.semp.ingress.receive.InMemoryKnownCorrespondents;
+import sempgw.semp.ingress.receive.KnownCorrespondents;
 import sempgw.semp.ingress.receive.InMemoryUserBlockList;
 import sempgw.semp.ingress.receive.LocalUsers;
 import sempgw.semp.ingress.receive.RateLimitPolicy;
@@ -51,11 +52,13 @@ public final class SempInbound implements AutoCloseable {
     private final FsQueue inbox;
     private final FederationService federation;
     private final ScheduledExecutorService sweeper;
+    private final KnownCorrespondents known;
 
-    private SempInbound(FsQueue inbox, FederationService federation, ScheduledExecutorService sweeper) {
+    private SempInbound(FsQueue inbox, FederationService federation, ScheduledExecutorService sweeper, KnownCorrespondents known) {
         this.inbox = inbox;
         this.federation = federation;
         this.sweeper = sweeper;
+        this.known = known;
     }
 
     /**
@@ -78,17 +81,18 @@ public final class SempInbound implements AutoCloseable {
     }
 
     private static SempInbound start(SempConfig semp, DomainKeys keys, SempPeers peers, FsQueue inbox, Clock clock) {
+        InMemoryKnownCorrespondents known = new InMemoryKnownCorrespondents();
         SessionTable sessions = new SessionTable(FederationLimits.DEFAULTS.withMaxSessions(semp.sessions().max()), clock);
         ReceivePipeline pipeline = new ReceivePipeline(receiveConfig(semp, keys.domain()),
                 new ServerKeys(peers.domainKeys(), decryptionKeys(semp, keys), keys.signing()), sessions,
                 (postmark, brief) -> PolicyDecision.deliver(),
-                new LocalUsers(ConfiguredMailboxes.of(semp), new InMemoryUserBlockList(), new InMemoryKnownCorrespondents()),
+                new LocalUsers(ConfiguredMailboxes.of(semp), new InMemoryUserBlockList(), known),
                 new QueueInbox(inbox), RandomSource.secure());
         FederationService federation = new FederationService(
                 SempFederation.config(semp, keys, peers.domainKeys(), peers.proofs(), pipeline::receive), sessions);
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("semp-sweep").factory());
         sweeper.scheduleWithFixedDelay(() -> sweep(federation, clock), SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
-        return new SempInbound(inbox, federation, sweeper);
+        return new SempInbound(inbox, federation, sweeper, known);
     }
 
     /** The receive pipeline's settings from {@code [semp]}; first contact as the key documents publish it (KEY.md §3.2.2). */
@@ -123,6 +127,16 @@ public final class SempInbound implements AutoCloseable {
     /** The inbox queue: one entry per accepted envelope, content = the envelope as received. */
     public FsQueue inbox() {
         return inbox;
+    }
+
+    /**
+     * Who our local users correspond with (DELIVERY.md §6.4.1): the outbox records every peer domain
+     * a local user sends to, so its replies are not first contact and do not count against the
+     * per-sender-domain rate limit (§6.5). In memory: after a restart the first message from each
+     * peer domain counts as first contact again.
+     */
+    public KnownCorrespondents knownCorrespondents() {
+        return known;
     }
 
     /** Stops the sweeper, zeroes every session key, then closes the inbox queue. */

@@ -68,7 +68,7 @@ public final class SempNode implements AutoCloseable {
             SempSender sender = push(started, SempSender.start(semp, keys, base.senderQueue(), peers.discovery(), peers.domainKeys(), peerTls,
                     new DeliveryFailureLog(), clock));
             LOG.info("semp: {} started: https port {}, advertised https://{}:{}", keys.domain(), server.port(), semp.publicHost(), semp.publicPort());
-            return new SempNode(started, server.port(), new SempOutbox(keys.domain(), base.senderQueue(), sender), userKeys.directory(),
+            return new SempNode(started, server.port(), new SempOutbox(keys.domain(), base.senderQueue(), sender, inbound.knownCorrespondents()), userKeys.directory(),
                     new SempInbox(inbound.inbox()), inbound);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

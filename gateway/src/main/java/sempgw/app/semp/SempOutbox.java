@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import sempgw.core.envelope.EnvelopeCodec;
 import sempgw.core.envelope.Postmark;
 import sempgw.core.envelope.compose.ComposedEnvelope;
+import sempgw.semp.ingress.receive.KnownCorrespondents;
 import sempgw.store.queue.MessageQueue;
 import sempgw.store.queue.Origin;
 import sempgw.store.queue.QueueEntry;
@@ -36,16 +37,19 @@ public final class SempOutbox {
     private final String domain;
     private final MessageQueue queue;
     private final SempSender sender;
+    private final KnownCorrespondents known;
 
-    SempOutbox(String domain, MessageQueue queue, SempSender sender) {
+    SempOutbox(String domain, MessageQueue queue, SempSender sender, KnownCorrespondents known) {
         this.domain = domain.toLowerCase(Locale.ROOT);
         this.queue = queue;
         this.sender = sender;
+        this.known = known;
     }
 
     /**
      * Queues {@code composed} for delivery to its {@code postmark.to_domain}; durable (fsync'd)
-     * when this returns.
+     * when this returns. The sender now corresponds with that domain (DELIVERY.md §6.4.1: "R sent
+     * to S"), so mail back from it is not first contact.
      *
      * @param from the sender's address ({@code brief.from}), at our domain; kept for the
      *     notification a future bridge sends when delivery fails
@@ -70,6 +74,7 @@ public final class SempOutbox {
                 out.write(json);
             }
             QueueId id = s.commit();
+            known.remember(from, p.toDomain());
             LOG.info("{}: envelope {} queued for {} ({} recipient(s), {} bytes)", id, p.id(), p.toDomain(), recipients.size(), json.length);
             return id;
         }

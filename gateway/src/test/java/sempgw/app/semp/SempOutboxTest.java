@@ -20,6 +20,7 @@ import sempgw.core.envelope.Postmark;
 import sempgw.core.envelope.Seal;
 import sempgw.core.envelope.Ulid;
 import sempgw.core.envelope.compose.ComposedEnvelope;
+import sempgw.semp.ingress.receive.InMemoryKnownCorrespondents;
 import sempgw.store.queue.QueueEntry;
 import sempgw.store.queue.QueueId;
 
@@ -27,7 +28,8 @@ final class SempOutboxTest {
     private static final Instant T0 = Instant.parse("2026-11-26T02:00:00Z");
 
     private final InMemoryQueue queue = new InMemoryQueue(Clock.systemUTC());
-    private final SempOutbox outbox = new SempOutbox("A.test", queue, null);
+    private final InMemoryKnownCorrespondents known = new InMemoryKnownCorrespondents();
+    private final SempOutbox outbox = new SempOutbox("A.test", queue, null, known);
 
     @Test
     void submit_composedEnvelope_oneEntryPerEnvelopeWithItsRecipientsAndTheEnvelopeJson() throws Exception {
@@ -42,6 +44,15 @@ final class SempOutboxTest {
         assertThat(outbox.pending()).extracting(QueueEntry::id).containsExactly(id);
     }
 
+    /** DELIVERY.md §6.4.1: having sent to a domain makes its replies known-correspondent traffic, outside the first-contact rate limit. */
+    @Test
+    void submit_recordsThePeerDomainAsKnownToTheSender() throws Exception {
+        assertThat(known.isKnown("alice@a.test", "b.test")).isFalse();
+        outbox.submit(new ComposedEnvelope(composed("a.test", "b.test"), List.of("bob@b.test"), false), "alice@a.test");
+        assertThat(known.isKnown("alice@a.test", "b.test")).isTrue();
+        assertThat(known.isKnown("carol@a.test", "b.test")).isFalse();
+    }
+
     @Test
     void submit_notFromOurDomain_refusedAndNothingQueued() {
         assertThatThrownBy(() -> outbox.submit(new ComposedEnvelope(composed("c.test", "b.test"), List.of("bob@b.test"), false), "alice@a.test"))
@@ -49,6 +60,7 @@ final class SempOutboxTest {
         assertThatThrownBy(() -> outbox.submit(new ComposedEnvelope(composed("a.test", "b.test"), List.of("bob@b.test"), false), "alice@c.test"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sender address");
         assertThat(queue.all()).isEmpty();
+        assertThat(known.isKnown("alice@a.test", "b.test")).isFalse();
     }
 
     @Test
