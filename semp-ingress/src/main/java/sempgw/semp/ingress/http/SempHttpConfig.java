@@ -18,7 +18,8 @@ import java.util.Objects;
  * <tr><td>{@code tlsHandshakeTimeout}</td><td>10 s</td></tr>
  * <tr><td>{@code h2MaxConcurrentStreams}</td><td>100 per connection (RFC 9113 §6.5.2)</td></tr>
  * <tr><td>{@code tunnelIdleTimeout}</td><td>60 s: an h2 {@code Semp-Session-Id} tunnel unused this long is closed</td></tr>
- * <tr><td>{@code maxTunnels}</td><td>4096 open h2 tunnels; then 503</td></tr>
+ * <tr><td>{@code maxTunnels}</td><td>4096 open h2 tunnels; then 503. One remote IP may hold
+ *     {@link #maxTunnelsPerAddress()} of them</td></tr>
  * <tr><td>{@code silentHold}</td><td>35 s: an h2 stream answered silently is held, then reset</td></tr>
  * <tr><td>{@code wsPingInterval}</td><td>30 s (TRANSPORT.md §4.1.3); zero disables server pings</td></tr>
  * <tr><td>{@code maxPendingMessages}</td><td>8 messages queued on one conversation; more is 429 or ws close 1008</td></tr>
@@ -101,6 +102,14 @@ public record SempHttpConfig(
         return new SempHttpConfig(bind, maxEnvelopeBytes, maxDocumentBodyBytes, maxConnectionsPerAddress, maxConnections, idleTimeout,
                 tlsHandshakeTimeout, h2MaxConcurrentStreams, tunnelIdleTimeout, maxTunnels, silentHold, wsPingInterval, maxPendingMessages,
                 maxBufferedBytes, stopGrace, serve);
+    }
+
+    /**
+     * The open h2 tunnels one remote IP may hold: four per allowed connection, at most
+     * {@code maxTunnels}; beyond it that address gets 503 while others still open tunnels.
+     */
+    public int maxTunnelsPerAddress() {
+        return (int) Math.min(maxTunnels, 4L * maxConnectionsPerAddress);
     }
 
     /** The largest federation message accepted: an h2 request body or a reassembled ws message. */

@@ -52,7 +52,7 @@ public final class SempHttpServer implements AutoCloseable {
                 Thread.ofVirtual().name("semp-http-", 0).factory());
         this.services = new Services(config, Objects.requireNonNull(documents, "documents"),
                 Objects.requireNonNull(federation, "federation"), Objects.requireNonNull(clock, "clock"),
-                threads, new InFlight(), new TunnelTable(config.maxTunnels(), config.tunnelIdleTimeout().toNanos()),
+                threads, new InFlight(), new TunnelTable(config.maxTunnels(), config.maxTunnelsPerAddress(), config.tunnelIdleTimeout().toNanos()),
                 new MessageBudget(config.maxBufferedBytes()));
     }
 

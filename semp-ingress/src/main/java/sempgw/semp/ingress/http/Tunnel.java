@@ -1,5 +1,7 @@
 package sempgw.semp.ingress.http;
 
+import java.net.InetAddress;
+
 /**
  * One h2 tunnel: a conversation reached by POSTs carrying the same {@code Semp-Session-Id}
  * (TRANSPORT.md §4.2.3). The id is transport-level and unrelated to the SEMP {@code session_id}.
@@ -7,18 +9,25 @@ package sempgw.semp.ingress.http;
  */
 final class Tunnel {
     private final String id;
+    private final InetAddress owner;
     private final ConversationTurns turns;
     private long lastUsedNanos;
     private int busy;
 
-    Tunnel(String id, ConversationTurns turns, long nowNanos) {
+    Tunnel(String id, InetAddress owner, ConversationTurns turns, long nowNanos) {
         this.id = id;
+        this.owner = owner;
         this.turns = turns;
         this.lastUsedNanos = nowNanos;
     }
 
     String id() {
         return id;
+    }
+
+    /** The address whose POST opened the tunnel; its tunnels count against one per-address cap. */
+    InetAddress owner() {
+        return owner;
     }
 
     /** The first 8 characters: enough to follow a tunnel in the log, not enough to use it. */

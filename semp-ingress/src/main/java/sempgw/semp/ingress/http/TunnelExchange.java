@@ -66,7 +66,7 @@ final class TunnelExchange {
 
     private Optional<Tunnel> open(Channel stream) {
         InetSocketAddress remote = (InetSocketAddress) stream.parent().remoteAddress();
-        return services.tunnels().open(() -> new ConversationTurns(services.threads(),
+        return services.tunnels().open(remote.getAddress(), () -> new ConversationTurns(services.threads(),
                 () -> services.federation().open(remote, "h2"), services.clock(),
                 services.config().maxPendingMessages()), System.nanoTime());
     }

@@ -2,6 +2,7 @@ package sempgw.semp.ingress.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 final class TunnelTableTest {
     private static final long IDLE = TimeUnit.SECONDS.toNanos(60);
+    private static final InetAddress LOCAL = InetAddress.getLoopbackAddress();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final FakeFederation federation = new FakeFederation();
 
@@ -27,10 +29,10 @@ final class TunnelTableTest {
 
     @Test
     void open_givesDistinctUrlSafeIds_foundAgain() {
-        TunnelTable table = new TunnelTable(100, IDLE);
+        TunnelTable table = new TunnelTable(100, 100, IDLE);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 50; i++) {
-            Tunnel tunnel = table.open(this::turns, 0).orElseThrow();
+            Tunnel tunnel = table.open(LOCAL, this::turns, 0).orElseThrow();
             ids.add(tunnel.id());
             assertThat(table.find(tunnel.id())).containsSame(tunnel);
         }
@@ -41,19 +43,34 @@ final class TunnelTableTest {
 
     @Test
     void open_atCapacity_refused() {
-        TunnelTable table = new TunnelTable(2, IDLE);
-        table.open(this::turns, 0);
-        table.open(this::turns, 0);
+        TunnelTable table = new TunnelTable(2, 2, IDLE);
+        table.open(LOCAL, this::turns, 0);
+        table.open(LOCAL, this::turns, 0);
 
-        assertThat(table.open(this::turns, 0)).isEmpty();
+        assertThat(table.open(LOCAL, this::turns, 0)).isEmpty();
+    }
+
+    /** One address at its own cap is refused while another still opens; forgetting a tunnel frees its slot. */
+    @Test
+    void open_addressAtItsCap_refusedWhileOthersOpen() throws Exception {
+        TunnelTable table = new TunnelTable(10, 2, IDLE);
+        InetAddress other = InetAddress.getByName("192.0.2.7");
+        Tunnel first = table.open(LOCAL, this::turns, 0).orElseThrow();
+        table.open(LOCAL, this::turns, 0).orElseThrow();
+
+        assertThat(table.open(LOCAL, this::turns, 0)).isEmpty();
+        assertThat(table.open(other, this::turns, 0)).isPresent();
+
+        table.forget(first, "test");
+        assertThat(table.open(LOCAL, this::turns, 0)).isPresent();
     }
 
     @Test
     void expire_onlyIdleTunnelsThatAreNotBusy() {
-        TunnelTable table = new TunnelTable(10, IDLE);
-        Tunnel idle = table.open(this::turns, 0).orElseThrow();
-        Tunnel busy = table.open(this::turns, 0).orElseThrow();
-        Tunnel recent = table.open(this::turns, IDLE).orElseThrow();
+        TunnelTable table = new TunnelTable(10, 10, IDLE);
+        Tunnel idle = table.open(LOCAL, this::turns, 0).orElseThrow();
+        Tunnel busy = table.open(LOCAL, this::turns, 0).orElseThrow();
+        Tunnel recent = table.open(LOCAL, this::turns, IDLE).orElseThrow();
         busy.begin();
 
         assertThat(table.expire(IDLE + 1)).isEqualTo(1);
