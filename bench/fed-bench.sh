@@ -30,16 +30,9 @@ ENVELOPES="${ENVELOPES:-6000}"
 ONLY="${ONLY:-.}"
 PRIME="${PRIME:-6}"
 
-log() { printf '[fed-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+BENCH_NAME=fed-bench
+. "$(dirname "$0")/common.sh"
 
-pick_jdk() {
-  if java -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then return; fi
-  for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/*25*; do
-    if [ -x "$d/bin/java" ]; then export JAVA_HOME="$d" PATH="$d/bin:$PATH"; return; fi
-  done
-  die "no JDK 25 found"
-}
 
 # mvn ARGS...: offline first, online if a dependency is missing.
 mvn() {

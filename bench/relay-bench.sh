@@ -29,18 +29,11 @@ LATENCY_MESSAGES="${LATENCY_MESSAGES:-5000}"
 SIZE="${SIZE:-5120}"
 SESSIONS="${SESSIONS:-20}"
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+BENCH_NAME=bench
+. "$(dirname "$0")/common.sh"
 
 [ "$(id -u)" -eq 0 ] || die "run as root (postfix start needs it)"
 
-pick_jdk() {
-  if java -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then return; fi
-  for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/*25*; do
-    if [ -x "$d/bin/java" ]; then export JAVA_HOME="$d" PATH="$d/bin:$PATH"; return; fi
-  done
-  die "no JDK 25 found"
-}
 pick_jdk
 
 # --- Postfix from Debian's package, unpacked as the end-to-end tests do (PostfixPackage) ---
