@@ -27,7 +27,7 @@ import sempgw.store.queue.Submission;
  * {@code EnvelopeComposer}) becomes one queue entry, its content the envelope's
  * {@link EnvelopeCodec} JSON, one queue recipient per address the envelope was composed for
  * (all at {@code postmark.to_domain}). The sender seals it per attempt for the session it uses
- * (BRIEF-FED "retry over a new session"); the retry schedule and horizon are DELIVERY.md §2.3 and §2.4.
+ * (docs/interop.md, "retry over a new session"); the retry schedule and horizon are DELIVERY.md §2.3 and §2.4.
  */
 public final class SempOutbox {
     /** {@link Origin#protocol()} of entries submitted here. */

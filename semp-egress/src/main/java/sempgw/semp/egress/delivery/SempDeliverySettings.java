@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * @param attemptTimeout how long one attempt waits for the acknowledgment before it counts as
  *     {@code silent} (DELIVERY.md §1.5); default 30 s
  * @param relaxedReceiptPeers {@code semp.receipts.relaxed_peers}: peer domains whose
- *     {@code delivered} is accepted without a verifiable receipt (BRIEF-FED decision; every such
+ *     {@code delivered} is accepted without a verifiable receipt (docs/interop.md; every such
  *     delivery logs a WARN naming the peer); lower-cased; default none
  */
 public record SempDeliverySettings(Duration retryHorizon, Duration attemptTimeout, Set<String> relaxedReceiptPeers) {

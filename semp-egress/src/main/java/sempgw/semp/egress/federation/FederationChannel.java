@@ -7,7 +7,7 @@ import sempgw.core.crypto.SecretBytes;
 /**
  * One established federation session with a peer domain and the transport connection it runs
  * on. Shared by concurrent callers; exchanges on it are serialized, one outstanding message at a
- * time (TRANSPORT.md §4.1, BRIEF-FED "turn-based per conversation").
+ * time (TRANSPORT.md §4.1; one reply per message, in order).
  */
 public interface FederationChannel {
 

@@ -18,11 +18,11 @@ import sempgw.semp.egress.discovery.BoundedBody;
 /**
  * Federation over HTTP/2 (TRANSPORT.md §4.2) with the JDK {@link HttpClient}: each SEMP message
  * is one POST to the advertised {@code endpoints.federation.h2} URL, its response body the one
- * reply (BRIEF-FED wire paths). The {@code Semp-Session-Id} header of the first response ties the
+ * reply (docs/interop.md, federation over h2). The {@code Semp-Session-Id} header of the first response ties the
  * following POSTs to the same tunnel (TRANSPORT.md §4.2.3); we echo it on every later POST.
  * HTTP status is transport-level only (§4.2.2): anything but 200 with a body is a failure.
  * A reply that does not come in time is "silent", and so is a stream the server resets after
- * holding it (BRIEF-FED: silent replies over h2 are held for 35 s, then reset); the tunnel stays open.
+ * holding it (our server holds a silent reply for 35 s, then resets the stream); the tunnel stays open.
  *
  * <p>TLS: the injected {@link javax.net.ssl.SSLContext} is the trust store; host names are
  * verified; redirects are never followed. Replies are bounded ({@link FederationSettings#maxReplyBytes()}).

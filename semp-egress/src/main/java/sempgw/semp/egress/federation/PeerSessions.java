@@ -3,8 +3,8 @@ package sempgw.semp.egress.federation;
 import java.time.Instant;
 
 /**
- * The federation sessions this gateway holds with peer domains, one per domain (BRIEF-FED
- * "one session per peer domain"). {@link FederationClient} is the implementation.
+ * The federation sessions this gateway holds with peer domains, one per domain
+ * (SESSION.md §2.5.2, CONFORMANCE.md §4.3). {@link FederationClient} is the implementation.
  */
 public interface PeerSessions extends AutoCloseable {
 

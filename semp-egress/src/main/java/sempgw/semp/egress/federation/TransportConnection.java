@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One federation conversation on a transport: turn-based, one reply per message, in order
- * (BRIEF-FED). Thread-safe: concurrent exchanges are serialized.
+ * (TRANSPORT.md §4.2.3). Thread-safe: concurrent exchanges are serialized.
  */
 public interface TransportConnection extends AutoCloseable {
 

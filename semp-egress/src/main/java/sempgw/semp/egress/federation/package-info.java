@@ -3,7 +3,7 @@
  * hands the delivery agent an established {@link sempgw.semp.egress.federation.FederationChannel}
  * with a peer domain; {@link sempgw.semp.egress.federation.FederationClient} implements it.
  *
- * <p>Per peer domain, one session, reused by concurrent callers (BRIEF-FED): discovery
+ * <p>Per peer domain, one session, reused by concurrent callers (SESSION.md §2.5.2): discovery
  * ({@code DiscoveryResult.Semp}), the strongest common suite (PQ first), a transport from
  * {@code endpoints.federation} ({@code ws} preferred when advertised, then the mandatory
  * {@code h2}; fallback on connect failure within 10 s), the federation handshake with semp-core's

@@ -8,7 +8,7 @@ import sempgw.core.json.JsonObject;
 
 /**
  * The configuration document (DISCOVERY.md §3, §3.1): the sole registry of this server's endpoints
- * (DISCOVERY.md §3.2.1), advertising exactly what the gateway serves (BRIEF-FED wire paths):
+ * (DISCOVERY.md §3.2.1), advertising exactly what the gateway serves (docs/interop.md):
  *
  * <ul>
  *   <li>{@code endpoints.federation}: {@code h2} {@code https://host/v1/federate} and, when the

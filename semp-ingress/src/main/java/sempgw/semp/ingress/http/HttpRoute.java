@@ -1,7 +1,7 @@
 package sempgw.semp.ingress.http;
 
 /**
- * Where one request goes, decided from method, path and protocol alone (BRIEF-FED "Wire paths";
+ * Where one request goes, decided from method, path and protocol alone (the paths the configuration document advertises;
  * DISCOVERY.md §3.2.1: nothing unadvertised is served).
  */
 sealed interface HttpRoute {

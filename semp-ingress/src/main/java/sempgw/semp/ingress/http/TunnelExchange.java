@@ -104,7 +104,7 @@ final class TunnelExchange {
         }
     }
 
-    /** Silent: nothing is sent; the stream is reset once the hold passes (BRIEF-FED decisions). */
+    /** Silent: nothing is sent; the stream is reset once the hold passes. */
     private void hold(Channel stream) {
         long millis = services.config().silentHold().toMillis();
         stream.eventLoop().schedule(() -> {

@@ -66,7 +66,7 @@ public final class ReceivePipeline {
     private final DeliveredEnvelopes delivered;
 
     /**
-     * @param sessions the federation session table (engineer C1's {@code SessionTable})
+     * @param sessions the federation session table ({@code federation.SessionTable})
      * @param domainPolicy domain- and server-level policy, run by the verifier (DELIVERY.md §6.2)
      * @param random challenge prefixes and ids
      */
