@@ -52,8 +52,11 @@ public final class DnsRecords {
                           long maxEnvelopeSize, SessionTtl sessionTtl, long ttlSeconds) {
 
         public Service {
-            domain = DomainName.parse(domain).orElseThrow(() -> new IllegalArgumentException("invalid domain")).ascii();
-            host = DomainName.parse(host).orElseThrow(() -> new IllegalArgumentException("invalid host")).ascii();
+            String d = domain;
+            String h = host;
+            domain = DomainName.parse(d).orElseThrow(() -> new IllegalArgumentException("invalid domain: " + d)).ascii();
+            host = DomainName.parse(h).orElseThrow(() -> new IllegalArgumentException(
+                    "invalid host: " + h + " (the SRV target must be a fully qualified domain name)")).ascii();
             suites = List.copyOf(suites);
             transports = List.copyOf(transports);
             Objects.requireNonNull(sessionTtl, "sessionTtl");
