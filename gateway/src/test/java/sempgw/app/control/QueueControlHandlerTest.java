@@ -16,7 +16,7 @@ import sempgw.app.qmgr.OperatorActions;
 import sempgw.app.qmgr.QmgrSettings;
 import sempgw.app.qmgr.QueueManager;
 import sempgw.app.testing.InMemoryQueue;
-import sempgw.app.testing.MutableClock;
+import sempgw.semp.egress.testing.MutableClock;
 import sempgw.store.queue.DeliveryResult;
 import sempgw.store.queue.QueueEntry;
 import sempgw.store.queue.Recipient;

@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import sempgw.app.testing.InMemoryQueue;
-import sempgw.app.testing.MutableClock;
+import sempgw.semp.egress.testing.MutableClock;
 import sempgw.store.queue.DeliveryAgent;
 import sempgw.store.queue.DeliveryResult;
 import sempgw.store.queue.Recipient;

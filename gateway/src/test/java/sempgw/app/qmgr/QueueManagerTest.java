@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import sempgw.app.testing.InMemoryQueue;
-import sempgw.app.testing.MutableClock;
+import sempgw.semp.egress.testing.MutableClock;
 import sempgw.store.queue.DeliveryResult;
 import sempgw.store.queue.Origin;
 import sempgw.store.queue.QueueEntry;

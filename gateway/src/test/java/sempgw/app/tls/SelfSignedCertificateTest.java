@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sempgw.app.testing.MutableClock;
+import sempgw.semp.egress.testing.MutableClock;
 
 final class SelfSignedCertificateTest {
     @TempDir

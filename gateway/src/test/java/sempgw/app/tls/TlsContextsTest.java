@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sempgw.app.config.ConfigException;
 import sempgw.app.config.TlsConfig;
-import sempgw.app.testing.MutableClock;
+import sempgw.semp.egress.testing.MutableClock;
 
 final class TlsContextsTest {
     @TempDir
