@@ -2,6 +2,7 @@ package sempgw.smtp.ingress;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -19,6 +20,7 @@ import sempgw.smtp.ingress.session.ClientSocket;
 import sempgw.smtp.ingress.session.ConnectionLimiter;
 import sempgw.smtp.ingress.session.ConnectionSettings;
 import sempgw.smtp.ingress.session.IngressTransaction;
+import sempgw.smtp.ingress.session.OwedReplies;
 import sempgw.store.queue.MessageQueue;
 
 /**
@@ -34,7 +36,9 @@ import sempgw.store.queue.MessageQueue;
  * {@value #REFUSAL_HEADROOM} above the total, so that refused clients still get a reply while
  * a flood is being turned away, and beyond that its accept loop waits.
  *
- * <p>{@link #stop()} stops accepting, tells every connected client
+ * <p>{@link #stop()} stops accepting; lets each DATA reply owed for a committed message go out
+ * first ({@link OwedReplies}: a deciding {@link AfterCommit} hook is interrupted, and the wait is
+ * at most {@value #SETTLE_SECONDS} s); then tells every connected client
  * {@code 421 4.3.2 Service shutting down}, closes the connections (uncommitted messages are
  * aborted; the clients keep them and retry) and waits for the session threads to end.
  */
@@ -42,9 +46,11 @@ public final class SmtpIngress implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpIngress.class);
     private static final int BACKLOG = 256;
     private static final int REFUSAL_HEADROOM = 64;
+    private static final int SETTLE_SECONDS = 10;
 
     private final SmtpIngressConfig config;
     private final ConnectionLimiter limiter;
+    private final OwedReplies owed = new OwedReplies();
     private final ScheduledThreadPoolExecutor watchdog;
     private final SMTPServer server;
 
@@ -71,7 +77,7 @@ public final class SmtpIngress implements AutoCloseable {
                 .messageHandlerFactory(context -> new IngressTransaction())
                 .serverSocketFactory(() -> new ClientServerSocket(settings))
                 .build();
-        List<Command> commands = IngressCommands.create(config, settings, queue, policy, clock);
+        List<Command> commands = IngressCommands.create(config, settings, queue, policy, owed, clock);
         commands.forEach(server.getCommandHandler()::addCommand);
     }
 
@@ -93,6 +99,7 @@ public final class SmtpIngress implements AutoCloseable {
 
     public void stop() {
         List<Session> live = limiter.drain();
+        settleOwedReplies();
         for (Session session : live) {
             try {
                 ClientSocket.of(session).replies().sendNow(Replies.shuttingDown(config.hostname()));
@@ -103,6 +110,16 @@ public final class SmtpIngress implements AutoCloseable {
         server.stop();
         watchdog.shutdownNow();
         LOG.info("smtp ingress stopped ({} sessions closed)", live.size());
+    }
+
+    private void settleOwedReplies() {
+        try {
+            if (!owed.settle(Duration.ofSeconds(SETTLE_SECONDS))) {
+                LOG.warn("{} DATA replies still owed after {} s; closing anyway", owed.owed(), SETTLE_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

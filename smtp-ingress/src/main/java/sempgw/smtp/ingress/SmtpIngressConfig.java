@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import sempgw.smtp.ingress.auth.Authenticator;
+import sempgw.smtp.ingress.data.HeaderFieldFilter;
 import sempgw.smtp.ingress.data.MessageLimits;
 import sempgw.smtp.ingress.policy.CidrRange;
 import sempgw.smtp.ingress.policy.RecipientValidator;
@@ -28,11 +29,14 @@ import sempgw.smtp.ingress.policy.RecipientValidator;
  * maxConnectionsPerClient  20              maxConnections          1000
  * commandTimeout           300 s (deadline for one command line, and for writing replies)
  * dataTimeout              300 s           minDataRate             500 octets/s
+ * stripHeaderFields        SEMP-Verification (removed from the header section of every message)
+ * afterCommit              AfterCommit.QUEUED (reply 250 2.0.0 Ok: queued as &lt;id&gt;)
  * </pre>
  * The data timeout is a deadline that received data pushes back by {@code octets / minDataRate}
  * seconds, up to the timeout (Postfix's {@code smtpd_min_data_rate}).
  * A bare {@code <Postmaster>} recipient (RFC 5321 §4.5.1) goes to the first local domain in
- * alphabetical order.
+ * alphabetical order. Header field names to strip are matched without regard to case
+ * ({@link HeaderFieldFilter}); an empty set strips nothing.
  */
 public record SmtpIngressConfig(
         InetAddress bindAddress,
@@ -49,7 +53,9 @@ public record SmtpIngressConfig(
         int maxConnections,
         Duration commandTimeout,
         Duration dataTimeout,
-        int minDataRate) {
+        int minDataRate,
+        Set<String> stripHeaderFields,
+        AfterCommit afterCommit) {
 
     public SmtpIngressConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -61,6 +67,8 @@ public record SmtpIngressConfig(
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(dataTimeout, "dataTimeout");
+        stripHeaderFields = Set.copyOf(stripHeaderFields);
+        Objects.requireNonNull(afterCommit, "afterCommit");
         check(port >= 0 && port <= 65535, "port out of range: " + port);
         check(hostname.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?"), "hostname is not a domain name: " + hostname);
         check(maxRecipients > 0, "maxRecipients must be positive");
@@ -68,6 +76,9 @@ public record SmtpIngressConfig(
         check(maxConnectionsPerClient <= maxConnections, "maxConnectionsPerClient exceeds maxConnections");
         check(isPositive(commandTimeout) && isPositive(dataTimeout), "timeouts must be positive");
         check(minDataRate > 0, "minDataRate must be positive");
+        for (String name : stripHeaderFields) {
+            check(HeaderFieldFilter.isFieldName(name), "not a header field name: " + name);
+        }
         check(localDomains.isEmpty() || recipientValidator != null, "localDomains need a recipientValidator");
         check(authenticator.isEmpty() || tls.isPresent(), "AUTH needs TLS: set an SSLContext or remove the authenticator");
         if (recipientValidator == null) {
@@ -106,6 +117,8 @@ public record SmtpIngressConfig(
         private Duration commandTimeout = Duration.ofSeconds(300);
         private Duration dataTimeout = Duration.ofSeconds(300);
         private int minDataRate = 500;
+        private Set<String> stripHeaderFields = Set.of("SEMP-Verification");
+        private AfterCommit afterCommit = AfterCommit.QUEUED;
 
         private Builder(String hostname) {
             this.hostname = hostname;
@@ -170,10 +183,22 @@ public record SmtpIngressConfig(
             return this;
         }
 
+        /** The header fields removed from every message; replaces the default set. */
+        public Builder stripHeaderFields(Set<String> names) {
+            this.stripHeaderFields = names;
+            return this;
+        }
+
+        /** Decides the final reply to DATA after the commit. */
+        public Builder afterCommit(AfterCommit hook) {
+            this.afterCommit = hook;
+            return this;
+        }
+
         public SmtpIngressConfig build() {
             return new SmtpIngressConfig(bindAddress, port, hostname, limits, maxRecipients, relayNetworks, localDomains,
                     recipientValidator, Optional.ofNullable(authenticator), Optional.ofNullable(tls),
-                    maxConnectionsPerClient, maxConnections, commandTimeout, dataTimeout, minDataRate);
+                    maxConnectionsPerClient, maxConnections, commandTimeout, dataTimeout, minDataRate, stripHeaderFields, afterCommit);
         }
     }
 }

@@ -21,17 +21,24 @@
  * <li>AUTH passwords are stored as {@code $pbkdf2-sha256$i=...$salt$hash} ({@code PasswordHash});</li>
  * <li>timeouts are deadlines: a command line, and the writing of its replies, within the command
  *     timeout; DATA within the data timeout, pushed back by data received at the minimum rate;</li>
- * <li>duplicate recipients collapse into the first, with its DSN parameters.</li>
+ * <li>duplicate recipients collapse into the first, with its DSN parameters;</li>
+ * <li>the final reply to DATA is the application's {@code AfterCommit} hook's, asked after the
+ *     commit; a hook that fails or answers out of contract gets the queued {@code 250}, never a
+ *     {@code 4xx} for a queued message;</li>
+ * <li>configured header fields ({@code SEMP-Verification} by default) are removed from the header
+ *     section, which for this purpose ends only at the first empty line
+ *     ({@code HeaderFieldFilter}).</li>
  * </ul>
  *
  * <p><b>Security:</b> talks to SMTP clients on the network and to the queue; never an open relay
  * (relaying only for configured networks and authenticated users); AUTH only under TLS; holds
  * message content only in a 64 KiB buffer per connection on its way to the queue; logs one line
- * per accepted message (queue id, trace id, client, size, recipient count), never content,
- * never passwords.
+ * per accepted message (queue id, trace id, client, size, recipient count, fields stripped,
+ * the final reply when not 250), never content, never passwords.
  *
  * <p><b>Standards:</b> RFC 5321 (SMTP), RFC 1870 (SIZE), RFC 2034 (ENHANCEDSTATUSCODES),
  * RFC 2920 (PIPELINING), RFC 3207 (STARTTLS), RFC 3461 (DSN), RFC 3463 (status codes),
- * RFC 3848 (transmission types), RFC 4954 (AUTH), RFC 6152 (8BITMIME), RFC 6531 (SMTPUTF8).
+ * RFC 3848 (transmission types), RFC 4954 (AUTH), RFC 6152 (8BITMIME), RFC 6531 (SMTPUTF8),
+ * RFC 5322 (header fields), RFC 8601 §5 (removing forged result fields).
  */
 package sempgw.smtp.ingress;

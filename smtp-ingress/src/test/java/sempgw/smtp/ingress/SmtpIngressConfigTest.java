@@ -24,6 +24,8 @@ final class SmtpIngressConfigTest {
         assertThat(c.tls()).isEmpty();
         assertThat(c.authenticator()).isEmpty();
         assertThat(c.recipientValidator().exists("a@b")).isFalse();
+        assertThat(c.stripHeaderFields()).containsExactly("SEMP-Verification");
+        assertThat(c.afterCommit()).isSameAs(AfterCommit.QUEUED);
     }
 
     @Test
@@ -37,5 +39,9 @@ final class SmtpIngressConfigTest {
                 .hasMessageContaining("maxConnectionsPerClient");
         assertThatThrownBy(() -> SmtpIngressConfig.builder("gw.example.org").timeouts(Duration.ZERO, Duration.ofSeconds(1)).build())
                 .hasMessageContaining("timeouts");
+        assertThatThrownBy(() -> SmtpIngressConfig.builder("gw.example.org").stripHeaderFields(Set.of("Bad:Name")).build())
+                .hasMessageContaining("not a header field name");
+        assertThatThrownBy(() -> SmtpIngressConfig.builder("gw.example.org").afterCommit(null).build())
+                .hasMessageContaining("afterCommit");
     }
 }

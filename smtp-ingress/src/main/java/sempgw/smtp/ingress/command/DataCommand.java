@@ -6,10 +6,14 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.DropConnectionException;
 import org.subethamail.smtp.server.Session;
+import sempgw.smtp.ingress.AfterCommit;
+import sempgw.smtp.ingress.SmtpIngressConfig;
+import sempgw.smtp.ingress.data.HeaderFieldFilter;
 import sempgw.smtp.ingress.data.MessageLimits;
 import sempgw.smtp.ingress.protocol.Replies;
 import sempgw.smtp.ingress.protocol.SmtpReply;
@@ -18,6 +22,7 @@ import sempgw.smtp.ingress.session.ClientSocket;
 import sempgw.smtp.ingress.session.DataOutcome;
 import sempgw.smtp.ingress.session.DataReceiver;
 import sempgw.smtp.ingress.session.IngressTransaction;
+import sempgw.smtp.ingress.session.OwedReplies;
 import sempgw.store.queue.MessageQueue;
 import sempgw.store.queue.QueueId;
 import sempgw.store.queue.Sender.BodyType;
@@ -30,31 +35,42 @@ import sempgw.store.queue.Submission;
  * <li>open the queue submission and write the {@code Received:} header; failure -> 451 4.3.0
  *     before 354, so the client sends nothing in vain;</li>
  * <li>354, then stream the content into the submission ({@link DataReceiver}) under the data
- *     deadline; a stall or a trickle -> 421 4.4.2 and close;</li>
+ *     deadline, through the {@link HeaderFieldFilter} that removes forged header fields
+ *     (GATEWAY.md §3 flow 4); a stall or a trickle -> 421 4.4.2 and close;</li>
  * <li>a broken limit -> its 5xx after the final dot; a write failure -> 451 4.3.0;</li>
- * <li>{@link Submission#commit()}, which returns after fsync; only then
- *     {@code 250 2.0.0 Ok: queued as <id>} (RFC 5321 §4.1.1.4 and §6.1: once 250 is sent the
- *     message is our responsibility); a commit failure -> 451 4.3.0, the client keeps the message.</li>
+ * <li>{@link Submission#commit()}, which returns after fsync; a commit failure -> 451 4.3.0, the
+ *     client keeps the message;</li>
+ * <li>only then the final reply, which the {@link AfterCommit} hook decides
+ *     ({@link FinalReply}): by default {@code 250 2.0.0 Ok: queued as <id>} (RFC 5321 §4.1.1.4
+ *     and §6.1: once 250 is sent the message is our responsibility); a 421 from the hook also
+ *     closes the connection (RFC 5321 §3.8).</li>
  * </ol>
- * Whatever happens the transaction ends, and an uncommitted submission is aborted.
+ * Whatever happens the transaction ends, and an uncommitted submission is aborted. Between the
+ * commit and the reply the reply is owed ({@link OwedReplies}), so stopping lets it go out first.
  */
 final class DataCommand extends IngressCommand {
     private static final Logger LOG = LoggerFactory.getLogger(DataCommand.class);
 
     private final MessageQueue queue;
     private final MessageLimits limits;
+    private final Set<String> strippedFields;
     private final String hostname;
     private final Duration dataTimeout;
     private final int minDataRate;
+    private final FinalReply finalReply;
+    private final OwedReplies owed;
     private final Clock clock;
 
-    DataCommand(MessageQueue queue, MessageLimits limits, String hostname, Duration dataTimeout, int minDataRate, Clock clock) {
+    DataCommand(SmtpIngressConfig config, MessageQueue queue, OwedReplies owed, Clock clock) {
         super("DATA");
         this.queue = queue;
-        this.limits = limits;
-        this.hostname = hostname;
-        this.dataTimeout = dataTimeout;
-        this.minDataRate = minDataRate;
+        this.limits = config.limits();
+        this.strippedFields = config.stripHeaderFields();
+        this.hostname = config.hostname();
+        this.dataTimeout = config.dataTimeout();
+        this.minDataRate = config.minDataRate();
+        this.finalReply = new FinalReply(config.afterCommit());
+        this.owed = owed;
         this.clock = clock;
     }
 
@@ -78,15 +94,16 @@ final class DataCommand extends IngressCommand {
         }
     }
 
-    /** The reply for the client; empty when the client is gone. */
+    /** The reply for the client; empty when there is none to send (the client is gone, or it was sent). */
     private Optional<SmtpReply> receive(Session session, IngressTransaction tx) throws IOException, DropConnectionException {
         String traceId = Trace.newTraceId();
         Submission submission;
-        OutputStream content;
+        HeaderFieldFilter content;
         try {
             submission = tx.open(queue, Trace.origin(session));
-            content = submission.content();
-            content.write(Trace.receivedHeader(session, tx, hostname, traceId, clock));
+            OutputStream queued = submission.content();
+            queued.write(Trace.receivedHeader(session, tx, hostname, traceId, clock));
+            content = new HeaderFieldFilter(queued, strippedFields);
         } catch (IOException | RuntimeException e) {
             LOG.warn("trace={}: cannot open queue submission: {}", traceId, e.toString());
             return Optional.of(Replies.QUEUE_WRITE_FAILED);
@@ -94,7 +111,7 @@ final class DataCommand extends IngressCommand {
         reply(session, Replies.START_DATA);
         DataOutcome outcome = transfer(session, content, traceId);
         return switch (outcome) {
-            case DataOutcome.Received received -> Optional.of(commit(session, tx, submission, content, received, traceId));
+            case DataOutcome.Received received -> commit(session, tx, submission, content, received, traceId);
             case DataOutcome.Refused refused -> {
                 LOG.info("trace={}: refused from {}: {}", traceId, client(session), refused.violation());
                 yield Optional.of(refused.violation().reply());
@@ -121,21 +138,38 @@ final class DataCommand extends IngressCommand {
         }
     }
 
-    private SmtpReply commit(Session session, IngressTransaction tx, Submission submission, OutputStream content,
-            DataOutcome.Received received, String traceId) {
+    private Optional<SmtpReply> commit(Session session, IngressTransaction tx, Submission submission, HeaderFieldFilter content,
+            DataOutcome.Received received, String traceId) throws IOException, DropConnectionException {
         QueueId id;
         try {
             content.close();
             id = submission.commit();
         } catch (IOException | RuntimeException e) {
             LOG.warn("trace={}: queue commit failed: {}", traceId, e.toString());
-            return Replies.QUEUE_WRITE_FAILED;
+            return Optional.of(Replies.QUEUE_WRITE_FAILED);
         }
+        owed.committed();
+        try {
+            SmtpReply reply = finalReply.decide(new AfterCommit.Committed(id, tx.sender(), tx.recipients()));
+            owed.decided();
+            logQueued(session, tx, id, received, content.removed(), reply, traceId);
+            if (reply.code() == 421) {
+                throw drop(reply);
+            }
+            reply(session, reply);
+            return Optional.empty();
+        } finally {
+            owed.replied();
+        }
+    }
+
+    private static void logQueued(Session session, IngressTransaction tx, QueueId id, DataOutcome.Received received, int stripped,
+            SmtpReply reply, String traceId) {
         boolean undeclared8bit = received.eightBit() && tx.sender().body() != BodyType.EIGHT_BIT_MIME;
-        LOG.info("{}: queued trace={} client={} proto={} user={} size={} nrcpt={}{}", id, traceId, client(session),
+        LOG.info("{}: queued trace={} client={} proto={} user={} size={} nrcpt={}{}{}{}", id, traceId, client(session),
                 Trace.protocol(session, tx.sender().smtpUtf8()), Trace.user(session).orElse("-"), received.size(),
-                tx.recipientCount(), undeclared8bit ? " 8bit=undeclared" : "");
-        return Replies.queued(id.value());
+                tx.recipientCount(), undeclared8bit ? " 8bit=undeclared" : "", stripped > 0 ? " stripped=" + stripped : "",
+                reply.code() != 250 ? " reply=" + reply.code() + " dsn=" + reply.enhanced() : "");
     }
 
     private static String client(Session session) {

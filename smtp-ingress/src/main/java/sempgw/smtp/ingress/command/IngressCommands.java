@@ -9,6 +9,7 @@ import sempgw.smtp.ingress.SmtpIngressConfig;
 import sempgw.smtp.ingress.policy.RelayPolicy;
 import sempgw.smtp.ingress.protocol.Replies;
 import sempgw.smtp.ingress.session.ConnectionSettings;
+import sempgw.smtp.ingress.session.OwedReplies;
 import sempgw.store.queue.MessageQueue;
 
 /**
@@ -23,9 +24,12 @@ public final class IngressCommands {
     private IngressCommands() {
     }
 
-    /** @param settings what each connection needs, made by the caller once for the listener and STARTTLS */
+    /**
+     * @param settings what each connection needs, made by the caller once for the listener and STARTTLS
+     * @param owed the DATA replies owed after a commit, which the caller settles before stopping
+     */
     public static List<Command> create(SmtpIngressConfig config, ConnectionSettings settings, MessageQueue queue, RelayPolicy policy,
-            Clock clock) {
+            OwedReplies owed, Clock clock) {
         String host = config.hostname();
         List<Command> commands = new ArrayList<>();
         commands.add(new GreetingCommands.Ehlo(host, config.limits().maxSize(), config.tls().isPresent(),
@@ -33,7 +37,7 @@ public final class IngressCommands {
         commands.add(new GreetingCommands.Helo(host));
         commands.add(new MailCommand(config.limits().maxSize()));
         commands.add(new RcptCommand(config.maxRecipients(), policy, config.localDomains().stream().sorted().findFirst()));
-        commands.add(new DataCommand(queue, config.limits(), host, config.dataTimeout(), config.minDataRate(), clock));
+        commands.add(new DataCommand(config, queue, owed, clock));
         commands.add(new SimpleCommands.Rset());
         commands.add(new SimpleCommands.Quit());
         commands.add(new SimpleCommands.Fixed("NOOP", Replies.OK));

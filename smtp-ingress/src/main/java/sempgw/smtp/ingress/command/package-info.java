@@ -4,8 +4,10 @@
  * HELP, BDAT answered without effect. Each command's Javadoc lists its checks in order with the
  * reply of each.
  *
- * <p><b>Security:</b> DATA answers {@code 250} only after the queue's commit returned (fsync);
- * every internal failure is a {@code 4xx}; AUTH only under TLS, with a limit of three failures
+ * <p><b>Security:</b> DATA answers {@code 250} only after the queue's commit returned (fsync),
+ * and after a commit never a {@code 4xx} of its own (the application's after-commit hook may
+ * answer otherwise, having dealt with the queued copy); before the commit every internal failure
+ * is a {@code 4xx}; AUTH only under TLS, with a limit of three failures
  * per connection; STARTTLS discards pipelined plain text. Logs carry the trace or queue id and
  * the client address, never content or credentials.
  *

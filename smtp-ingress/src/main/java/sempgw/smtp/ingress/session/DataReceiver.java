@@ -13,7 +13,8 @@ import sempgw.smtp.ingress.data.MessageLimits;
 /**
  * Moves one message from the client to the queue: chunks of up to 64 KiB go from the
  * connection's buffer through the {@link DotStuffedDecoder} and the {@link ContentScanner}
- * straight into the submission's stream, with no copy of the body in memory. Once a limit is
+ * straight into the submission's stream (through whatever filter the caller puts in front of it),
+ * with no copy of the body in memory. Once a limit is
  * broken or a write fails nothing more is written, but the data is still read to its end so
  * the session can go on (RFC 1870 §6.3: the server must consume the data before replying).
  *

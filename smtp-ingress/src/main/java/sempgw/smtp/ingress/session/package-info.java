@@ -5,7 +5,8 @@
  * and writes through {@code ReplyOutput} (replies held until the server would wait for input,
  * so a pipelined group's replies leave together). {@code ClientInput} owns the one input buffer
  * per connection; {@code DataReceiver} streams DATA from it into the queue submission.
- * {@code ConnectionLimiter} admits sessions; {@code IngressTransaction} is one transaction.
+ * {@code ConnectionLimiter} admits sessions; {@code IngressTransaction} is one transaction;
+ * {@code OwedReplies} lets the replies for committed messages go out before a shutdown.
  *
  * <p><b>Security:</b> talks to untrusted clients; holds at most 64 KiB of a message per
  * connection; after STARTTLS, discards input sent before the handshake; enforces the command
