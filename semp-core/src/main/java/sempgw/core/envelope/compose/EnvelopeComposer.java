@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import sempgw.core.crypto.Aead;
 import sempgw.core.crypto.CryptoSuite;
 import sempgw.core.crypto.RandomSource;
@@ -67,13 +68,34 @@ public final class EnvelopeComposer {
      */
     public List<ComposedEnvelope> compose(Draft draft, Sender sender, RecipientKeys keys, String sessionId, Instant now)
             throws ComposeException {
+        return compose(draft, sender, keys, sessionId, now, domain -> true);
+    }
+
+    /**
+     * Composes only the copies of {@code draft} whose recipient domain {@code domains} accepts:
+     * the To/Cc copy of each accepted domain and the Bcc copies of recipients in it. The briefs are
+     * those of the full draft (every To and Cc recipient stays listed), so copies composed in
+     * separate calls are the copies one call would make; keys are needed only for the accepted
+     * domains. The draft is checked as a whole.
+     *
+     * @param domains tested with each canonical recipient domain
+     * @return the accepted copies; empty when no recipient is in an accepted domain
+     * @throws ComposeException when the draft is invalid, a key is missing or the result is too large
+     */
+    public List<ComposedEnvelope> compose(Draft draft, Sender sender, RecipientKeys keys, String sessionId, Instant now,
+                                          Predicate<String> domains) throws ComposeException {
+        Objects.requireNonNull(domains, "domains");
         DraftCheck.check(draft);
+        List<CopyPlan.Copy> copies = CopyPlan.of(draft.brief()).stream().filter(c -> domains.test(c.domain())).toList();
+        if (copies.isEmpty()) {
+            return List.of();
+        }
         Enclosure signed = EnclosureSignatures.sign(draft.enclosure(), sender.identityKey());
         byte[] enclosurePlaintext = EnclosureCodec.encode(signed);
         String fromDomain = draft.brief().from().substring(draft.brief().from().lastIndexOf('@') + 1);
         Instant expires = now.plus(options.lifetime()).truncatedTo(ChronoUnit.SECONDS);
         List<ComposedEnvelope> out = new ArrayList<>();
-        for (CopyPlan.Copy copy : CopyPlan.of(draft.brief())) {
+        for (CopyPlan.Copy copy : copies) {
             DomainEncryptionPublicKey domainKey = keys.domainKey(copy.domain()).orElseThrow(() ->
                     new ComposeException(ComposeError.MISSING_DOMAIN_KEY, "no domain key for a recipient domain"));
             List<UserEncryptionPublicKey> clientKeys = clientKeys(copy.recipients(), keys);

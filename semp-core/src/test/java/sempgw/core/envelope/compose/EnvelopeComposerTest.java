@@ -106,6 +106,31 @@ final class EnvelopeComposerTest {
     }
 
     @Test
+    void compose_domainFilter_composesOnlyThatDomainsCopiesWithOnlyItsKeys() throws Exception {
+        Draft d = draft(List.of("bob@b.example", "frank@c.example"), List.of("carol@b.example"),
+                List.of("eve@b.example", "gina@c.example"));
+        RecipientKeys all = W.keysFor(d);
+        RecipientKeys onlyC = new RecipientKeys(Map.of("c.example", all.domainKey("c.example").orElseThrow()),
+                Map.of("frank@c.example", all.clientKeysOf("frank@c.example"), "gina@c.example", all.clientKeysOf("gina@c.example")));
+
+        List<ComposedEnvelope> out = W.composer().compose(d, Sender.of(W.identityKey), onlyC, TestWorld.SESSION, TestWorld.NOW,
+                "c.example"::equals);
+
+        assertThat(out).extracting(ComposedEnvelope::recipients).containsExactly(List.of("frank@c.example"), List.of("gina@c.example"));
+        assertThat(out).extracting(c -> c.envelope().postmark().toDomain()).containsOnly("c.example");
+        assertThat(out).extracting(ComposedEnvelope::blindCopy).containsExactly(false, true);
+        OpenedEnvelope frank = W.opener("frank@c.example").open(W.seal(out.getFirst().envelope()));
+        assertThat(frank.brief().to()).containsExactly("bob@b.example", "frank@c.example");
+        assertThat(frank.brief().cc()).containsExactly("carol@b.example");
+        assertThat(frank.brief().bcc()).isEmpty();
+        assertThat(W.composer().compose(d, Sender.of(W.identityKey), onlyC, TestWorld.SESSION, TestWorld.NOW, "z.example"::equals))
+                .isEmpty();
+        assertThatThrownBy(() -> W.composer().compose(d, Sender.of(W.identityKey), onlyC, TestWorld.SESSION, TestWorld.NOW,
+                "b.example"::equals)).isInstanceOfSatisfying(ComposeException.class,
+                        e -> assertThat(e.error()).isEqualTo(ComposeError.MISSING_DOMAIN_KEY));
+    }
+
+    @Test
     void compose_recipientWithTwoDeviceKeys_wrapsForBoth() throws Exception {
         Draft d = draft(List.of("bob@b.example"), List.of(), List.of());
         UserEncryptionPrivateKey second = UserEncryptionPrivateKey.generate(SuiteId.X25519_CHACHA20_POLY1305, RandomSource.secure());

@@ -35,7 +35,8 @@ import sempgw.semp.egress.federation.PeerSessions;
  *   (docs/interop.md, "retry over a new session"; SPEC-DIGEST-SERVER §9 question 3).</li>
  *   <li>Refuse an envelope over the session's {@code max_envelope_size}:
  *   {@code envelope_size_exceeded}, terminal (ENVELOPE.md §9.3).</li>
- *   <li>Send it and wait at most the attempt timeout (DELIVERY.md §1.5); no reply is
+ *   <li>Send it and wait at most the attempt timeout (DELIVERY.md §1.5: the configured one, or a
+ *   shorter one for the bridge's in-transaction attempt); no reply is
  *   {@code silent}, which is retried (DELIVERY.md §2.2).</li>
  *   <li>Decode the acknowledgment and classify it ({@link AcknowledgmentCheck}).</li>
  * </ol>
@@ -58,15 +59,16 @@ final class EnvelopeAttempt {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    AttemptOutcome run(Envelope composed, String peerDomain, Instant now) {
-        AttemptOutcome outcome = exchange(composed, peerDomain, now);
+    /** One attempt, waiting at most {@code timeout} for the acknowledgment. */
+    AttemptOutcome run(Envelope composed, String peerDomain, Instant now, Duration timeout) {
+        AttemptOutcome outcome = exchange(composed, peerDomain, now, timeout);
         if (outcome instanceof AttemptOutcome.Deferred d && d.invalidate()) {
             sessions.invalidate(peerDomain);
         }
         return outcome;
     }
 
-    private AttemptOutcome exchange(Envelope composed, String peerDomain, Instant now) {
+    private AttemptOutcome exchange(Envelope composed, String peerDomain, Instant now, Duration timeout) {
         try {
             FederationChannel channel = sessions.channel(peerDomain, now);
             long max = channel.maxEnvelopeSize();
@@ -78,7 +80,6 @@ final class EnvelopeAttempt {
             if (wire.length > max) {
                 return tooLarge(max);
             }
-            Duration timeout = settings.attemptTimeout();
             Optional<byte[]> reply = channel.exchange(wire, timeout);
             if (reply.isEmpty() || reply.get().length == 0) {
                 return new AttemptOutcome.Deferred("silent", "no acknowledgment within " + timeout.toSeconds() + " s", true);

@@ -3,6 +3,7 @@ package sempgw.semp.egress.delivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +36,8 @@ import sempgw.store.queue.Recipient;
  *   the acknowledgment and its receipt.</li>
  * </ol>
  * An acknowledgment covers the whole envelope (DELIVERY.md §1), so its result applies to every
- * recipient given. Each attempt logs one line: queue id, peer domain, outcome and reason code;
+ * recipient given. {@link #deliver(Envelope, Instant, String, Duration)} runs the same attempt for an
+ * envelope that is not in the queue (the bridge's in-transaction attempt). Each attempt logs one line: queue id, peer domain, outcome and reason code;
  * never addresses or content. A delivery accepted from a relaxed-receipt peer without a verified
  * receipt logs that line at WARN. Thread-safe; blocking (call it from a virtual thread).
  */
@@ -65,7 +67,6 @@ public final class SempDeliveryAgent implements DeliveryAgent {
         if (recipients.isEmpty()) {
             return List.of();
         }
-        Instant now = clock.instant();
         Envelope envelope;
         try {
             envelope = read(content);
@@ -73,23 +74,55 @@ public final class SempDeliveryAgent implements DeliveryAgent {
             LOG.warn("{}: semp outcome=deferred code=internal: queued envelope unreadable ({})", entry.id(), e.getClass().getSimpleName());
             return each(recipients, new DeliveryResult.Deferred("semp; internal: queued envelope unreadable"));
         }
+        DeliveryResult result = attempt(entry.id().toString(), envelope, entry.arrivedAt(), settings.attemptTimeout(),
+                " recipients=" + recipients.size());
+        return each(recipients, result);
+    }
+
+    /**
+     * Delivers one composed envelope now, outside the queue: the bridge's first attempt while the
+     * SMTP client waits. The same steps and results as {@link #deliver} (deadline, one attempt,
+     * {@code Delivered} / {@code Deferred} / {@code Failed("semp", "<code>: <reason>")}), one
+     * result for every recipient of the envelope.
+     *
+     * @param composed       the composed, unsealed envelope (its {@code postmark.to_domain} is the peer)
+     * @param queuedAt       when its message was queued: the retry horizon counts from it (DELIVERY.md §2.4)
+     * @param logId          the id the log line carries, normally the queue id
+     * @param attemptTimeout how long to wait for the acknowledgment, capped at the configured
+     *                       attempt timeout; session setup (discovery, connect, handshake) keeps its
+     *                       own limits, so a caller that must answer in time also bounds its wait
+     */
+    public DeliveryResult deliver(Envelope composed, Instant queuedAt, String logId, Duration attemptTimeout) {
+        Objects.requireNonNull(composed, "composed");
+        Objects.requireNonNull(queuedAt, "queuedAt");
+        Objects.requireNonNull(logId, "logId");
+        if (attemptTimeout.isNegative() || attemptTimeout.isZero()) {
+            throw new IllegalArgumentException("attempt timeout must be positive");
+        }
+        Duration timeout = attemptTimeout.compareTo(settings.attemptTimeout()) < 0 ? attemptTimeout : settings.attemptTimeout();
+        return attempt(logId, composed, queuedAt, timeout, "");
+    }
+
+    /** Deadline check, one attempt, one log line, the queue's result (shared by both entries). */
+    private DeliveryResult attempt(String logId, Envelope envelope, Instant queuedAt, Duration timeout, String recipientsNote) {
+        Instant now = clock.instant();
         String peer = envelope.postmark().toDomain();
-        DeliveryDeadline deadline = DeliveryDeadline.of(envelope.postmark().expires(), entry.arrivedAt(), settings.retryHorizon());
+        DeliveryDeadline deadline = DeliveryDeadline.of(envelope.postmark().expires(), queuedAt, settings.retryHorizon());
         AttemptOutcome outcome;
         if (deadline.passed(now)) {
             outcome = new AttemptOutcome.Failed("expired", deadline.describe());
         } else {
-            outcome = attemptSafely(entry, peer, envelope, now);
+            outcome = attemptSafely(logId, peer, envelope, now, timeout);
         }
-        log(entry, peer, recipients.size(), outcome);
-        return each(recipients, result(outcome));
+        log(logId, peer, recipientsNote, outcome);
+        return result(outcome);
     }
 
-    private AttemptOutcome attemptSafely(QueueEntry entry, String peer, Envelope envelope, Instant now) {
+    private AttemptOutcome attemptSafely(String logId, String peer, Envelope envelope, Instant now, Duration timeout) {
         try {
-            return attempt.run(envelope, peer, now);
+            return attempt.run(envelope, peer, now, timeout);
         } catch (RuntimeException e) {
-            LOG.warn("{}: semp peer={} internal error during the attempt: {}", entry.id(), peer, e.getClass().getName());
+            LOG.warn("{}: semp peer={} internal error during the attempt: {}", logId, peer, e.getClass().getName());
             return new AttemptOutcome.Deferred("internal", "internal error", false);
         }
     }
@@ -114,17 +147,17 @@ public final class SempDeliveryAgent implements DeliveryAgent {
         };
     }
 
-    private static void log(QueueEntry entry, String peer, int recipients, AttemptOutcome outcome) {
+    private static void log(String logId, String peer, String recipients, AttemptOutcome outcome) {
         switch (outcome) {
-            case AttemptOutcome.Delivered d -> LOG.info("{}: semp peer={} outcome=delivered code=delivered recipients={} receipt={}",
-                    entry.id(), peer, recipients, d.receiptKey().hex());
+            case AttemptOutcome.Delivered d -> LOG.info("{}: semp peer={} outcome=delivered code=delivered{} receipt={}",
+                    logId, peer, recipients, d.receiptKey().hex());
             case AttemptOutcome.DeliveredUnverified u -> LOG.warn(
-                    "{}: semp peer={} outcome=delivered code={} recipients={}: accepted without a verified receipt because {} is in semp.receipts.relaxed_peers ({})",
-                    entry.id(), peer, u.code(), recipients, peer, u.why());
-            case AttemptOutcome.Deferred d -> LOG.info("{}: semp peer={} outcome=deferred code={} recipients={}{}: {}",
-                    entry.id(), peer, d.code(), recipients, d.invalidate() ? " session=dropped" : "", d.reason());
-            case AttemptOutcome.Failed f -> LOG.info("{}: semp peer={} outcome={} code={} recipients={}: {}",
-                    entry.id(), peer, "expired".equals(f.code()) ? "expired" : "failed", f.code(), recipients, f.reason());
+                    "{}: semp peer={} outcome=delivered code={}{}: accepted without a verified receipt because {} is in semp.receipts.relaxed_peers ({})",
+                    logId, peer, u.code(), recipients, peer, u.why());
+            case AttemptOutcome.Deferred d -> LOG.info("{}: semp peer={} outcome=deferred code={}{}{}: {}",
+                    logId, peer, d.code(), recipients, d.invalidate() ? " session=dropped" : "", d.reason());
+            case AttemptOutcome.Failed f -> LOG.info("{}: semp peer={} outcome={} code={}{}: {}",
+                    logId, peer, "expired".equals(f.code()) ? "expired" : "failed", f.code(), recipients, f.reason());
         }
     }
 

@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param maxConfigTargets   SRV targets tried for the configuration document, in order (default 3)
  * @param wellKnownFallback  without SEMP DNS records, try {@code https://<domain>/.well-known/semp/configuration}
  *                           before the MX check, as DISCOVERY.md §5.1 requires (default true)
- * @param pinDuration        how long a domain seen speaking SEMP stays pinned to SEMP (default 7 d;
- *                           zero disables pinning; GATEWAY.md §4)
+ * @param pinDuration        how long a domain seen speaking SEMP stays pinned to SEMP (default 30 d,
+ *                           like the weeks of an MTA-STS {@code max_age}; zero disables pinning;
+ *                           GATEWAY.md §4)
  * @param revisionMemory     how long the highest configuration revision is remembered (default 30 d)
  * @param maxCacheTtl        ceiling on any cache lifetime, DNS TTLs included (default 7 d)
  * @param maxCacheEntries    domains kept in the cache and in the pin history (default 100000)
@@ -32,7 +33,7 @@ public record DiscoveryConfig(Duration dnsTimeout, int maxConfigTargets, boolean
     }
 
     public static DiscoveryConfig defaults() {
-        return new DiscoveryConfig(Duration.ofSeconds(5), 3, true, Duration.ofDays(7), Duration.ofDays(30),
+        return new DiscoveryConfig(Duration.ofSeconds(5), 3, true, Duration.ofDays(30), Duration.ofDays(30),
                 Duration.ofDays(7), 100_000);
     }
 

@@ -25,7 +25,7 @@ import org.xbill.DNS.Resolver;
  * stale configuration (§3.5.3); {@link #revisionAnnounced(String, long)} on a verified
  * {@code SEMP_CONFIGURATION_UPDATE} (§3.5.4).
  */
-public final class SempDiscovery {
+public final class SempDiscovery implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SempDiscovery.class);
 
@@ -45,13 +45,22 @@ public final class SempDiscovery {
      * @param random   for the RFC 2782 weighted order
      */
     public SempDiscovery(Resolver resolver, ConfigurationSource configs, Clock clock, RandomGenerator random, DiscoveryConfig config) {
+        this(resolver, configs, clock, random, config, Optional.empty());
+    }
+
+    /**
+     * The same, with pins and accepted revisions kept in {@code pins} across restarts (GATEWAY.md
+     * §4): read now, written as they change; {@link #close()} writes what is still pending.
+     */
+    public SempDiscovery(Resolver resolver, ConfigurationSource configs, Clock clock, RandomGenerator random, DiscoveryConfig config,
+                         Optional<PinJournal> pins) {
         this.config = Objects.requireNonNull(config, "config");
         DnsLookup dns = new DnsLookup(resolver, config.dnsTimeout());
         this.records = new SempRecords(dns);
         this.mail = new MailCheck(dns);
         this.random = Objects.requireNonNull(random, "random");
         this.cache = new DiscoveryCache(clock, config.maxCacheEntries());
-        this.history = new SempHistory(clock, config.pinDuration(), config.revisionMemory(), config.maxCacheEntries());
+        this.history = new SempHistory(clock, config.pinDuration(), config.revisionMemory(), config.maxCacheEntries(), pins);
         this.configs = new ConfigTargets(Objects.requireNonNull(configs, "configs"), history, config.maxConfigTargets());
     }
 
@@ -95,6 +104,12 @@ public final class SempDiscovery {
                 cache.invalidate(d.ascii());
             }
         });
+    }
+
+    /** Writes pending pin changes to the journal, if there is one (at shutdown). Discovery keeps working. */
+    @Override
+    public void close() {
+        history.flush();
     }
 
     private DiscoveryResult resolveAndCache(DomainName domain) {

@@ -24,7 +24,8 @@
  *       {@code Legacy}; NXDOMAIN, a null MX (RFC 7505) or no records -&gt; {@code NotFound}.</li>
  *   <li>A domain seen speaking SEMP stays pinned for a configured period (GATEWAY.md §4): losing
  *       its records inside that period is {@code Temporary}, unless its SRV says the service is
- *       decidedly not available (target ".", RFC 2782).</li>
+ *       decidedly not available (target ".", RFC 2782). Pins and accepted revisions survive
+ *       restarts when discovery is given a {@link sempgw.semp.egress.discovery.PinJournal} file.</li>
  * </ol>
  *
  * <p>{@link sempgw.semp.egress.discovery.DnsRecords} prints the records an operator publishes
@@ -49,6 +50,8 @@
  * <p>Security: talks to the configured DNS resolver and, over HTTPS only, to the configuration
  * host of a recipient domain; holds no keys and no message content. The fetch is anonymous (no
  * sender, no address; DISCOVERY.md §1.2), follows no redirects, reads at most a fixed number of
- * bytes and trusts only the injected TLS trust store. Logs name domains, never addresses.
+ * bytes and trusts only the injected TLS trust store. Logs name domains, never addresses. The pin
+ * journal lists the SEMP domains we have sent to: it is written owner-only (0600) and holds
+ * nothing else.
  */
 package sempgw.semp.egress.discovery;

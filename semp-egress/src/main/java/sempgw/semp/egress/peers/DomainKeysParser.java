@@ -2,7 +2,9 @@ package sempgw.semp.egress.peers;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import sempgw.core.StrictBase64;
@@ -11,6 +13,7 @@ import sempgw.core.crypto.SuiteId;
 import sempgw.core.json.JsonException;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonParser;
+import sempgw.core.json.JsonValue;
 import sempgw.core.keys.DomainEncryptionPublicKey;
 import sempgw.core.keys.DomainSigningPublicKey;
 import sempgw.core.keys.KeyId;
@@ -27,6 +30,9 @@ import sempgw.core.keys.KeyId;
  *   <li>{@code encryption_key} (required by KEY.md §2.3): a known suite's algorithm (semp-go's
  *   {@code x25519} accepted, SPEC-DIGEST-WIRE §8) with a matching {@code key_id}; an unknown
  *   algorithm is skipped (the signing key is still usable), a wrong fingerprint or key is not.</li>
+ *   <li>{@code encryption_keys} (optional, our servers' one-key-per-suite array; docs/interop.md
+ *   "Domain keys with two suites"): each entry read like {@code encryption_key}; two different
+ *   keys for one suite, or an entry that is not an object, make the document invalid.</li>
  * </ol>
  */
 final class DomainKeysParser {
@@ -54,7 +60,22 @@ final class DomainKeysParser {
                 throw invalid("signing_key algorithm is not ed25519");
             }
             DomainSigningPublicKey signing = DomainSigningPublicKey.of(key(s));
-            return new PublishedDomainKeys(domain, signing, encryption(doc.requireObject("encryption_key")), now, now.plus(ttl));
+            Optional<DomainEncryptionPublicKey> main = encryption(doc.requireObject("encryption_key"));
+            Map<SuiteId, DomainEncryptionPublicKey> all = new EnumMap<>(SuiteId.class);
+            main.ifPresent(k -> all.put(k.suite(), k));
+            if (doc.optionalArray("encryption_keys").isPresent()) {
+                for (JsonValue v : doc.requireArray("encryption_keys").elements()) {
+                    if (!(v instanceof JsonObject entry)) {
+                        throw invalid("encryption_keys entry is not an object");
+                    }
+                    Optional<DomainEncryptionPublicKey> k = encryption(entry);
+                    if (k.isPresent() && !k.get().equals(all.getOrDefault(k.get().suite(), k.get()))) {
+                        throw invalid("two different encryption keys for " + k.get().suite());
+                    }
+                    k.ifPresent(key -> all.put(key.suite(), key));
+                }
+            }
+            return new PublishedDomainKeys(domain, signing, main, all, now, now.plus(ttl));
         } catch (JsonException e) {
             throw invalid("malformed: " + e.getMessage());
         } catch (CryptoException e) {

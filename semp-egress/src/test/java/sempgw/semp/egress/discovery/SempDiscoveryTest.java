@@ -257,7 +257,7 @@ final class SempDiscoveryTest {
         configs.fail("example.com:443", ConfigError.NOT_FOUND);
         discovery.invalidate(D);
         assertThat(cause(discovery.discover(D))).isEqualTo(Cause.PINNED);
-        clock.advance(Duration.ofDays(7).plusSeconds(1));
+        clock.advance(DiscoveryConfig.defaults().pinDuration().plusSeconds(1));
         assertThat(discovery.discover(D)).isInstanceOf(DiscoveryResult.Legacy.class);
     }
 

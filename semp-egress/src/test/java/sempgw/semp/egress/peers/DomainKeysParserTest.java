@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import sempgw.core.crypto.SuiteId;
+import sempgw.core.json.JsonArray;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonString;
 import sempgw.core.keys.DomainEncryptionPrivateKey;
@@ -96,5 +97,32 @@ final class DomainKeysParserTest {
                 .isInstanceOfSatisfying(DomainKeysException.class, e -> assertThat(e.isTransient()).isFalse());
         assertThatThrownBy(() -> DomainKeysParser.parse("<html>".getBytes(StandardCharsets.UTF_8), "b.example", NOW, Duration.ofHours(1)))
                 .isInstanceOf(DomainKeysException.class);
+    }
+
+    private static final DomainEncryptionPrivateKey PQ = DomainEncryptionPrivateKey.generate(SuiteId.PQ_KYBER768_X25519, PeerFixtures.seeded(3));
+
+    private static JsonObject key(DomainEncryptionPrivateKey k) {
+        return JsonObject.builder().put("algorithm", k.publicKey().suite().wireName()).put("public_key", k.publicKey().toBase64())
+                .put("key_id", k.publicKey().keyId().hex()).build();
+    }
+
+    @Test
+    void parse_encryptionKeysArray_oneKeyPerSuite() throws Exception {
+        PublishedDomainKeys k = parse(DOC.with("encryption_keys", JsonArray.of(key(PQ), key(ENCRYPTION))));
+        assertThat(k.encryption()).contains(ENCRYPTION.publicKey());
+        assertThat(k.encryption(SuiteId.PQ_KYBER768_X25519)).contains(PQ.publicKey());
+        assertThat(k.encryption(SuiteId.X25519_CHACHA20_POLY1305)).contains(ENCRYPTION.publicKey());
+        assertThat(parse(DOC).encryption(SuiteId.PQ_KYBER768_X25519)).as("without the array, only encryption_key").isEmpty();
+    }
+
+    @Test
+    void parse_encryptionKeysArrayDisagreeingWithEncryptionKeyOrMalformed_refused() {
+        DomainEncryptionPrivateKey other = DomainEncryptionPrivateKey.generate(SuiteId.X25519_CHACHA20_POLY1305, PeerFixtures.seeded(4));
+        assertThatThrownBy(() -> parse(DOC.with("encryption_keys", JsonArray.of(key(other)))))
+                .isInstanceOf(DomainKeysException.class).hasMessageContaining("two different");
+        assertThatThrownBy(() -> parse(DOC.with("encryption_keys", JsonArray.of(JsonString.of("x")))))
+                .isInstanceOf(DomainKeysException.class).hasMessageContaining("not an object");
+        assertThatThrownBy(() -> parse(DOC.with("encryption_keys", JsonArray.of(key(PQ).with("key_id", JsonString.of("0".repeat(64)))))))
+                .isInstanceOf(DomainKeysException.class).hasMessageContaining("fingerprint");
     }
 }

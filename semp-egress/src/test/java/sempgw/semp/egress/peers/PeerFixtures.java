@@ -48,6 +48,19 @@ public final class PeerFixtures {
                 new ServerTarget("semp." + domain, 443, 0, 0), Optional.empty(), SessionTtl.DEFAULT, List.of());
     }
 
+    /**
+     * A {@code Semp} result for {@code domain} whose server is {@code base} (e.g.
+     * {@code https://localhost:8443}): keys at {@code base/keys/}, domain keys at {@code base/domain-keys}.
+     */
+    public static DiscoveryResult.Semp sempAt(String domain, String base, List<String> suites, Duration ttl) {
+        URI b = URI.create(base + "/");
+        SempConfiguration config = new SempConfiguration("1.0.0", domain, 1, ttl, new TransportEndpoints(Map.of("h2", b.resolve("v1/h2"))),
+                new TransportEndpoints(Map.of("h2", b.resolve("v1/federate"))), b.resolve("register"), b.resolve("keys/"),
+                b.resolve("domain-keys"), Map.of(), suites, 26_214_400L, List.of());
+        ServerTarget host = new ServerTarget(b.getHost(), b.getPort(), 0, 0);
+        return new DiscoveryResult.Semp(config, List.of(host), host, Optional.empty(), SessionTtl.DEFAULT, List.of());
+    }
+
     /** The {@code SEMP_DOMAIN_KEYS} document of KEY.md §2.3. */
     public static JsonObject domainKeysDocument(String domain, DomainSigningPublicKey signing, DomainEncryptionPublicKey encryption) {
         return JsonObject.builder()
