@@ -15,9 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.ExtendedResolver;
 import sempgw.app.bounce.DsnNotifier;
+import sempgw.app.bridge.Bridge;
 import sempgw.app.config.GatewayConfig;
+import sempgw.app.control.ControlHandler;
+import sempgw.app.control.ControlRoutes;
 import sempgw.app.control.ControlServer;
 import sempgw.app.control.QueueControlHandler;
+import sempgw.app.mailbox.MailboxAdmin;
+import sempgw.app.mailbox.MailboxControlHandler;
+import sempgw.app.qmgr.Notifier;
 import sempgw.app.qmgr.OperatorActions;
 import sempgw.app.qmgr.QmgrSettings;
 import sempgw.app.qmgr.QueueManager;
@@ -26,14 +32,18 @@ import sempgw.app.tls.ServerCredentials;
 import sempgw.app.tls.TlsContexts;
 import sempgw.smtp.egress.SmtpDeliveryAgent;
 import sempgw.smtp.egress.dsn.DsnComposer;
+import sempgw.smtp.ingress.AfterCommit;
 import sempgw.smtp.ingress.SmtpIngress;
+import sempgw.store.queue.DeliveryAgent;
 import sempgw.store.queue.FsQueue;
+import sempgw.store.queue.MessageQueue;
 import sempgw.store.queue.QueueKey;
 
 /**
  * The running gateway, wired by hand from one {@link GatewayConfig} (Postfix's master(8) role):
  * queue, then (with {@code [semp] enabled = true}) the SEMP side ({@link SempNode}: keys,
- * documents, receiving side, HTTPS listener, sender), then delivery agent and queue manager,
+ * mailboxes, documents, receiving side, HTTPS listener, sender) and the {@link Bridge} between
+ * SMTP and SEMP, then delivery agent and queue manager,
  * then control socket, then the SMTP listener,
  * so that mail is accepted only once everything that handles it runs. {@link #close()} undoes
  * this in reverse: the listener says {@code 421} to connected clients and lets in-flight
@@ -43,14 +53,16 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final Deque<AutoCloseable> components;
+    private final FsQueue queue;
     private final SmtpIngress ingress;
     private final QueueManager manager;
     private final Optional<SempNode> semp;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Gateway(Deque<AutoCloseable> components, SmtpIngress ingress, QueueManager manager, Optional<SempNode> semp) {
+    private Gateway(Deque<AutoCloseable> components, FsQueue queue, SmtpIngress ingress, QueueManager manager, Optional<SempNode> semp) {
         this.components = components;
+        this.queue = queue;
         this.ingress = ingress;
         this.manager = manager;
         this.semp = semp;
@@ -70,27 +82,38 @@ public final class Gateway implements AutoCloseable {
             ServerCredentials credentials = TlsContexts.credentials(config.tls(), config.selfSignedDir(), hostname, clock);
             Optional<SempNode> semp = Optional.empty();
             if (config.semp().enabled()) {
-                semp = Optional.of(SempNode.start(config, credentials, clock));
+                semp = Optional.of(SempNode.start(config, credentials, Bridge.inbound(queue, hostname, clock), clock));
                 started.push(semp.get());
             }
-            SmtpDeliveryAgent agent = new SmtpDeliveryAgent(EgressSettings.of(config.delivery(), hostname),
+            SmtpDeliveryAgent smtp = new SmtpDeliveryAgent(EgressSettings.of(config.delivery(), hostname),
                     EgressSettings.routes(config.delivery()), new ExtendedResolver(), clock);
-            started.push(agent);
-            DsnNotifier notifier = new DsnNotifier(queue,
+            started.push(smtp);
+            DsnNotifier dsn = new DsnNotifier(queue,
                     new DsnComposer(hostname, DsnComposer.DEFAULT_MAX_RETURNED_SIZE, new Random()),
                     config.queue().maxLifetime(), clock);
+            DeliveryAgent agent = smtp;
+            Notifier notifier = dsn;
+            AfterCommit afterCommit = AfterCommit.QUEUED;
+            if (semp.isPresent()) {
+                Bridge bridge = Bridge.outbound(config, semp.get(), queue, smtp, dsn, clock);
+                queue.onCommit(bridge.watcher());
+                agent = bridge.agent();
+                notifier = bridge.notifier();
+                afterCommit = bridge.gate();
+            }
             // java.util.Random: shared by every delivery thread, and thread-safe.
-            QueueManager manager = new QueueManager(queue, agent, agent::destination, notifier, qmgrSettings(config), clock, new Random());
+            QueueManager manager = new QueueManager(queue, agent, smtp::destination, notifier, qmgrSettings(config), clock, new Random());
             manager.start();
             started.push(manager);
-            started.push(ControlServer.start(config.control().socket(),
-                    new QueueControlHandler(queue, new OperatorActions(queue, manager, clock))));
-            SmtpIngress ingress = new SmtpIngress(IngressSettings.of(config.smtp(), TlsContexts.server(credentials)), queue, clock);
+            OperatorActions actions = new OperatorActions(queue, manager, clock);
+            started.push(ControlServer.start(config.control().socket(), new ControlRoutes(new QueueControlHandler(queue, actions),
+                    semp.<ControlHandler>map(n -> new MailboxControlHandler(new MailboxAdmin(n.mailboxes(), clock))).orElse(ControlRoutes.NO_MAILBOXES))));
+            SmtpIngress ingress = new SmtpIngress(IngressSettings.of(config.smtp(), TlsContexts.server(credentials), afterCommit), queue, clock);
             ingress.start();
             started.push(ingress);
             LOG.info("gateway started: smtp on {}:{}, data in {}, control socket {}", config.smtp().listen().address().getHostAddress(),
                     ingress.port(), config.dataDir().toAbsolutePath(), config.control().socket());
-            return new Gateway(started, ingress, manager, semp);
+            return new Gateway(started, queue, ingress, manager, semp);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -101,6 +124,11 @@ public final class Gateway implements AutoCloseable {
         return new QmgrSettings(config.delivery().concurrencyPerDestination(), config.queue().minBackoff(), config.queue().maxBackoff(),
                 config.queue().maxLifetime(), config.queue().delayWarningAfter(), QmgrSettings.DEFAULT_ACTIVE_LIMIT,
                 QmgrSettings.DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /** The main queue, read-only use: what is waiting and in which state (tools and tests). */
+    public MessageQueue queue() {
+        return queue;
     }
 
     /** The port SMTP listens on (the real one when configured with port 0). */

@@ -2,6 +2,7 @@ package sempgw.app;
 
 import java.util.HashSet;
 import javax.net.ssl.SSLContext;
+import sempgw.smtp.ingress.AfterCommit;
 import sempgw.app.config.SmtpConfig;
 import sempgw.smtp.ingress.SmtpIngressConfig;
 import sempgw.smtp.ingress.policy.CidrRange;
@@ -13,6 +14,11 @@ final class IngressSettings {
 
     /** @throws sempgw.app.config.ConfigException if the recipients or users file cannot be used */
     static SmtpIngressConfig of(SmtpConfig smtp, SSLContext tls) {
+        return of(smtp, tls, AfterCommit.QUEUED);
+    }
+
+    /** @param afterCommit decides the reply to DATA once the message is queued (the bridge's first SEMP attempt) */
+    static SmtpIngressConfig of(SmtpConfig smtp, SSLContext tls, AfterCommit afterCommit) {
         SmtpIngressConfig.Builder b = SmtpIngressConfig.builder(smtp.hostname())
                 .bind(smtp.listen().address(), smtp.listen().port())
                 .maxMessageSize(smtp.maxMessageSize())
@@ -20,7 +26,8 @@ final class IngressSettings {
                 .relayNetworks(smtp.relayNetworks().stream().map(n -> CidrRange.parse(n.toString())).toList())
                 .connectionLimits(smtp.maxConnectionsPerClient(), smtp.maxConnections())
                 .timeouts(smtp.commandTimeout(), smtp.dataTimeout())
-                .tls(tls);
+                .tls(tls)
+                .afterCommit(afterCommit);
         if (smtp.recipientsFile().isPresent()) {
             b.localDomains(new HashSet<>(smtp.localDomains()), StartupChecks.recipients(smtp.recipientsFile().get()));
         }

@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The allowed dependency directions between the modules (GATEWAY.md §7, STYLE.md §3),
  * checked on the compiled classes of every module on the gateway's class path. Modules map to
- * package roots: semp-core {@code sempgw.core}, store {@code sempgw.store}, smtp-ingress
+ * package roots: semp-core {@code sempgw.core}, policy {@code sempgw.policy}, mailbox-agent
+ * {@code sempgw.agent}, store {@code sempgw.store}, smtp-ingress
  * {@code sempgw.smtp.ingress}, smtp-egress {@code sempgw.smtp.egress}, semp-ingress
  * {@code sempgw.semp.ingress}, semp-egress {@code sempgw.semp.egress}, gateway {@code sempgw.app}.
  */
@@ -20,15 +21,26 @@ final class ModuleDependenciesTest {
 
     @ArchTest
     static final ArchRule everyClass_livesInAKnownModuleRoot = classes().that().resideInAPackage("sempgw..")
-            .should().resideInAnyPackage("sempgw.core..", "sempgw.store..", "sempgw.smtp.ingress..", "sempgw.smtp.egress..",
-                    "sempgw.semp.ingress..", "sempgw.semp.egress..", "sempgw.app..")
+            .should().resideInAnyPackage("sempgw.core..", "sempgw.policy..", "sempgw.agent..", "sempgw.store..", "sempgw.smtp.ingress..",
+                    "sempgw.smtp.egress..", "sempgw.semp.ingress..", "sempgw.semp.egress..", "sempgw.app..")
             .because("a new package must be mapped to its module here before the rules below can guard it");
 
     @ArchTest
     static final ArchRule sempCore_dependsOnNothingOfOurs = noClasses().that().resideInAPackage("sempgw.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("sempgw.store..", "sempgw.smtp..", "sempgw.semp..", "sempgw.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("sempgw.policy..", "sempgw.agent..", "sempgw.store..", "sempgw.smtp..",
+                    "sempgw.semp..", "sempgw.app..")
             .allowEmptyShould(true)
             .because("semp-core is the protocol as pure code; everything depends on it, it on nothing of ours");
+
+    @ArchTest
+    static final ArchRule policy_dependsOnlyOnSempCore = noClasses().that().resideInAPackage("sempgw.policy..")
+            .should().dependOnClassesThat().resideInAnyPackage("sempgw.agent..", "sempgw.store..", "sempgw.smtp..", "sempgw.semp..", "sempgw.app..")
+            .because("routing and consent decisions are pure: they read what discovery concluded, they never ask");
+
+    @ArchTest
+    static final ArchRule mailboxAgent_dependsOnlyOnSempCore = noClasses().that().resideInAPackage("sempgw.agent..")
+            .should().dependOnClassesThat().resideInAnyPackage("sempgw.policy..", "sempgw.store..", "sempgw.smtp..", "sempgw.semp..", "sempgw.app..")
+            .because("MIME <-> SEMP conversion is pure: no network, no queue, no files");
 
     @ArchTest
     static final ArchRule store_dependsOnlyOnSempCore = noClasses().that().resideInAPackage("sempgw.store..")

@@ -55,7 +55,19 @@ public final class ConfigPrinter {
         p.table("control");
         p.put("socket", quote(c.control().socket().toString()));
         p.semp(c.semp());
+        p.policy(c.policy());
+        p.table("bridge");
+        p.put("attempt_timeout", quote(Durations.format(c.bridge().attemptTimeout())));
+        p.put("advertise_semp", Boolean.toString(c.bridge().advertiseSemp()));
         return p.out.toString();
+    }
+
+    private void policy(PolicyConfig c) {
+        table("policy");
+        put("default_mode", quote(c.defaultMode().spelling()));
+        put("senders", inline(c.senders(), m -> m.spelling()));
+        put("recipient_domains", inline(c.recipientDomains(), m -> m.spelling()));
+        put("pin_duration", quote(Durations.format(c.pinDuration())));
     }
 
     private void semp(SempConfig s) {
@@ -97,10 +109,15 @@ public final class ConfigPrinter {
     }
 
     private void routes(Map<String, String> routes) {
+        put("routes", inline(routes, v -> v));
+    }
+
+    /** A TOML inline table of quoted strings, keys sorted. */
+    private static <V> String inline(Map<String, V> entries, java.util.function.Function<V, String> value) {
         StringBuilder table = new StringBuilder("{");
-        routes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                table.append(table.length() > 1 ? ", " : " ").append(quote(e.getKey())).append(" = ").append(quote(e.getValue())));
-        put("routes", table.append(table.length() > 1 ? " }" : "}").toString());
+        entries.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> table.append(table.length() > 1 ? ", " : " ")
+                .append(quote(e.getKey())).append(" = ").append(quote(value.apply(e.getValue()))));
+        return table.append(table.length() > 1 ? " }" : "}").toString();
     }
 
     private void table(String name) {

@@ -9,8 +9,11 @@ import java.util.Objects;
  *
  * @param dataDir where the gateway keeps its state (queue, keys, certificate, control socket)
  * @param semp the SEMP server and sender, off by default
+ * @param policy when mail may leave in clear (GATEWAY.md §4)
+ * @param bridge how SMTP mail becomes SEMP and back (GATEWAY.md §5)
  */
-public record GatewayConfig(Path dataDir, SmtpConfig smtp, TlsConfig tls, QueueConfig queue, DeliveryConfig delivery, ControlConfig control, SempConfig semp) {
+public record GatewayConfig(Path dataDir, SmtpConfig smtp, TlsConfig tls, QueueConfig queue, DeliveryConfig delivery, ControlConfig control,
+                            SempConfig semp, PolicyConfig policy, BridgeConfig bridge) {
     public GatewayConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(smtp, "smtp");
@@ -19,6 +22,8 @@ public record GatewayConfig(Path dataDir, SmtpConfig smtp, TlsConfig tls, QueueC
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(semp, "semp");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(bridge, "bridge");
     }
 
     /** Every setting at its default: what running without a config file gives. */
@@ -41,7 +46,9 @@ public record GatewayConfig(Path dataDir, SmtpConfig smtp, TlsConfig tls, QueueC
                 QueueConfig.read(root.table("queue"), dataDir),
                 DeliveryConfig.read(root.table("delivery")),
                 ControlConfig.read(root.table("control"), dataDir),
-                SempConfig.read(root.table("semp"), dataDir, smtp));
+                SempConfig.read(root.table("semp"), dataDir, smtp),
+                PolicyConfig.read(root.table("policy")),
+                BridgeConfig.read(root.table("bridge")));
         root.finish();
         return c;
     }

@@ -7,14 +7,18 @@ import java.util.Objects;
 /**
  * A reply on the control channel, framed as an SMTP multi-line reply (RFC 5321 §4.2.1):
  * every line but the last is {@code code-text}, the last is {@code code text}. Codes: 200
- * done, 451 local error (try again), 500 bad request, 550 no such message. Text is made
- * printable before it is sent, so a remote server's reply cannot break the framing.
+ * done, 451 local error (try again), 500 bad request, 502 not served by this gateway (the
+ * mailbox agent when SEMP is off), 550 no such message or refused. Text is made printable
+ * before it is sent, so a remote server's reply cannot break the framing.
  */
 public record ControlReply(int code, List<String> lines) {
     public static final int OK = 200;
     public static final int LOCAL_ERROR = 451;
     public static final int BAD_REQUEST = 500;
+    public static final int NOT_HANDLED = 502;
     public static final int NO_SUCH_MESSAGE = 550;
+    /** A refused change (the mailbox commands): the same code as {@link #NO_SUCH_MESSAGE}. */
+    public static final int REFUSED = 550;
 
     public ControlReply {
         if (code < 200 || code > 599) {

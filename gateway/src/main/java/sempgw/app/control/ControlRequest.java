@@ -4,12 +4,13 @@ import java.util.Locale;
 import sempgw.store.queue.QueueId;
 
 /**
- * One request on the control channel: a line {@code VERB [queue-id]}. Parsing is pure and
- * total: anything else is a {@link Malformed} request carrying the reason.
+ * One request on the control channel: a line {@code VERB [queue-id]}, or
+ * {@code MAILBOX verb [argument]} for the mailbox agent. Parsing is pure and total: anything
+ * else is a {@link Malformed} request carrying the reason.
  */
 public sealed interface ControlRequest {
-    /** Longest request line accepted, in characters; the server drops longer lines. */
-    int MAX_LINE = 256;
+    /** Longest request line accepted, in characters (room for a file path); the server drops longer lines. */
+    int MAX_LINE = 4096;
 
     record ListEntries() implements ControlRequest {
     }
@@ -30,6 +31,23 @@ public sealed interface ControlRequest {
     record Flush() implements ControlRequest {
     }
 
+    /**
+     * {@code MAILBOX verb [argument]}: a mailbox agent command ({@code semp-gateway mailbox ...}),
+     * interpreted by the mailbox agent's handler. The verb is upper case; the argument is the rest
+     * of the line (an address, or a file path that may hold spaces), without control characters.
+     */
+    record Mailbox(String verb, String argument) implements ControlRequest {
+        public Mailbox {
+            if (verb.isEmpty() || !verb.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c == '-')) {
+                throw new IllegalArgumentException("a mailbox verb is upper-case letters and hyphens");
+            }
+            argument = argument.strip();
+            if (argument.codePoints().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("control characters in a mailbox command argument");
+            }
+        }
+    }
+
     record Malformed(String reason) implements ControlRequest {
     }
 
@@ -40,8 +58,23 @@ public sealed interface ControlRequest {
             case "LIST" -> words.length == 1 ? new ListEntries() : new Malformed("LIST takes no argument");
             case "FLUSH" -> words.length == 1 ? new Flush() : new Malformed("FLUSH takes no argument");
             case "SHOW", "HOLD", "RELEASE", "DELETE" -> withId(verb, words);
+            case "MAILBOX" -> mailbox(line.strip());
             default -> new Malformed("unknown command; commands are LIST, SHOW id, HOLD id, RELEASE id, DELETE id, FLUSH");
         };
+    }
+
+    private static ControlRequest mailbox(String line) {
+        String rest = line.substring("MAILBOX".length()).strip();
+        if (rest.isEmpty()) {
+            return new Malformed("MAILBOX takes a verb");
+        }
+        int space = rest.indexOf(' ');
+        String verb = (space < 0 ? rest : rest.substring(0, space)).toUpperCase(Locale.ROOT);
+        try {
+            return new Mailbox(verb, space < 0 ? "" : rest.substring(space + 1));
+        } catch (IllegalArgumentException e) {
+            return new Malformed(e.getMessage());
+        }
     }
 
     private static ControlRequest withId(String verb, String[] words) {
@@ -71,6 +104,7 @@ public sealed interface ControlRequest {
             case Hold h -> "HOLD " + h.id();
             case Release r -> "RELEASE " + r.id();
             case Delete d -> "DELETE " + d.id();
+            case Mailbox m -> "MAILBOX " + m.verb() + (m.argument().isEmpty() ? "" : " " + m.argument());
             case Malformed m -> throw new IllegalStateException("a malformed request is never sent");
         };
     }

@@ -33,6 +33,7 @@ public final class QueueControlHandler implements ControlHandler {
                 case ControlRequest.Delete d ->
                         found(d.id(), actions.delete(d.id()) ? Optional.of(List.of(d.id() + ": deleted")) : Optional.empty());
                 case ControlRequest.Flush f -> ControlReply.of(ControlReply.OK, actions.flush() + " deferred recipients scheduled now");
+                case ControlRequest.Mailbox m -> ControlReply.of(ControlReply.NOT_HANDLED, "not a queue command: MAILBOX " + m.verb());
                 case ControlRequest.Malformed m -> ControlReply.of(ControlReply.BAD_REQUEST, m.reason());
             };
         } catch (IOException | RuntimeException e) {

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -17,10 +18,10 @@ import java.util.Set;
 
 /**
  * Owner-only files: created mode 0600 from the moment they exist (missing directories 0700),
- * published without ever clobbering another writer's file, and checked for group or other
- * access before reading.
+ * published without ever clobbering another writer's file (or replaced atomically, for files
+ * that change), and checked for group or other access before reading.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
     private static final Set<PosixFilePermission> TOO_OPEN = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
@@ -32,24 +33,53 @@ final class PrivateFiles {
      * Writes {@code data} to a private temporary file, fsyncs it, links it into place and fsyncs
      * the directory. Returns false, leaving the existing file alone, if {@code file} already exists.
      */
-    static boolean createOnce(Path file, byte[] data) throws IOException {
+    public static boolean createOnce(Path file, byte[] data) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path temp = dir.resolve("." + file.getFileName() + "." + HexFormat.of().toHexDigits(new SecureRandom().nextLong()) + ".tmp");
+        Path temp = writeTemp(dir, file, data);
         try {
-            try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
-                ByteBuffer buffer = ByteBuffer.wrap(data);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
             return link(file, temp);
         } finally {
             Files.deleteIfExists(temp);
             fsyncDirectory(dir);
         }
+    }
+
+    /**
+     * Writes {@code data} to a private temporary file, fsyncs it, renames it over {@code file}
+     * (atomically: a reader sees the old content or the new, never a mix) and fsyncs the directory.
+     */
+    public static void replace(Path file, byte[] data) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = writeTemp(dir, file, data);
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+            fsyncDirectory(dir);
+        }
+    }
+
+    /** Deletes {@code file} if it exists and fsyncs its directory, so the deletion survives a crash. */
+    public static void delete(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        fsyncDirectory(file.toAbsolutePath().getParent());
+    }
+
+    private static Path writeTemp(Path dir, Path file, byte[] data) throws IOException {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path temp = dir.resolve("." + file.getFileName() + "." + HexFormat.of().toHexDigits(new SecureRandom().nextLong()) + ".tmp");
+        try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
+            ByteBuffer buffer = ByteBuffer.wrap(data);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            out.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
     }
 
     /** Links {@code temp} as {@code file}; false if another writer created {@code file} first. */
@@ -63,7 +93,7 @@ final class PrivateFiles {
     }
 
     /** Reads a regular file that only its owner may access; {@code what} names it in errors. */
-    static byte[] readPrivate(Path file, String what) throws IOException {
+    public static byte[] readPrivate(Path file, String what) throws IOException {
         PosixFileAttributes attrs = Files.readAttributes(file, PosixFileAttributes.class);
         if (!attrs.isRegularFile()) {
             throw new IOException(what + " " + file + " is not a regular file");

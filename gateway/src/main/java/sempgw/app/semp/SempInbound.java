@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import sempgw.app.config.SempConfig;
 import sempgw.app.config.SempPolicies.FirstContactMode;
 import sempgw.app.keys.DomainKeys;
+import sempgw.app.mailbox.MailboxKeys;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.envelope.seal.DomainDecryptionKeys;
 import sempgw.core.envelope.seal.PolicyDecision;
@@ -26,6 +27,7 @@ import sempgw.semp.ingress.receive.InMemoryKnownCorrespondents;
 import sempgw.semp.ingress.receive.KnownCorrespondents;
 import sempgw.semp.ingress.receive.InMemoryUserBlockList;
 import sempgw.semp.ingress.receive.LocalUsers;
+import sempgw.semp.ingress.receive.Mailboxes;
 import sempgw.semp.ingress.receive.RateLimitPolicy;
 import sempgw.semp.ingress.receive.ReceiveConfig;
 import sempgw.semp.ingress.receive.ReceivePipeline;
@@ -35,10 +37,12 @@ import sempgw.store.queue.QueueKey;
 
 /**
  * The receiving side behind the HTTPS listener: the {@link SessionTable}; the
- * {@link ReceivePipeline} (DELIVERY.md §3) with our domain keys, the {@code semp.mailboxes}, an
- * in-memory user block list and known-correspondent set, and the first-contact and rate-limit
- * settings, storing into a {@link QueueInbox} over the inbox queue ({@code <data_dir>/semp-inbox},
- * fsync'd before {@code delivered}); and the {@link FederationService} responder, swept every
+ * {@link ReceivePipeline} (DELIVERY.md §3) with our domain keys, the local users
+ * ({@code semp.mailboxes} and the provisioned mailboxes), an in-memory user block list and
+ * known-correspondent set, and the first-contact and rate-limit settings, storing through the
+ * {@link InboxBridge} (provisioned mailboxes: converted and queued for the mailbox host) or into
+ * a {@link QueueInbox} over the native inbox queue ({@code <data_dir>/semp-inbox}), durably
+ * before {@code delivered}; and the {@link FederationService} responder, swept every
  * {@value #SWEEP_SECONDS} s on one virtual thread (CONFORMANCE.md §4.2). Domain and server
  * block entries are enforced at the handshake (DELIVERY.md §5.2), so the verifier's
  * domain-level policy delivers everything that reaches it.
@@ -66,28 +70,29 @@ public final class SempInbound implements AutoCloseable {
      *
      * @throws IOException if the inbox queue cannot be opened
      */
-    public static SempInbound start(SempConfig semp, DomainKeys keys, SempPeers peers, Path dataDir, Path queueKeyFile, Clock clock)
-            throws IOException {
+    public static SempInbound start(SempConfig semp, DomainKeys keys, SempPeers peers, Path dataDir, Path queueKeyFile, MailboxKeys mailboxes,
+            InboxBridge bridge, Clock clock) throws IOException {
         FsQueue inbox;
         try (QueueKey key = QueueKey.loadOrCreate(queueKeyFile)) {
             inbox = FsQueue.open(dataDir.resolve(INBOX_DIR), key, clock);
         }
         try {
-            return start(semp, keys, peers, inbox, clock);
+            return start(semp, keys, peers, inbox, mailboxes, bridge, clock);
         } catch (RuntimeException e) {
             inbox.close();
             throw e;
         }
     }
 
-    private static SempInbound start(SempConfig semp, DomainKeys keys, SempPeers peers, FsQueue inbox, Clock clock) {
+    private static SempInbound start(SempConfig semp, DomainKeys keys, SempPeers peers, FsQueue inbox, MailboxKeys mailboxes, InboxBridge bridge,
+            Clock clock) {
         InMemoryKnownCorrespondents known = new InMemoryKnownCorrespondents();
         SessionTable sessions = new SessionTable(FederationLimits.DEFAULTS.withMaxSessions(semp.sessions().max()), clock);
         ReceivePipeline pipeline = new ReceivePipeline(receiveConfig(semp, keys.domain()),
                 new ServerKeys(peers.domainKeys(), decryptionKeys(semp, keys), keys.signing()), sessions,
                 (postmark, brief) -> PolicyDecision.deliver(),
-                new LocalUsers(ConfiguredMailboxes.of(semp), new InMemoryUserBlockList(), known),
-                new QueueInbox(inbox), RandomSource.secure());
+                new LocalUsers(localUsers(ConfiguredMailboxes.of(semp), mailboxes), new InMemoryUserBlockList(), known),
+                bridge.inbox(new QueueInbox(inbox), mailboxes, peers.userKeys()), RandomSource.secure());
         FederationService federation = new FederationService(
                 SempFederation.config(semp, keys, peers.domainKeys(), peers.proofs(), pipeline::receive), sessions);
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("semp-sweep").factory());
@@ -103,6 +108,11 @@ public final class SempInbound implements AutoCloseable {
         return ReceiveConfig.defaults(Set.of(domain)).withMaxEnvelopeSize(Math.toIntExact(semp.maxEnvelopeSize()))
                 .withFirstContact(firstContact)
                 .withRateLimit(new RateLimitPolicy(semp.rateLimit().perDomainHour(), semp.rateLimit().silentFor()));
+    }
+
+    /** Our local users: the configured {@code semp.mailboxes} and every provisioned mailbox, each lookup the same work (DELIVERY.md §6.4.3). */
+    static Mailboxes localUsers(ConfiguredMailboxes configured, MailboxKeys provisioned) {
+        return address -> configured.exists(address) | provisioned.provisioned(address);
     }
 
     /** Our encryption keys of the configured suites, for envelopes to our domain (ENVELOPE.md §7.2 step 5). */

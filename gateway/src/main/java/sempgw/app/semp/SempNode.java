@@ -12,15 +12,19 @@ import org.slf4j.LoggerFactory;
 import sempgw.app.config.GatewayConfig;
 import sempgw.app.config.SempConfig;
 import sempgw.app.keys.DomainKeys;
+import sempgw.app.mailbox.MailboxLock;
+import sempgw.app.mailbox.MailboxStore;
 import sempgw.app.tls.PeerTrust;
 import sempgw.app.tls.ServerCredentials;
+import sempgw.semp.egress.delivery.SempDeliveryAgent;
 import sempgw.semp.ingress.documents.Documents;
 import sempgw.semp.ingress.documents.InMemoryUserKeyDirectory;
 
 /**
  * The SEMP side of a running gateway ({@code [semp] enabled = true}), and the small facade tests
  * and the SEMP-SMTP bridge use. Starts, in order: domain keys and sender queue
- * ({@link SempComponents}); the user key directory ({@link SempUserKeys}); the documents
+ * ({@link SempComponents}); the mailbox lock, the user key directory ({@link SempUserKeys}) and
+ * the mailbox store over it ({@link MailboxStore}); the documents
  * ({@link SempDocuments}); peer discovery and keys ({@link SempPeers}); the receiving side
  * ({@link SempInbound}: session table, receive pipeline into the inbox queue, federation
  * responder and its sweep); the HTTPS listener ({@link SempServer}); the sender
@@ -36,40 +40,50 @@ public final class SempNode implements AutoCloseable {
     private final InMemoryUserKeyDirectory keyDirectory;
     private final SempInbox inbox;
     private final SempInbound inbound;
+    private final MailboxStore mailboxes;
+    private final SempPeers peers;
+    private final SempSender sender;
 
     private SempNode(Deque<AutoCloseable> started, int httpsPort, SempOutbox outbox, InMemoryUserKeyDirectory keyDirectory, SempInbox inbox,
-            SempInbound inbound) {
+            SempInbound inbound, MailboxStore mailboxes, SempPeers peers, SempSender sender) {
         this.started = started;
         this.httpsPort = httpsPort;
         this.outbox = outbox;
         this.keyDirectory = keyDirectory;
         this.inbox = inbox;
         this.inbound = inbound;
+        this.mailboxes = mailboxes;
+        this.peers = peers;
+        this.sender = sender;
     }
 
     /**
      * Starts every SEMP component; on failure closes whatever had started and rethrows.
      *
      * @param tls the gateway's certificate and key, presented by the HTTPS listener
+     * @param bridge where envelopes for provisioned mailboxes go ({@link InboxBridge#NONE}: the native inbox)
      */
-    public static SempNode start(GatewayConfig config, ServerCredentials tls, Clock clock) throws IOException {
+    public static SempNode start(GatewayConfig config, ServerCredentials tls, InboxBridge bridge, Clock clock) throws IOException {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             SempConfig semp = config.semp();
             SempComponents base = push(started, SempComponents.start(config, clock));
             DomainKeys keys = base.keys();
             Path state = SempDocuments.stateDir(config.dataDir());
+            MailboxLock lock = push(started, MailboxLock.acquire(config.dataDir()));
             SempUserKeys userKeys = push(started, SempUserKeys.open(state, keys));
+            MailboxStore mailboxes = push(started, MailboxStore.open(lock, userKeys.directory(), keys.domain(), clock));
             Documents documents = SempDocuments.open(semp, keys, userKeys.directory(), state, clock);
             SSLContext peerTls = PeerTrust.context(semp.trustFile());
-            SempPeers peers = push(started, SempPeers.open(semp, peerTls, clock));
-            SempInbound inbound = push(started, SempInbound.start(semp, keys, peers, config.dataDir(), config.queue().keyFile(), clock));
+            SempPeers peers = push(started, SempPeers.open(semp, peerTls, config.policy().pinDuration(), state, clock));
+            SempInbound inbound = push(started, SempInbound.start(semp, keys, peers, config.dataDir(), config.queue().keyFile(), mailboxes, bridge,
+                    clock));
             SempServer server = push(started, SempServer.start(semp, documents, tls, inbound.federation(), clock));
             SempSender sender = push(started, SempSender.start(semp, keys, base.senderQueue(), peers.discovery(), peers.domainKeys(), peerTls,
                     new DeliveryFailureLog(), clock));
             LOG.info("semp: {} started: https port {}, advertised https://{}:{}", keys.domain(), server.port(), semp.publicHost(), semp.publicPort());
-            return new SempNode(started, server.port(), new SempOutbox(keys.domain(), base.senderQueue(), sender, inbound.knownCorrespondents()), userKeys.directory(),
-                    new SempInbox(inbound.inbox()), inbound);
+            return new SempNode(started, server.port(), new SempOutbox(keys.domain(), base.senderQueue(), sender, inbound.knownCorrespondents()),
+                    userKeys.directory(), new SempInbox(inbound.inbox()), inbound, mailboxes, peers, sender);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeAll(started);
@@ -98,6 +112,21 @@ public final class SempNode implements AutoCloseable {
     /** The envelopes received for our mailboxes. */
     public SempInbox inbox() {
         return inbox;
+    }
+
+    /** The provisioned mailboxes and their keys (the mailbox agent's store). */
+    public MailboxStore mailboxes() {
+        return mailboxes;
+    }
+
+    /** Discovery, peers' domain and user keys. */
+    public SempPeers peers() {
+        return peers;
+    }
+
+    /** The SEMP delivery agent (seal, send, verify the receipt) over the federation sessions. */
+    public SempDeliveryAgent deliveryAgent() {
+        return sender.agent();
     }
 
     /** Live inbound federation sessions (one per peer domain). */

@@ -38,10 +38,12 @@ public final class SempSender implements AutoCloseable {
 
     private final QueueManager manager;
     private final FederationClient client;
+    private final SempDeliveryAgent agent;
 
-    private SempSender(QueueManager manager, FederationClient client) {
+    private SempSender(QueueManager manager, FederationClient client, SempDeliveryAgent agent) {
         this.manager = manager;
         this.client = client;
+        this.agent = agent;
     }
 
     /**
@@ -64,7 +66,7 @@ public final class SempSender implements AutoCloseable {
         QueueManager manager = new QueueManager(senderQueue, agent, Recipient::domain, notifier, qmgrSettings(semp), clock, retries);
         manager.start();
         LOG.info("semp: sender started for {}, retry horizon {}", keys.domain(), semp.queue().horizon());
-        return new SempSender(manager, client);
+        return new SempSender(manager, client, agent);
     }
 
     /** {@code semp.transports} is in preference order: WebSocket first when it is listed first, else h2 (TRANSPORT.md §5.1). */
@@ -76,6 +78,11 @@ public final class SempSender implements AutoCloseable {
     static QmgrSettings qmgrSettings(SempConfig semp) {
         return new QmgrSettings(1, SempRetrySchedule.FLOOR, SempRetrySchedule.CAP, semp.queue().horizon(), Duration.ZERO,
                 QmgrSettings.DEFAULT_ACTIVE_LIMIT, QmgrSettings.DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /** The delivery agent over the federation sessions, for envelopes the bridge composes. */
+    public SempDeliveryAgent agent() {
+        return agent;
     }
 
     /** Makes the queue manager look at its schedule now (tests that move the clock use it). */

@@ -107,6 +107,14 @@ public final class TwoGateways implements AutoCloseable {
         this.dns = dns;
     }
 
+    /** The in-process DNS server both gateways resolve through, for records beyond the two zones (MX, SERVFAIL). */
+    public TestDnsServer dns() {
+        if (dns instanceof TestDnsServer server) {
+            return server;
+        }
+        throw new IllegalStateException("these gateways resolve through dnsmasq");
+    }
+
     /** Both gateways with the in-process DNS server. */
     public static TwoGateways start(Path dir, Options options) throws Exception {
         return start(dir, options, Dns.IN_PROCESS);

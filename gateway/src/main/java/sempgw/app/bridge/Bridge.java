@@ -1,0 +1,57 @@
+package sempgw.app.bridge;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import sempgw.app.config.GatewayConfig;
+import sempgw.app.qmgr.Notifier;
+import sempgw.app.semp.InboxBridge;
+import sempgw.app.semp.SempNode;
+import sempgw.core.crypto.RandomSource;
+import sempgw.semp.egress.delivery.SempDeliverySettings;
+import sempgw.store.queue.DeliveryAgent;
+import sempgw.store.queue.MessageQueue;
+import sempgw.store.queue.QueueEntry;
+
+/**
+ * The SMTP <-> SEMP bridge, assembled from the running parts (GATEWAY.md §3): on the way out a
+ * routing agent for the main queue ({@link RoutingAgent}), its first attempt watched while the
+ * SMTP client waits ({@link FirstAttempts}, {@link TransactionGate}); on the way in, envelopes
+ * for provisioned mailboxes opened and queued as MIME ({@link MailboxInbox}).
+ *
+ * @param agent the main queue's delivery agent
+ * @param notifier the main queue's notifier: DSNs wait for the DATA verdict of their message
+ * @param gate the SMTP listener's reply to DATA
+ * @param watcher the main queue's commit listener, registered before the queue manager's
+ */
+public record Bridge(DeliveryAgent agent, Notifier notifier, TransactionGate gate, Consumer<QueueEntry> watcher) {
+
+    /**
+     * @param smtp the SMTP delivery agent, for recipients routed to SMTP
+     * @param dsn the DSN notifier of the main queue
+     */
+    public static Bridge outbound(GatewayConfig config, SempNode semp, MessageQueue queue, DeliveryAgent smtp, Notifier dsn, Clock clock) {
+        FirstAttempts attempts = new FirstAttempts(config.bridge().attemptTimeout());
+        Set<String> local = new HashSet<>();
+        local.add(semp.mailboxes().domain().toLowerCase(Locale.ROOT));
+        config.smtp().localDomains().forEach(d -> local.add(d.toLowerCase(Locale.ROOT)));
+        Routes routes = new Routes(config.policy().table(), local, semp.peers().discovery(), semp.mailboxes());
+        SempRoute sempRoute = new SempRoute(semp.mailboxes(), semp.peers().discovery(), semp.peers().recipientKeys(), semp.deliveryAgent(),
+                SempDeliverySettings.DEFAULT_ATTEMPT_TIMEOUT, new ComposedCache(), clock, RandomSource.secure());
+        UpgradeSignal upgrade = new UpgradeSignal(semp.mailboxes(), semp.mailboxes().domain(), config.bridge().advertiseSemp());
+        RoutingAgent agent = new RoutingAgent(routes, smtp, sempRoute, upgrade, attempts);
+        Consumer<QueueEntry> watcher = entry -> {
+            if (FirstAttempts.isSmtpIngress(entry)) {
+                attempts.watch(entry.id(), entry.recipients().size());
+            }
+        };
+        return new Bridge(agent, attempts.notifier(dsn), new TransactionGate(attempts, queue, config.bridge().attemptTimeout()), watcher);
+    }
+
+    /** The inbound half: what the SEMP receive pipeline stores into. */
+    public static InboxBridge inbound(MessageQueue queue, String hostname, Clock clock) {
+        return (natives, mailboxes, users) -> new MailboxInbox(mailboxes, users, queue, natives, hostname, clock);
+    }
+}

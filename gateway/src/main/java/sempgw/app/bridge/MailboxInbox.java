@@ -1,0 +1,139 @@
+package sempgw.app.bridge;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.Set;
+import sempgw.agent.InboundContext;
+import sempgw.agent.MessageTraits;
+import sempgw.agent.SempToMime;
+import sempgw.agent.Verification;
+import sempgw.agent.fidelity.MimeFidelity;
+import sempgw.app.mailbox.MailboxKeys;
+import sempgw.core.envelope.Envelope;
+import sempgw.core.envelope.EnvelopeCodec;
+import sempgw.core.envelope.EnvelopeFormatException;
+import sempgw.core.envelope.brief.Brief;
+import sempgw.core.envelope.open.EnvelopeOpener;
+import sempgw.core.envelope.open.OpenError;
+import sempgw.core.envelope.open.OpenException;
+import sempgw.core.envelope.open.OpenedEnvelope;
+import sempgw.semp.egress.keys.PeerIdentityKeys;
+import sempgw.semp.egress.keys.UserKeysClient;
+import sempgw.semp.ingress.inbox.AcceptedEnvelope;
+import sempgw.semp.ingress.receive.Inbox;
+import sempgw.store.queue.MessageQueue;
+import sempgw.store.queue.Origin;
+import sempgw.store.queue.QueueId;
+import sempgw.store.queue.Recipient;
+import sempgw.store.queue.Sender;
+import sempgw.store.queue.Submission;
+
+/**
+ * The receive pipeline's inbox once the bridge runs (GATEWAY.md §3 flow 3): each envelope the
+ * pipeline accepted is, for every provisioned mailbox among its local recipients, opened with
+ * that mailbox's keys (ENVELOPE.md §7.2 steps 8-12, the sender's identity key fetched from the
+ * sender's domain), rendered as MIME ({@link SempToMime}, CLIENT.md §6.4.2, with the one
+ * {@code SEMP-Verification} header) and committed (fsync'd) to the main queue for the mailbox
+ * host, before {@link #store} returns: only then does the pipeline answer {@code delivered}
+ * (DELIVERY.md §1.1). Recipients that are not provisioned mailboxes go to the native inbox.
+ *
+ * <p>An envelope whose sender signature does not verify is not rendered as genuine (ENVELOPE.md
+ * §6.5.3): the mailbox gets the notice {@link SempToMime} writes for it, without the content.
+ * When the sender's key could not be fetched, or the mailbox queue cannot be written, this throws
+ * and the pipeline answers {@code server_unavailable}, so the sender retries. The converted
+ * message has the null reverse-path: a later bounce from the mailbox host must not travel back in
+ * clear to a SEMP sender (DELIVERY.md §2.6: SEMP has no bounce messages).
+ */
+final class MailboxInbox implements Inbox {
+    /** {@link Origin#protocol()} of messages the bridge queues for mailboxes. */
+    static final String PROTOCOL = "SEMP";
+    /** The enclosure extensions the mailbox agent understands, when a sender marks one required (EXTENSIONS.md §3.1). */
+    private static final Set<String> EXTENSIONS = Set.of(MimeFidelity.KEY);
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxInbox.class);
+
+    private final MailboxKeys mailboxes;
+    private final UserKeysClient users;
+    private final MessageQueue queue;
+    private final Inbox natives;
+    private final String hostname;
+    private final Clock clock;
+
+    MailboxInbox(MailboxKeys mailboxes, UserKeysClient users, MessageQueue queue, Inbox natives, String hostname, Clock clock) {
+        this.mailboxes = mailboxes;
+        this.users = users;
+        this.queue = queue;
+        this.natives = natives;
+        this.hostname = hostname;
+        this.clock = clock;
+    }
+
+    @Override
+    public void store(AcceptedEnvelope accepted) throws IOException {
+        List<String> bridged = accepted.localRecipients().stream().filter(mailboxes::provisioned).toList();
+        List<String> others = accepted.localRecipients().stream().filter(r -> !bridged.contains(r)).toList();
+        if (!others.isEmpty()) {
+            natives.store(new AcceptedEnvelope(accepted.postmarkId(), accepted.fromDomain(), accepted.senderAddress(), others, accepted.wire(),
+                    accepted.receivedAt()));
+        }
+        if (bridged.isEmpty()) {
+            return;
+        }
+        Envelope envelope;
+        try {
+            envelope = EnvelopeCodec.decode(accepted.wire(), accepted.wire().length).envelope();
+        } catch (EnvelopeFormatException e) {
+            throw new IOException("an accepted envelope no longer parses: " + e.getMessage(), e);
+        }
+        for (String mailbox : bridged) {
+            QueueId id = commit(render(envelope, mailbox, accepted), mailbox, accepted);
+            LOG.info("{}: envelope {} from {} queued for a mailbox", id, accepted.postmarkId(), accepted.fromDomain());
+        }
+    }
+
+    private byte[] render(Envelope envelope, String mailbox, AcceptedEnvelope accepted) throws IOException {
+        PeerIdentityKeys identities = new PeerIdentityKeys(users, clock);
+        Instant now = clock.instant();
+        try {
+            OpenedEnvelope opened = new EnvelopeOpener(mailboxes.decryptionKeys(mailbox), identities, EXTENSIONS).open(envelope);
+            return SempToMime.render(new InboundContext(opened.brief(), Optional.of(opened.enclosure()),
+                    Verification.semp(Verification.SignatureCheck.PASS, accepted.fromDomain()), mailbox, now, hostname));
+        } catch (OpenException e) {
+            if (e.error() == OpenError.SENDER_KEY_UNKNOWN && identities.failure().isPresent()) {
+                throw new IOException("the sender's identity key could not be fetched: " + identities.failure().get().getMessage());
+            }
+            LOG.warn("envelope {} from {} for a mailbox not opened: {} ({})", accepted.postmarkId(), accepted.fromDomain(), e.error(), e.getMessage());
+            Brief claimed = Brief.of(accepted.postmarkId(), accepted.senderAddress(), List.of(mailbox), accepted.receivedAt());
+            Verification.SignatureCheck check = e.error() == OpenError.SENDER_KEY_UNKNOWN ? Verification.SignatureCheck.UNKNOWN_KEY
+                    : e.error() == OpenError.SENDER_SIGNATURE_INVALID ? Verification.SignatureCheck.FAIL : Verification.SignatureCheck.NONE;
+            return SempToMime.render(new InboundContext(claimed, Optional.empty(), Verification.semp(check, accepted.fromDomain()),
+                    mailbox, now, hostname));
+        } catch (IllegalStateException e) {
+            throw new IOException("the mailbox's keys changed while opening: " + e.getMessage(), e);
+        }
+    }
+
+    private QueueId commit(byte[] mime, String mailbox, AcceptedEnvelope accepted) throws IOException {
+        MessageTraits traits = MessageTraits.of(mime);
+        Sender nullSender = new Sender("", Optional.empty(), Optional.empty(),
+                traits.eightBitBody() ? Sender.BodyType.EIGHT_BIT_MIME : Sender.BodyType.SEVEN_BIT, traits.utf8Header() || !ascii(mailbox));
+        Origin origin = new Origin(InetAddress.getLoopbackAddress(), accepted.fromDomain(), PROTOCOL, Optional.empty());
+        try (Submission s = queue.begin(nullSender, origin)) {
+            s.addRecipient(Recipient.of(mailbox));
+            try (OutputStream out = s.content()) {
+                out.write(mime);
+            }
+            return s.commit();
+        }
+    }
+
+    private static boolean ascii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
+    }
+}

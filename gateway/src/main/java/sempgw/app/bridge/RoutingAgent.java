@@ -1,0 +1,111 @@
+package sempgw.app.bridge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sempgw.app.bridge.FirstAttempts.Mark;
+import sempgw.policy.Route;
+import sempgw.policy.SempRequireHeader;
+import sempgw.store.queue.DeliveryAgent;
+import sempgw.store.queue.DeliveryResult;
+import sempgw.store.queue.QueueEntry;
+import sempgw.store.queue.Recipient;
+
+/**
+ * The main queue's delivery agent once the bridge runs (GATEWAY.md §3 flows 1, 2, 4): routes each
+ * recipient ({@link Routes}) and hands it to the agent of its route.
+ * <ul>
+ *   <li>SMTP: the SMTP delivery agent, the content streamed through a header rewrite that
+ *   removes the author's {@code SEMP-Require} (GATEWAY.md §4) and, for mail from a provisioned
+ *   mailbox to another domain, adds the upgrade-signal headers (CLIENT.md §6.4.3); our own
+ *   domains (the mailbox host) in a call of their own, without them;</li>
+ *   <li>SEMP: {@link SempRoute}, one call per recipient domain (mixed recipient lists are split,
+ *   never downgraded as a whole: CLIENT.md §6.4.5);</li>
+ *   <li>refused by policy: failed with the policy's 5.7.x reply; undecidable (DNS trouble): deferred.</li>
+ * </ul>
+ * Every recipient's outcome is also marked for the SMTP client still waiting at DATA
+ * ({@link FirstAttempts}). Thread-safe; blocking (the queue manager calls it on a virtual thread).
+ */
+final class RoutingAgent implements DeliveryAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(RoutingAgent.class);
+    private static final Set<String> AUTHOR_ONLY = Set.of(SempRequireHeader.NAME.toLowerCase(java.util.Locale.ROOT));
+
+    private final Routes routes;
+    private final DeliveryAgent smtp;
+    private final SempRoute semp;
+    private final UpgradeSignal upgrade;
+    private final FirstAttempts attempts;
+
+    RoutingAgent(Routes routes, DeliveryAgent smtp, SempRoute semp, UpgradeSignal upgrade, FirstAttempts attempts) {
+        this.routes = routes;
+        this.smtp = smtp;
+        this.semp = semp;
+        this.upgrade = upgrade;
+        this.attempts = attempts;
+    }
+
+    @Override
+    public List<DeliveryResult> deliver(QueueEntry entry, List<Recipient> recipients, ContentSource content) {
+        String sender = entry.sender().reversePath();
+        boolean required;
+        try (InputStream in = content.open()) {
+            required = HeaderSection.read(in).values(SempRequireHeader.NAME).stream().anyMatch(SempRequireHeader::requested);
+        } catch (IOException e) {
+            LOG.warn("{}: cannot read the queued message: {}", entry.id(), e.toString());
+            return recipients.stream().map(r -> (DeliveryResult) new DeliveryResult.Deferred("451 4.3.0 queued message unreadable")).toList();
+        }
+        DeliveryResult[] results = new DeliveryResult[recipients.size()];
+        List<Integer> viaSmtp = new ArrayList<>();
+        List<Integer> toMailboxHost = new ArrayList<>();
+        Map<String, List<Integer>> viaSemp = new LinkedHashMap<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            Recipient r = recipients.get(i);
+            switch (routes.route(sender, r.domain(), required)) {
+                case Route.ViaSmtp _ -> (routes.local(r.domain()) ? toMailboxHost : viaSmtp).add(i);
+                case Route.ViaSemp _ -> viaSemp.computeIfAbsent(r.domain(), d -> new ArrayList<>()).add(i);
+                case Route.Refuse(var status) -> results[i] = new DeliveryResult.Failed("smtp", status.toString());
+                case Route.Defer(var status) -> results[i] = new DeliveryResult.Deferred(status.toString());
+            }
+        }
+        viaSemp.forEach((domain, indices) -> fill(results, indices, semp.deliver(entry, domain, pick(recipients, indices), content)));
+        List<String> signal = upgrade.fields(sender);
+        if (!viaSmtp.isEmpty()) {
+            fill(results, viaSmtp, smtp.deliver(entry, pick(recipients, viaSmtp), () -> rewritten(content, signal)));
+        }
+        if (!toMailboxHost.isEmpty()) {
+            fill(results, toMailboxHost, smtp.deliver(entry, pick(recipients, toMailboxHost), () -> rewritten(content, List.of())));
+        }
+        for (int i = 0; i < recipients.size(); i++) {
+            boolean bySmtp = viaSmtp.contains(i) || toMailboxHost.contains(i);
+            attempts.mark(entry.id(), recipients.get(i).address(), bySmtp ? new Mark.Smtp() : new Mark.Tried(results[i]));
+        }
+        return List.of(results);
+    }
+
+    /** The content as SMTP delivers it: the author's SEMP-Require gone, {@code added} first. */
+    private static InputStream rewritten(ContentSource content, List<String> added) throws IOException {
+        InputStream in = content.open();
+        try {
+            return HeaderSection.read(in).rewrite(in, AUTHOR_ONLY, added);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static List<Recipient> pick(List<Recipient> recipients, List<Integer> indices) {
+        return indices.stream().map(recipients::get).toList();
+    }
+
+    private static void fill(DeliveryResult[] results, List<Integer> indices, List<DeliveryResult> delivered) {
+        for (int k = 0; k < indices.size(); k++) {
+            results[indices.get(k)] = delivered.get(k);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package sempgw.app.bridge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sempgw.agent.ConversionException;
+import sempgw.agent.MimeToSemp;
+import sempgw.agent.OutboundContext;
+import sempgw.app.mailbox.MailboxIdentity;
+import sempgw.app.mailbox.MailboxKeys;
+import sempgw.core.crypto.RandomSource;
+import sempgw.policy.Outcomes;
+import sempgw.core.crypto.SuiteId;
+import sempgw.core.envelope.SizeBuckets;
+import sempgw.core.envelope.Ulid;
+import sempgw.core.envelope.compose.ComposeException;
+import sempgw.core.envelope.compose.ComposeOptions;
+import sempgw.core.envelope.compose.ComposedEnvelope;
+import sempgw.core.envelope.compose.Draft;
+import sempgw.core.envelope.compose.EnvelopeComposer;
+import sempgw.core.envelope.compose.PostmarkIds;
+import sempgw.core.envelope.compose.RecipientKeys;
+import sempgw.core.envelope.compose.Sender;
+import sempgw.semp.egress.delivery.SempDeliveryAgent;
+import sempgw.semp.egress.discovery.DiscoveryResult;
+import sempgw.semp.egress.peers.PeerDiscovery;
+import sempgw.semp.egress.keys.KeyLookupException;
+import sempgw.semp.egress.keys.PeerRecipientKeys;
+import sempgw.store.queue.DeliveryAgent.ContentSource;
+import sempgw.store.queue.DeliveryResult;
+import sempgw.store.queue.QueueEntry;
+import sempgw.store.queue.Recipient;
+
+/**
+ * SEMP delivery of a queued SMTP message to the recipients at one domain, as the sender's mailbox
+ * agent (GATEWAY.md §3 flow 1), in steps:
+ * <ol>
+ *   <li>the sender's identity key from the mailbox store; none -> deferred (the route said the
+ *   sender has one, so it was removed meanwhile);</li>
+ *   <li>MIME to brief and enclosure ({@link MimeToSemp}); content that cannot be converted is
+ *   a permanent media error, 5.6.0 (RFC 3463 §3.7);</li>
+ *   <li>the peer's envelope size limit (discovery), the recipients' published keys and the suite
+ *   ({@link PeerRecipientKeys}); a recipient without keys is unknown there, 5.1.1; keys that
+ *   cannot be fetched defer;</li>
+ *   <li>compose (semp-core {@link EnvelopeComposer}: one envelope for the domain's To and Cc
+ *   recipients, one per Bcc recipient) with the sender's signature, and hand each envelope to
+ *   semp-egress ({@link SempDeliveryAgent}: seal, send, verify the receipt).</li>
+ * </ol>
+ * Composed envelopes are kept in memory ({@link ComposedCache}) until their recipients are done,
+ * so a retry sends the same {@code postmark.id} and the peer can recognise a duplicate
+ * (DELIVERY.md §3); a restart composes afresh.
+ */
+final class SempRoute {
+    private static final Logger LOG = LoggerFactory.getLogger(SempRoute.class);
+
+    private final MailboxKeys mailboxes;
+    private final PeerDiscovery discovery;
+    private final PeerRecipientKeys recipientKeys;
+    private final SempDeliveryAgent agent;
+    private final Duration attemptTimeout;
+    private final ComposedCache cache;
+    private final Clock clock;
+    private final RandomSource random;
+
+    /** @param attemptTimeout the wait for each acknowledgment (DELIVERY.md §1.5) */
+    SempRoute(MailboxKeys mailboxes, PeerDiscovery discovery, PeerRecipientKeys recipientKeys, SempDeliveryAgent agent, Duration attemptTimeout,
+            ComposedCache cache, Clock clock, RandomSource random) {
+        this.mailboxes = mailboxes;
+        this.discovery = discovery;
+        this.recipientKeys = recipientKeys;
+        this.agent = agent;
+        this.attemptTimeout = attemptTimeout;
+        this.cache = cache;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** One result per recipient, in order; never throws for a delivery failure. */
+    List<DeliveryResult> deliver(QueueEntry entry, String domain, List<Recipient> recipients, ContentSource content) {
+        List<String> addresses = recipients.stream().map(r -> r.address().toLowerCase(Locale.ROOT)).toList();
+        Map<String, DeliveryResult> byAddress = new HashMap<>();
+        try {
+            Optional<List<ComposedEnvelope>> cached = cache.get(entry.id(), domain, addresses, clock.instant());
+            List<ComposedEnvelope> envelopes = cached.isPresent() ? cached.get() : compose(entry, domain, addresses, content, byAddress);
+            for (ComposedEnvelope e : envelopes) {
+                DeliveryResult result = withStatus(agent.deliver(e.envelope(), entry.arrivedAt(), entry.id().value(), attemptTimeout));
+                e.recipients().forEach(a -> byAddress.put(a, result));
+            }
+            if (byAddress.values().stream().allMatch(r -> r instanceof DeliveryResult.Deferred)) {
+                cache.put(entry.id(), domain, addresses, envelopes);
+            } else {
+                cache.remove(entry.id(), domain);
+            }
+        } catch (Refused r) {
+            LOG.info("{}: semp peer={} outcome={} recipients={}: {}", entry.id(), domain,
+                    r.result instanceof DeliveryResult.Failed ? "failed" : "deferred", recipients.size(), r.result.reply());
+            addresses.forEach(a -> byAddress.putIfAbsent(a, r.result));
+        }
+        return addresses.stream().map(a -> byAddress.getOrDefault(a,
+                new DeliveryResult.Deferred("451 4.3.0 no envelope was composed for this recipient"))).toList();
+    }
+
+    /**
+     * The envelopes for the recipients that have keys; each recipient without published keys is
+     * put in {@code outcomes} as unknown at its domain (5.1.1).
+     */
+    private List<ComposedEnvelope> compose(QueueEntry entry, String domain, List<String> addresses, ContentSource content,
+            Map<String, DeliveryResult> outcomes) throws Refused {
+        String sender = entry.sender().reversePath();
+        MailboxIdentity identity = mailboxes.identity(sender).orElseThrow(() -> new Refused(new DeliveryResult.Deferred(
+                "451 4.7.0 the sender's SEMP mailbox is no longer provisioned")));
+        if (!(discovery.discover(domain) instanceof DiscoveryResult.Semp peer)) {
+            throw new Refused(new DeliveryResult.Deferred("451 4.4.3 semp; " + domain + " is not discovered as SEMP now"));
+        }
+        Keyed keyed = keys(domain, addresses);
+        List<String> reachable = addresses.stream().filter(a -> !keyed.keys().clientKeysOf(a).isEmpty()).toList();
+        addresses.stream().filter(a -> !reachable.contains(a)).forEach(a -> outcomes.put(a,
+                new DeliveryResult.Failed("smtp", "550 5.1.1 the recipient has no published SEMP keys at " + domain)));
+        if (reachable.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Draft draft = convert(entry, reachable, content, sender, now);
+        int limit = (int) Math.min(peer.maxEnvelopeSize(), Integer.MAX_VALUE);
+        ComposeOptions options = new ComposeOptions(keyed.suite(), ComposeOptions.DEFAULT_LIFETIME, SizeBuckets.standard(limit));
+        EnvelopeComposer composer = new EnvelopeComposer(options, random, PostmarkIds.ulid(now, random));
+        try {
+            return composer.compose(draft, Sender.of(identity.key()), keyed.keys(), "", now, domain::equalsIgnoreCase);
+        } catch (ComposeException e) {
+            throw new Refused(composeFailure(e));
+        }
+    }
+
+    private record Keyed(SuiteId suite, RecipientKeys keys) {
+    }
+
+    /**
+     * The recipients' keys in the strongest suite we share with the peer; the baseline suite when
+     * that covers more recipients (a peer's users may have no post-quantum key yet).
+     */
+    private Keyed keys(String domain, List<String> addresses) throws Refused {
+        try {
+            SuiteId suite = recipientKeys.suiteFor(domain).orElseThrow(() -> new Refused(new DeliveryResult.Failed("smtp",
+                    "554 5.7.5 no SEMP suite in common with " + domain)));
+            Keyed best = new Keyed(suite, recipientKeys.recipientKeys(domain, addresses, suite));
+            if (suite != SuiteId.X25519_CHACHA20_POLY1305 && covered(best.keys(), addresses) < addresses.size()) {
+                Keyed baseline = new Keyed(SuiteId.X25519_CHACHA20_POLY1305,
+                        recipientKeys.recipientKeys(domain, addresses, SuiteId.X25519_CHACHA20_POLY1305));
+                return covered(baseline.keys(), addresses) > covered(best.keys(), addresses) ? baseline : best;
+            }
+            return best;
+        } catch (KeyLookupException e) {
+            throw new Refused(new DeliveryResult.Deferred((e.isTransient() ? "451 4.4.3" : "451 4.7.5") + " semp; keys of " + domain
+                    + " unavailable: " + e.getMessage()));
+        }
+    }
+
+    private static long covered(RecipientKeys keys, List<String> addresses) {
+        return addresses.stream().filter(a -> !keys.clientKeysOf(a).isEmpty()).count();
+    }
+
+    private Draft convert(QueueEntry entry, List<String> addresses, ContentSource content, String sender, Instant now) throws Refused {
+        List<String> all = entry.recipients().stream().map(r -> r.recipient().address()).toList();
+        try (InputStream in = content.open()) {
+            return MimeToSemp.convert(in, new OutboundContext(sender, all, addresses, now, () -> Ulid.next(now, random))).draft();
+        } catch (ConversionException e) {
+            throw new Refused(e.error().temporary() ? new DeliveryResult.Deferred("451 4.3.0 conversion to SEMP failed: " + e.reason())
+                    : new DeliveryResult.Failed("smtp", "554 5.6.0 the message cannot be converted to SEMP: " + e.reason()));
+        } catch (IOException e) {
+            throw new Refused(new DeliveryResult.Deferred("451 4.3.0 queued message unreadable"));
+        }
+    }
+
+    /**
+     * A SEMP failure as the DSN reports it: {@code Diagnostic-Code: semp; <reason_code>: <status> <reason>},
+     * the RFC 3463 status from docs/outcomes.md ({@link Outcomes}) so the DSN's Status field says it too.
+     */
+    static DeliveryResult withStatus(DeliveryResult result) {
+        if (result instanceof DeliveryResult.Failed(String type, String reply) && "semp".equals(type)) {
+            int colon = reply.indexOf(':');
+            String code = colon < 0 ? reply.trim() : reply.substring(0, colon).trim();
+            String reason = colon < 0 ? "" : reply.substring(colon + 1).trim();
+            return new DeliveryResult.Failed(type, code + ": " + Outcomes.lookup(code).dsnStatus() + " " + reason);
+        }
+        return result;
+    }
+
+    private static DeliveryResult composeFailure(ComposeException e) {
+        return switch (e.error()) {
+            case MISSING_RECIPIENT_KEY -> new DeliveryResult.Failed("smtp", "550 5.1.1 the recipient has no published SEMP keys");
+            case TOO_LARGE, EXTENSION_TOO_LARGE -> new DeliveryResult.Failed("semp", "envelope_size_exceeded: " + e.getMessage());
+            case NON_CANONICAL_ADDRESS, INVALID_CONTENT, NO_RECIPIENTS, TOO_MANY_RECIPIENTS ->
+                    new DeliveryResult.Failed("smtp", "554 5.6.0 the message cannot be sent by SEMP: " + e.error());
+            case MISSING_DOMAIN_KEY, SUITE_MISMATCH -> new DeliveryResult.Deferred("451 4.4.3 semp; keys of the recipient domain unusable: " + e.error());
+        };
+    }
+
+    /** A failure that ends the attempt before anything was sent. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient DeliveryResult result;
+
+        Refused(DeliveryResult result) {
+            super(result.reply(), null, false, false);
+            this.result = result;
+        }
+    }
+}

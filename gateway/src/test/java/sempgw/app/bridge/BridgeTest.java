@@ -1,0 +1,173 @@
+package sempgw.app.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.wiser.Wiser;
+import org.subethamail.wiser.WiserMessage;
+import sempgw.app.semp.TwoGateways;
+import sempgw.core.envelope.SempAddress;
+import sempgw.store.queue.QueueEntry;
+import sempgw.store.queue.RecipientState;
+
+/**
+ * The bridge between two real gateways on loopback (GATEWAY.md §3, §5): SMTP into a.test, SEMP to
+ * b.test, SMTP out to b.test's mailbox host; a mixed recipient list split by route; the policy's
+ * refusals at DATA; a DNS failure that never becomes SMTP; threading back across the two worlds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class BridgeTest {
+    TwoGateways gw;
+    Wiser mailboxesA;
+    Wiser mailboxesB;
+    Wiser legacy;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        mailboxesA = sink();
+        mailboxesB = sink();
+        legacy = sink();
+        gw = TwoGateways.start(dir, TwoGateways.Options.defaults()
+                .withSemp(TwoGateways.A, """
+                        [policy]
+                        recipient_domains = { "strict.test" = "semp-required" }
+                        [delivery]
+                        routes = { "a.test" = "[127.0.0.1]:%d", "legacy.test" = "[127.0.0.1]:%d", "strict.test" = "[127.0.0.1]:%d", \
+                        "servfail.test" = "[127.0.0.1]:%d" }""".formatted(port(mailboxesA), port(legacy), port(legacy), port(legacy)))
+                .withSemp(TwoGateways.B, """
+                        [delivery]
+                        routes = { "b.test" = "[127.0.0.1]:%d" }""".formatted(port(mailboxesB))));
+        gw.dns().mx("legacy.test", 10, "mx.legacy.test", 60).mx("strict.test", 10, "mx.strict.test", 60).servfail("servfail.test")
+                .servfail("_semp._tcp.servfail.test");
+        gw.a().node().mailboxes().add(SempAddress.parse("alice@a.test"));
+        gw.b().node().mailboxes().add(SempAddress.parse("bob@b.test"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        gw.close();
+        mailboxesA.stop();
+        mailboxesB.stop();
+        legacy.stop();
+    }
+
+    @Test
+    void send_provisionedSenderToSempDomain_deliveredBySempWithinData_mailboxGetsVerifiedMime() throws Exception {
+        String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "alice@a.test", List.of("bob@b.test"),
+                message("alice@a.test", "bob@b.test", "Quarterly figures", "<q1@client.a.test>", "", "The figures are attached.\r\n"));
+
+        assertThat(reply).startsWith("250 2.0.0 Ok: delivered by SEMP");
+        WiserMessage got = awaitOne(mailboxesB, "Quarterly figures");
+        assertThat(got.getEnvelopeSender()).isEmpty();
+        assertThat(got.getEnvelopeReceiver()).isEqualTo("bob@b.test");
+        String text = new String(got.getData(), StandardCharsets.UTF_8);
+        assertThat(text).contains("SEMP-Verification: origin=semp; seal=pass; sender-signature=pass; sender-domain=a.test",
+                "Message-ID: <q1@client.a.test>", "The figures are attached.").doesNotContain("SEMP-Require");
+    }
+
+    @Test
+    void send_mixedRecipients_eachGoesItsOwnWay() throws Exception {
+        String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "alice@a.test", List.of("bob@b.test", "carol@legacy.test", "nobody@b.test"),
+                message("alice@a.test", "bob@b.test, carol@legacy.test, nobody@b.test", "Mixed", "<mixed@client.a.test>", "", "To all three.\r\n"));
+
+        assertThat(reply).startsWith("250 2.0.0 Ok: queued as ");
+        assertThat(new String(awaitOne(mailboxesB, "Mixed").getData(), StandardCharsets.UTF_8)).contains("origin=semp");
+        String clear = new String(awaitOne(legacy, "Mixed").getData(), StandardCharsets.UTF_8);
+        assertThat(clear).contains("SEMP-Capability: 1", "SEMP-Domain: a.test", "SEMP-Address: alice@a.test", "SEMP-Identity: ed25519:");
+        String id = reply.substring("250 2.0.0 Ok: queued as ".length()).strip();
+        await().atMost(Duration.ofSeconds(20)).until(() -> bounced(id, "nobody@b.test"));
+    }
+
+    @Test
+    void send_sempRequiredDomainWithoutSemp_refusedAtDataWith57() throws Exception {
+        String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "alice@a.test", List.of("x@strict.test"),
+                message("alice@a.test", "x@strict.test", "Never in clear", "<strict@client.a.test>", "", "Secret.\r\n"));
+
+        assertThat(reply).startsWith("550 5.7.");
+        assertThat(legacy.getMessages()).noneMatch(m -> subject(m).equals("Never in clear"));
+    }
+
+    @Test
+    void send_authorRequiresSempToLegacyDomain_refusedAtData_nothingSentInClear() throws Exception {
+        String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "alice@a.test", List.of("carol@legacy.test"),
+                message("alice@a.test", "carol@legacy.test", "Author says SEMP", "<req@client.a.test>", "SEMP-Require: yes\r\n", "Secret.\r\n"));
+
+        assertThat(reply).startsWith("550 5.7.");
+        assertThat(legacy.getMessages()).noneMatch(m -> subject(m).equals("Author says SEMP"));
+    }
+
+    @Test
+    void send_dnsServfailForRecipientDomain_acceptedAndDeferred_neverSentInClear() throws Exception {
+        String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "alice@a.test", List.of("y@servfail.test"),
+                message("alice@a.test", "y@servfail.test", "Resolver trouble", "<sf@client.a.test>", "", "Wait for DNS.\r\n"));
+
+        assertThat(reply).startsWith("250 2.0.0 Ok: queued as ");
+        String id = reply.substring("250 2.0.0 Ok: queued as ".length()).strip();
+        await().atMost(Duration.ofSeconds(20)).until(() -> entry(id) != null && entry(id).recipients().getFirst().state() == RecipientState.DEFERRED);
+        assertThat(entry(id).recipients().getFirst().lastReply()).hasValueSatisfying(r -> assertThat(r).startsWith("4"));
+        assertThat(legacy.getMessages()).noneMatch(m -> subject(m).equals("Resolver trouble"));
+    }
+
+    @Test
+    void reply_fromSempMailboxToLegacyMailbox_keepsThreadAcrossBothWorlds() throws Exception {
+        SmtpDialogue.send(gw.a().gateway().smtpPort(), "alice@a.test", List.of("bob@b.test"),
+                message("alice@a.test", "bob@b.test", "Lunch?", "<lunch@client.a.test>", "", "Tuesday?\r\n"));
+        awaitOne(mailboxesB, "Lunch?");
+
+        String reply = SmtpDialogue.send(gw.b().gateway().smtpPort(), "bob@b.test", List.of("alice@a.test"),
+                message("bob@b.test", "alice@a.test", "Re: Lunch?", "<re-lunch@client.b.test>",
+                        "In-Reply-To: <lunch@client.a.test>\r\nReferences: <lunch@client.a.test>\r\n", "Yes.\r\n"));
+
+        assertThat(reply).startsWith("250 2.0.0 Ok: delivered by SEMP");
+        String text = new String(awaitOne(mailboxesA, "Re: Lunch?").getData(), StandardCharsets.UTF_8);
+        assertThat(text).contains("In-Reply-To: <lunch@client.a.test>", "References: <lunch@client.a.test>", "sender-domain=b.test");
+    }
+
+    private static String message(String from, String to, String subject, String messageId, String extra, String body) {
+        return "From: <" + from + ">\r\nTo: " + to + "\r\nSubject: " + subject + "\r\nDate: Wed, 25 Nov 2026 10:00:00 +0000\r\nMessage-ID: "
+                + messageId + "\r\n" + extra + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body;
+    }
+
+    private QueueEntry entry(String id) {
+        return gw.a().gateway().queue().find(new sempgw.store.queue.QueueId(id)).orElse(null);
+    }
+
+    private boolean bounced(String id, String address) {
+        QueueEntry e = entry(id);
+        return e == null || e.recipients().stream().anyMatch(r -> r.recipient().address().equals(address) && r.state() == RecipientState.BOUNCED);
+    }
+
+    private static WiserMessage awaitOne(Wiser sink, String subject) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.getMessages().stream().anyMatch(m -> subject(m).equals(subject)));
+        return sink.getMessages().stream().filter(m -> subject(m).equals(subject)).findFirst().orElseThrow();
+    }
+
+    private static String subject(WiserMessage m) {
+        try {
+            return m.getMimeMessage().getSubject();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static Wiser sink() {
+        Wiser w = Wiser.create(SMTPServer.port(0).bindAddress(InetAddress.getLoopbackAddress()));
+        w.start();
+        return w;
+    }
+
+    private static int port(Wiser w) {
+        return w.getServer().getPortAllocated();
+    }
+}

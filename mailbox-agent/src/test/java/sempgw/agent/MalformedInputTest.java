@@ -1,0 +1,125 @@
+package sempgw.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import sempgw.agent.mime.MimeLimits;
+
+/** Inputs the converter refuses, each with its reason code and never with an unchecked exception. */
+final class MalformedInputTest {
+    private static final String HEAD = "From: alice@corp.example\r\nTo: bob@peer.example\r\n";
+
+    static Stream<Arguments> corpus() {
+        return Stream.of(
+                Arguments.of("empty", "", ConversionError.MALFORMED_HEADER),
+                Arguments.of("no header", "\r\nbody only\r\n", ConversionError.MALFORMED_HEADER),
+                Arguments.of("line without colon", HEAD + "this is not a header\r\n\r\nx\r\n", ConversionError.MALFORMED_HEADER),
+                Arguments.of("mbox From_ line", "From alice@corp.example Sun Jun  8 12:00:00 2025\r\n" + HEAD + "\r\nx\r\n",
+                        ConversionError.MALFORMED_HEADER),
+                Arguments.of("continuation first", " folded\r\n" + HEAD + "\r\nx\r\n", ConversionError.MALFORMED_HEADER),
+                Arguments.of("NUL in header", HEAD + "Subject: a\0b\r\n\r\nx\r\n", ConversionError.MALFORMED_HEADER),
+                Arguments.of("multipart without boundary", HEAD + "Content-Type: multipart/mixed\r\n\r\n--x\r\n\r\na\r\n--x--\r\n",
+                        ConversionError.MALFORMED_MULTIPART),
+                Arguments.of("multipart without delimiter", HEAD + "Content-Type: multipart/mixed; boundary=zz\r\n\r\nno parts here\r\n",
+                        ConversionError.MALFORMED_MULTIPART),
+                Arguments.of("multipart only closing", HEAD + "Content-Type: multipart/mixed; boundary=zz\r\n\r\n--zz--\r\n",
+                        ConversionError.MALFORMED_MULTIPART),
+                Arguments.of("nested multipart without boundary", HEAD + "Content-Type: multipart/mixed; boundary=zz\r\n\r\n--zz\r\n"
+                        + "Content-Type: multipart/alternative\r\n\r\nx\r\n--zz--\r\n", ConversionError.MALFORMED_MULTIPART),
+                Arguments.of("too deep", HEAD + nested(25), ConversionError.TOO_DEEP),
+                Arguments.of("too many parts", HEAD + "Content-Type: multipart/mixed; boundary=p\r\n\r\n"
+                        + "--p\r\n\r\nx\r\n".repeat(1000) + "--p--\r\n", ConversionError.TOO_MANY_PARTS),
+                Arguments.of("huge field", HEAD + "X-Big: " + "a".repeat(200_000) + "\r\n\r\nx\r\n", ConversionError.HEADER_TOO_LARGE),
+                Arguments.of("huge folded field", HEAD + "X-Big: a" + "\r\n b".repeat(40_000) + "\r\n\r\nx\r\n", ConversionError.HEADER_TOO_LARGE),
+                Arguments.of("huge header section", HEAD + "X-Many: 0123456789012345678901234567890123456789\r\n".repeat(6000) + "\r\nx\r\n",
+                        ConversionError.HEADER_TOO_LARGE),
+                Arguments.of("huge part header", HEAD + "Content-Type: multipart/mixed; boundary=p\r\n\r\n--p\r\n"
+                        + "X-Part: 0123456789012345678901234567890123456789\r\n".repeat(6000) + "\r\nx\r\n--p--\r\n", ConversionError.HEADER_TOO_LARGE),
+                Arguments.of("unknown charset", HEAD + "Content-Type: text/plain; charset=x-klingon\r\n\r\nx\r\n", ConversionError.UNSUPPORTED_CHARSET),
+                Arguments.of("bad charset name", HEAD + "Content-Type: text/plain; charset=\"utf 8!\"\r\n\r\nx\r\n", ConversionError.UNSUPPORTED_CHARSET));
+    }
+
+    private static String nested(int depth) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < depth; i++) {
+            s.append("Content-Type: multipart/mixed; boundary=b").append(i).append("\r\n\r\n--b").append(i).append("\r\n");
+        }
+        s.append("Content-Type: text/plain\r\n\r\nleaf\r\n");
+        for (int i = depth - 1; i >= 0; i--) {
+            s.append("--b").append(i).append("--\r\n");
+        }
+        return s.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void convert_malformed_refusedWithReason(String name, String mime, ConversionError expected) {
+        assertThatThrownBy(() -> Fixtures.convert(mime.getBytes(StandardCharsets.UTF_8), Fixtures.context("bob@peer.example")))
+                .isInstanceOfSatisfying(ConversionException.class, e -> {
+                    assertThat(e.error()).isEqualTo(expected);
+                    assertThat(e.error().temporary()).isFalse();
+                    assertThat(e.reason()).startsWith(expected.code() + ": ").doesNotContain("alice", "bob");
+                });
+    }
+
+    @Test
+    void convert_overSizeLimit_tooLarge() {
+        ConversionLimits small = new ConversionLimits(100, MimeLimits.defaults());
+        byte[] mime = (HEAD + "\r\n" + "x".repeat(200)).getBytes(StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> MimeToSemp.convert(new ByteArrayInputStream(mime), Fixtures.context("bob@peer.example"), small))
+                .isInstanceOfSatisfying(ConversionException.class, e -> assertThat(e.error()).isEqualTo(ConversionError.TOO_LARGE));
+    }
+
+    @Test
+    void convert_readFails_temporaryReadFailure() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("disk gone");
+            }
+        };
+
+        assertThatThrownBy(() -> MimeToSemp.convert(broken, Fixtures.context("bob@peer.example")))
+                .isInstanceOfSatisfying(ConversionException.class, e -> {
+                    assertThat(e.error()).isEqualTo(ConversionError.READ_FAILED);
+                    assertThat(e.error().temporary()).isTrue();
+                });
+    }
+
+    @Test
+    void convert_toleratedOddities_convertAndRoundTrip() throws Exception {
+        String head = HEAD + "Date: Sun, 8 Jun 2025 12:00:00 +0000\r\nMessage-ID: <odd@corp.example>\r\n";
+        String[] tolerated = {
+            head + "Content-Type: multipart/mixed; boundary=zz\r\n\r\n--zz\r\n\r\nno close delimiter\r\n",
+            head + "Content-Type: garbage\r\n\r\ninvalid type is text/plain\r\n",
+            head + "Content-Type: text/plain; charset=us-ascii\r\nContent-Transfer-Encoding: base64\r\n\r\n!!not base64!!\r\n",
+            head + "Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nbad =ZZ escape and soft=\r\n",
+            head + "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\nbegin 644 f\r\n",
+            head + "Subject: =?x-unknown?Q?kept?= and =?utf-8?B?broken!?=\r\n\r\nx",
+            head + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nno final line break"};
+        for (String mime : tolerated) {
+            byte[] in = mime.getBytes(StandardCharsets.UTF_8);
+            byte[] out = RoundTripTest.trip(in);
+            assertThat(Fixtures.text(out)).as(mime).endsWith(Fixtures.text(RoundTripTest.delivered(in)));
+        }
+    }
+
+    @Test
+    void convert_headerOnlyMessage_deliveredWithEmptyBody() throws Exception {
+        byte[] in = (HEAD + "Date: Sun, 8 Jun 2025 12:00:00 +0000\r\nMessage-ID: <h@corp.example>").getBytes(StandardCharsets.US_ASCII);
+
+        String out = Fixtures.text(RoundTripTest.trip(in));
+
+        assertThat(out).endsWith(HEAD + "Date: Sun, 8 Jun 2025 12:00:00 +0000\r\nMessage-ID: <h@corp.example>\r\n\r\n");
+    }
+}
