@@ -71,10 +71,6 @@ final class SempConfigReader {
             return;
         }
         c.requireDomain();
-        if (c.mailboxes().isEmpty() && c.mailboxesFile().isEmpty()) {
-            throw new ConfigException("semp.mailboxes", "[]", "at least one address (or semp.mailboxes_file) whenever semp.enabled = true,"
-                    + " so envelopes for unknown recipients are rejected instead of accepted");
-        }
         if (c.listen().port() != 0 && c.listen().equals(smtp.listen())) {
             throw new ConfigException("semp.listen", "\"" + c.listen() + "\"", "an address and port other than smtp.listen");
         }

@@ -14,6 +14,7 @@ import sempgw.app.config.SempConfig;
 import sempgw.app.keys.DomainKeys;
 import sempgw.app.mailbox.MailboxLock;
 import sempgw.app.mailbox.MailboxStore;
+import sempgw.app.mailbox.RetiredKeySweep;
 import sempgw.app.tls.PeerTrust;
 import sempgw.app.tls.ServerCredentials;
 import sempgw.semp.egress.delivery.SempDeliveryAgent;
@@ -73,6 +74,7 @@ public final class SempNode implements AutoCloseable {
             MailboxLock lock = push(started, MailboxLock.acquire(config.dataDir()));
             SempUserKeys userKeys = push(started, SempUserKeys.open(state, keys));
             MailboxStore mailboxes = push(started, MailboxStore.open(lock, userKeys.directory(), keys.domain(), clock));
+            push(started, RetiredKeySweep.start(mailboxes));
             Documents documents = SempDocuments.open(semp, keys, userKeys.directory(), state, clock);
             SSLContext peerTls = PeerTrust.context(semp.trustFile());
             SempPeers peers = push(started, SempPeers.open(semp, peerTls, config.policy().pinDuration(), state, clock));

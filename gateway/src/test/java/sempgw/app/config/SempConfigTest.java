@@ -122,7 +122,6 @@ final class SempConfigTest {
         return Stream.of(
                 Arguments.of("[semp]\nenabled = \"yes\"\n", "semp.enabled = \"yes\" is not allowed: true or false"),
                 Arguments.of("[semp]\nenabled = true\nmailboxes = [\"@example.org\"]\n", "semp.domain = (unset) is not allowed: a domain name whenever semp.enabled = true"),
-                Arguments.of("[semp]\nenabled = true\ndomain = \"example.org\"\n", "semp.mailboxes = [] is not allowed: at least one address"),
                 Arguments.of(ENABLED + "listen = \"127.0.0.1:2525\"\n", "semp.listen = \"127.0.0.1:2525\" is not allowed: an address and port other than smtp.listen"),
                 Arguments.of("[semp]\ndomain = \"example.org\"\nmailboxes = [\"bob@example.net\"]\n", "semp.mailboxes = \"bob@example.net\" is not allowed: addresses at semp.domain (example.org)"),
                 Arguments.of("[semp]\nmailboxes = [\"bob\"]\n", "semp.mailboxes = \"bob\" is not allowed: an address user@domain, or @domain"),
