@@ -87,6 +87,10 @@ final class BridgeTest {
         assertThat(clear).contains("SEMP-Capability: 1", "SEMP-Domain: a.test", "SEMP-Address: alice@a.test", "SEMP-Identity: ed25519:");
         String id = reply.substring("250 2.0.0 Ok: queued as ".length()).strip();
         await().atMost(Duration.ofSeconds(20)).until(() -> bounced(id, "nobody@b.test"));
+        WiserMessage dsn = awaitOne(mailboxesA, "Undelivered Mail Returned to Sender");
+        assertThat(dsn.getEnvelopeReceiver()).isEqualTo("alice@a.test");
+        assertThat(new String(dsn.getData(), StandardCharsets.UTF_8)).contains("Final-Recipient: rfc822; nobody@b.test", "Status: 5.1.1",
+                "Diagnostic-Code: smtp; 550 5.1.1 the recipient has no published SEMP keys").doesNotContain("bob@b.test;");
     }
 
     @Test
