@@ -58,7 +58,9 @@ final class RoutingAgent implements DeliveryAgent {
             required = HeaderSection.read(in).values(SempRequireHeader.NAME).stream().anyMatch(SempRequireHeader::requested);
         } catch (IOException e) {
             LOG.warn("{}: cannot read the queued message: {}", entry.id(), e.toString());
-            return recipients.stream().map(r -> (DeliveryResult) new DeliveryResult.Deferred("451 4.3.0 queued message unreadable")).toList();
+            DeliveryResult unreadable = new DeliveryResult.Deferred("451 4.3.0 queued message unreadable");
+            recipients.forEach(r -> attempts.mark(entry.id(), r.address(), new Mark.Tried(unreadable)));
+            return recipients.stream().map(r -> unreadable).toList();
         }
         DeliveryResult[] results = new DeliveryResult[recipients.size()];
         List<Integer> viaSmtp = new ArrayList<>();
@@ -72,18 +74,23 @@ final class RoutingAgent implements DeliveryAgent {
                 case Route.Refuse(var status) -> results[i] = new DeliveryResult.Failed("smtp", status.toString());
                 case Route.Defer(var status) -> results[i] = new DeliveryResult.Deferred(status.toString());
             }
+            if (results[i] != null) {
+                attempts.mark(entry.id(), r.address(), new Mark.Tried(results[i]));
+            }
         }
-        viaSemp.forEach((domain, indices) -> fill(results, indices, semp.deliver(entry, domain, pick(recipients, indices), content)));
+        // The SMTP client waits at DATA for SEMP outcomes only, never for an SMTP delivery.
+        viaSmtp.forEach(i -> attempts.mark(entry.id(), recipients.get(i).address(), new Mark.Smtp()));
+        toMailboxHost.forEach(i -> attempts.mark(entry.id(), recipients.get(i).address(), new Mark.Smtp()));
+        viaSemp.forEach((domain, indices) -> {
+            fill(results, indices, semp.deliver(entry, domain, pick(recipients, indices), content));
+            indices.forEach(i -> attempts.mark(entry.id(), recipients.get(i).address(), new Mark.Tried(results[i])));
+        });
         List<String> signal = upgrade.fields(sender);
         if (!viaSmtp.isEmpty()) {
             fill(results, viaSmtp, smtp.deliver(entry, pick(recipients, viaSmtp), () -> rewritten(content, signal)));
         }
         if (!toMailboxHost.isEmpty()) {
             fill(results, toMailboxHost, smtp.deliver(entry, pick(recipients, toMailboxHost), () -> rewritten(content, List.of())));
-        }
-        for (int i = 0; i < recipients.size(); i++) {
-            boolean bySmtp = viaSmtp.contains(i) || toMailboxHost.contains(i);
-            attempts.mark(entry.id(), recipients.get(i).address(), bySmtp ? new Mark.Smtp() : new Mark.Tried(results[i]));
         }
         return List.of(results);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,19 +33,22 @@ final class BridgeTest {
     Wiser mailboxesA;
     Wiser mailboxesB;
     Wiser legacy;
+    ServerSocket silent;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         mailboxesA = sink();
         mailboxesB = sink();
         legacy = sink();
+        silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         gw = TwoGateways.start(dir, TwoGateways.Options.defaults()
                 .withSemp(TwoGateways.A, """
                         [policy]
                         recipient_domains = { "strict.test" = "semp-required" }
                         [delivery]
                         routes = { "a.test" = "[127.0.0.1]:%d", "legacy.test" = "[127.0.0.1]:%d", "strict.test" = "[127.0.0.1]:%d", \
-                        "servfail.test" = "[127.0.0.1]:%d" }""".formatted(port(mailboxesA), port(legacy), port(legacy), port(legacy)))
+                        "servfail.test" = "[127.0.0.1]:%d", "slow.test" = "[127.0.0.1]:%d" }"""
+                        .formatted(port(mailboxesA), port(legacy), port(legacy), port(legacy), silent.getLocalPort()))
                 .withSemp(TwoGateways.B, """
                         [delivery]
                         routes = { "b.test" = "[127.0.0.1]:%d" }""".formatted(port(mailboxesB))));
@@ -60,6 +64,7 @@ final class BridgeTest {
         mailboxesA.stop();
         mailboxesB.stop();
         legacy.stop();
+        silent.close();
     }
 
     @Test
@@ -91,6 +96,16 @@ final class BridgeTest {
         assertThat(dsn.getEnvelopeReceiver()).isEqualTo("alice@a.test");
         assertThat(new String(dsn.getData(), StandardCharsets.UTF_8)).contains("Final-Recipient: rfc822; nobody@b.test", "Status: 5.1.1",
                 "Diagnostic-Code: smtp; 550 5.1.1 the recipient has no published SEMP keys").doesNotContain("bob@b.test;");
+    }
+
+    @Test
+    void send_onlySmtpRecipients_dataAnsweredWithoutWaitingForTheSmtpDelivery() throws Exception {
+        long start = System.nanoTime();
+        String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "alice@a.test", List.of("z@slow.test"),
+                message("alice@a.test", "z@slow.test", "Slow relay", "<slow@client.a.test>", "", "The next hop never answers.\r\n"));
+
+        assertThat(reply).startsWith("250 2.0.0 Ok: queued as ");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
