@@ -93,7 +93,8 @@ final class MailboxInbox implements Inbox {
         }
         for (String mailbox : bridged) {
             QueueId id = commit(render(envelope, mailbox, accepted), mailbox, accepted);
-            LOG.info("{}: envelope {} from {} queued for a mailbox", id, accepted.postmarkId(), accepted.fromDomain());
+            LOG.info("{}: envelope {} from {} queued for a mailbox, {} bytes sealed", id, accepted.postmarkId(), accepted.fromDomain(),
+                    accepted.wire().length);
         }
     }
 

@@ -7,20 +7,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import sempgw.app.config.ConfigException;
 
-/** The {@code semp-gateway} command line: {@code run}, {@code check-config}, {@code config}, {@code dns-records}, {@code queue}, {@code mailbox}. */
+/** The {@code semp-gateway} command line: {@code run}, {@code check-config}, {@code config}, {@code dns-records}, {@code queue}, {@code mailbox}, {@code demo}. */
 @Command(name = "semp-gateway",
         mixinStandardHelpOptions = true,
         version = "semp-gateway 0.1.0",
         description = "SMTP/SEMP mail gateway.",
         subcommands = {RunCommand.class, CheckConfigCommand.class, ConfigCommand.class, DnsRecordsCommand.class, QueueCommand.class,
-                MailboxCommand.class, CommandLine.HelpCommand.class})
+                MailboxCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SempGatewayCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, check-config, config, dns-records, queue or mailbox");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, check-config, config, dns-records, queue, mailbox or demo");
     }
 
     /** A command line wired with our exit codes and error messages; {@code out}/{@code err} replaceable for tests. */
