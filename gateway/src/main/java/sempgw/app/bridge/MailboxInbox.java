@@ -112,7 +112,7 @@ final class MailboxInbox implements Inbox {
             LOG.warn("envelope {} from {} for a mailbox not opened: {} ({})", accepted.postmarkId(), accepted.fromDomain(), e.error(), e.getMessage());
             Brief claimed = Brief.of(accepted.postmarkId(), accepted.senderAddress(), List.of(mailbox), accepted.receivedAt());
             Verification.SignatureCheck check = e.error() == OpenError.SENDER_KEY_UNKNOWN ? Verification.SignatureCheck.UNKNOWN_KEY
-                    : e.error() == OpenError.SENDER_SIGNATURE_INVALID ? Verification.SignatureCheck.FAIL : Verification.SignatureCheck.NONE;
+                    : Verification.SignatureCheck.FAIL;
             return SempToMime.render(new InboundContext(claimed, Optional.empty(), Verification.semp(check, accepted.fromDomain()),
                     mailbox, now, hostname));
         } catch (IllegalStateException e) {

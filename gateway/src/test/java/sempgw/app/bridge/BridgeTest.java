@@ -56,6 +56,7 @@ final class BridgeTest {
                 .servfail("_semp._tcp.servfail.test");
         gw.a().node().mailboxes().add(SempAddress.parse("alice@a.test"));
         gw.b().node().mailboxes().add(SempAddress.parse("bob@b.test"));
+        gw.b().node().mailboxes().add(SempAddress.parse("erin@b.test"));
     }
 
     @AfterAll
@@ -79,6 +80,19 @@ final class BridgeTest {
         String text = new String(got.getData(), StandardCharsets.UTF_8);
         assertThat(text).contains("SEMP-Verification: origin=semp; seal=pass; sender-signature=pass; sender-domain=a.test",
                 "Message-ID: <q1@client.a.test>", "The figures are attached.").doesNotContain("SEMP-Require");
+    }
+
+    @Test
+    void send_blindCopy_ownEnvelope_bothDeliveredInTheFirstAttempt_noBccAnywhere() throws Exception {
+        String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "alice@a.test", List.of("bob@b.test", "erin@b.test"),
+                message("alice@a.test", "bob@b.test", "Blind", "<blind@client.a.test>", "Bcc: erin@b.test\r\n", "Erin reads along.\r\n"));
+
+        assertThat(reply).startsWith("250 2.0.0 Ok: delivered by SEMP");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailboxesB.getMessages().stream().filter(m -> subject(m).equals("Blind")).count() == 2);
+        assertThat(mailboxesB.getMessages().stream().filter(m -> subject(m).equals("Blind")).map(WiserMessage::getEnvelopeReceiver))
+                .containsExactlyInAnyOrder("bob@b.test", "erin@b.test");
+        assertThat(mailboxesB.getMessages().stream().filter(m -> subject(m).equals("Blind")))
+                .allSatisfy(m -> assertThat(new String(m.getData(), StandardCharsets.UTF_8)).doesNotContainIgnoringCase("\nBcc:"));
     }
 
     @Test

@@ -20,10 +20,15 @@ import sempgw.core.envelope.brief.Brief;
  */
 record RecipientFacts(String address, boolean exists, Optional<UserBlockList.Action> block, boolean known, boolean tokenSatisfied) {
 
-    /** The brief's recipients in {@code localDomain}, in brief order (to, cc, bcc), without repeats. */
+    /**
+     * The recipients of this copy in {@code localDomain}, in brief order, without repeats: a blind
+     * copy is for its {@code bcc} recipient alone, while its {@code to} and {@code cc} only show who
+     * else got the message (ENVELOPE.md §5.3: one copy per Bcc recipient; the others get the copy
+     * without {@code bcc}); any other copy is for its {@code to} and {@code cc} recipients.
+     */
     static List<String> localRecipients(Brief brief, String localDomain) {
         Set<String> out = new LinkedHashSet<>();
-        for (String a : brief.allRecipients()) {
+        for (String a : brief.bcc().isEmpty() ? brief.allRecipients() : brief.bcc()) {
             if (a.substring(a.lastIndexOf('@') + 1).equals(localDomain)) {
                 out.add(a);
             }
