@@ -92,7 +92,7 @@ final class SempRoute {
             Optional<List<ComposedEnvelope>> cached = cache.get(entry.id(), domain, addresses, clock.instant());
             List<ComposedEnvelope> envelopes = cached.isPresent() ? cached.get() : compose(entry, domain, addresses, content, byAddress);
             for (ComposedEnvelope e : envelopes) {
-                DeliveryResult result = withStatus(agent.deliver(e.envelope(), entry.arrivedAt(), entry.id().value(), attemptTimeout));
+                DeliveryResult result = withStatus(send(entry, e));
                 e.recipients().forEach(a -> byAddress.put(a, result));
             }
             if (byAddress.values().stream().allMatch(r -> r instanceof DeliveryResult.Deferred)) {
@@ -107,6 +107,20 @@ final class SempRoute {
         }
         return addresses.stream().map(a -> byAddress.getOrDefault(a,
                 new DeliveryResult.Deferred("451 4.3.0 no envelope was composed for this recipient"))).toList();
+    }
+
+    /**
+     * Hands one envelope to semp-egress; a transport failure (the peer restarted and forgot our
+     * session, or the connection broke) has already dropped the session, so the envelope is sent
+     * once more over a fresh one. The same {@code postmark.id}: a peer that did get the first copy
+     * answers {@code delivered} again without delivering twice (DELIVERY.md §3).
+     */
+    private DeliveryResult send(QueueEntry entry, ComposedEnvelope e) {
+        DeliveryResult result = agent.deliver(e.envelope(), entry.arrivedAt(), entry.id().value(), attemptTimeout);
+        if (result instanceof DeliveryResult.Deferred d && d.reply().startsWith("semp; transport")) {
+            result = agent.deliver(e.envelope(), entry.arrivedAt(), entry.id().value(), attemptTimeout);
+        }
+        return result;
     }
 
     /**
