@@ -151,11 +151,6 @@ public final class FirstAttempts {
         }
     }
 
-    /** For the log and tests: the number of entries watched now. */
-    int watching() {
-        return watched.size();
-    }
-
     static Optional<DeliveryResult> result(Mark m) {
         return m instanceof Mark.Tried t ? Optional.of(t.result()) : Optional.empty();
     }

@@ -1,0 +1,36 @@
+/**
+ * The SMTP <-> SEMP bridge (GATEWAY.md §3), assembled by {@link sempgw.app.bridge.Bridge}.
+ *
+ * <p>Outbound: the main queue's delivery agent is a {@link sempgw.app.bridge.RoutingAgent},
+ * which routes each recipient through the {@code policy} module ({@link sempgw.app.bridge.Routes})
+ * and hands it to SMTP (with the upgrade-signal headers, {@link sempgw.app.bridge.UpgradeSignal},
+ * and the author's {@code SEMP-Require} removed, {@link sempgw.app.bridge.HeaderSection}) or to
+ * SEMP ({@link sempgw.app.bridge.SempRoute}: MIME to envelope by the mailbox agent, recipients'
+ * keys, compose, seal and send by semp-egress; composed envelopes kept for retries,
+ * {@link sempgw.app.bridge.ComposedCache}). The SMTP client waits at DATA for the SEMP outcomes of
+ * the first attempt ({@link sempgw.app.bridge.FirstAttempts}, {@link sempgw.app.bridge.TransactionGate}).
+ *
+ * <p>Inbound: the receive pipeline stores into a {@link sempgw.app.bridge.MailboxInbox}, which
+ * opens each envelope for a provisioned mailbox and queues it as MIME for the mailbox host before
+ * the pipeline answers {@code delivered}.
+ *
+ * <h2>Specification references</h2>
+ * <ul>
+ *   <li>GATEWAY.md §3 (flows), §4 (policy, downgrade resistance), §5 (honest outcomes), §6 (what a mailbox receives)</li>
+ *   <li>CLIENT.md §6.4.2 (MIME composition), §6.4.3 (upgrade-signal headers), §6.4.5 (mixed recipients)</li>
+ *   <li>ENVELOPE.md §5.3 (one envelope per Bcc recipient), §6.5.3 (sender signature), §7.2 (opening)</li>
+ *   <li>DELIVERY.md §1.1 ({@code delivered} only once durable), §1.5 (acknowledgment timeout), §2.6 (no SEMP bounces), §3 (duplicates)</li>
+ * </ul>
+ *
+ * <h2>Standards</h2>
+ * RFC 5321 §4.2.5 and §6.1 (responsibility after 250), RFC 3463 (enhanced status codes), RFC 3464
+ * ({@code Diagnostic-Code: semp; <reason_code>}), RFC 5322 §2.2.3 (folded header fields).
+ *
+ * <h2>Security</h2>
+ * Signs outbound envelopes with the sender mailbox's identity key and opens inbound ones with the
+ * recipient mailbox's keys, both held by the mailbox store, never copied or logged. Content is
+ * decrypted in memory only between the inbox and the main queue, which is encrypted at rest.
+ * Nothing is ever sent in clear against the policy: an unanswered discovery defers, a refusal
+ * is explicit. Logs name queue ids, postmark ids, domains and reason codes, never content.
+ */
+package sempgw.app.bridge;
