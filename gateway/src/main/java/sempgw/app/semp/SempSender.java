@@ -30,8 +30,8 @@ import sempgw.store.queue.Recipient;
  * {@link SempDeliveryAgent}, which federates through a {@link FederationClient} (h2 and ws over
  * HTTPS) and checks receipts against the peers' published domain keys ({@link HttpsDomainKeys}).
  * Retries follow DELIVERY.md §2.3 ({@link SempRetrySchedule}) and stop at the horizon of
- * DELIVERY.md §2.4 ({@code semp.queue.horizon}); one delivery at a time per peer domain, since a
- * federation session is turn-based and there is one per peer (SESSION.md §2.5.2).
+ * DELIVERY.md §2.4 ({@code semp.queue.horizon}); as many deliveries at once per peer domain as its
+ * one session (SESSION.md §2.5.2) carries: several over h2, one over WebSocket.
  */
 public final class SempSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SempSender.class);
@@ -57,7 +57,7 @@ public final class SempSender implements AutoCloseable {
     public static SempSender start(SempConfig semp, DomainKeys keys, MessageQueue senderQueue, PeerDiscovery discovery,
             HttpsDomainKeys peerKeys, SSLContext tls, Notifier notifier, Clock clock) {
         FederationSettings federation = FederationSettings.defaults(new LocalDomain(keys.domain(), semp.serverId(), keys.signing()))
-                .withSuites(semp.suites()).withPreferWebSocket(prefersWebSocket(semp));
+                .withSuites(semp.suites()).withPreferWebSocket(prefersWebSocket(semp)).withMaxEnvelopeSize(semp.maxEnvelopeSize());
         FederationClient client = FederationClient.overHttps(federation, discovery, peerKeys, tls, RandomSource.secure());
         SempDeliveryAgent agent = new SempDeliveryAgent(client, peerKeys, keys.signing(), new SempDeliverySettings(semp.queue().horizon(),
                 SempDeliverySettings.DEFAULT_ATTEMPT_TIMEOUT, Set.copyOf(semp.receipts().relaxedPeers())), clock, RandomSource.secure());
@@ -74,9 +74,14 @@ public final class SempSender implements AutoCloseable {
         return "ws".equals(semp.transports().getFirst());
     }
 
-    /** One delivery at a time per peer; the horizon as lifetime; no delay notices (SEMP has none). */
+    /**
+     * Deliveries per peer: as many as one session carries at once (over h2 several envelopes are in
+     * flight, TRANSPORT.md §4.3.2; over WebSocket one); the horizon as lifetime; no delay notices
+     * (SEMP has none).
+     */
     static QmgrSettings qmgrSettings(SempConfig semp) {
-        return new QmgrSettings(1, SempRetrySchedule.FLOOR, SempRetrySchedule.CAP, semp.queue().horizon(), Duration.ZERO,
+        int perPeer = prefersWebSocket(semp) ? 1 : FederationSettings.DEFAULT_MAX_CONCURRENT_ENVELOPES;
+        return new QmgrSettings(perPeer, SempRetrySchedule.FLOOR, SempRetrySchedule.CAP, semp.queue().horizon(), Duration.ZERO,
                 QmgrSettings.DEFAULT_ACTIVE_LIMIT, QmgrSettings.DEFAULT_SHUTDOWN_GRACE);
     }
 

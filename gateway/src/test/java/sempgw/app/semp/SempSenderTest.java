@@ -22,6 +22,7 @@ import sempgw.app.keys.DomainKeyStore;
 import sempgw.app.keys.DomainKeys;
 import sempgw.app.testing.InMemoryQueue;
 import sempgw.core.crypto.RandomSource;
+import sempgw.semp.egress.federation.FederationSettings;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.envelope.Envelope;
 import sempgw.core.envelope.EnvelopeCodec;
@@ -92,9 +93,11 @@ final class SempSenderTest {
     }
 
     @Test
-    void qmgrSettings_oneDeliveryPerPeer_horizonAsLifetime_noDelayNotices() {
+    void qmgrSettings_h2SessionCarriesSeveralDeliveries_webSocketOne_horizonAsLifetime_noDelayNotices() {
         var settings = SempSender.qmgrSettings(ConfigLoader.parse("[semp.queue]\nhorizon = \"2d\"\n").semp());
-        assertThat(settings.concurrencyPerDestination()).isEqualTo(1);
+        assertThat(settings.concurrencyPerDestination()).isEqualTo(FederationSettings.DEFAULT_MAX_CONCURRENT_ENVELOPES);
+        assertThat(SempSender.qmgrSettings(ConfigLoader.parse("[semp]\ntransports = [\"ws\", \"h2\"]\n").semp())
+                .concurrencyPerDestination()).isEqualTo(1);
         assertThat(settings.maxLifetime()).isEqualTo(Duration.ofDays(2));
         assertThat(settings.delayWarningAfter()).isZero();
     }

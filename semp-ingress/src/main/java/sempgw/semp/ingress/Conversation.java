@@ -2,11 +2,12 @@ package sempgw.semp.ingress;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One peer's turn-based SEMP exchange over one transport binding: a WebSocket connection, or an
  * HTTP/2 tunnel correlated by {@code Semp-Session-Id} (TRANSPORT.md §4.1, §4.2.3). Messages are
- * handled one at a time, in arrival order.
+ * handled one at a time, in arrival order, except those {@link #concurrently} lets run side by side.
  */
 public interface Conversation {
 
@@ -30,6 +31,30 @@ public interface Conversation {
      */
     default boolean lastMessageMalformed() {
         return false;
+    }
+
+    /**
+     * Offers {@code message} to run beside other messages of this conversation instead of in turn:
+     * an envelope of an established session, over a binding whose replies are not matched by
+     * order (TRANSPORT.md §4.3.2 "multiple concurrent envelope deliveries proceed independently",
+     * §8.3); handshake and rekey messages keep their turn (§2.3). The transport calls this in
+     * arrival order, never while {@link #onMessage} runs; it runs the returned handling with the
+     * time it starts, possibly beside other such handlings but never beside {@link #onMessage}.
+     * A handling never finishes the conversation.
+     *
+     * @return empty, the default: the message takes its turn through {@link #onMessage}
+     */
+    default Optional<Function<Instant, Answer>> concurrently(byte[] message, Instant now) {
+        return Optional.empty();
+    }
+
+    /**
+     * What a message handled {@link #concurrently} produced.
+     *
+     * @param reply     the reply to send; empty to send nothing (silent, or malformed)
+     * @param malformed as {@link #lastMessageMalformed()}, for this message
+     */
+    record Answer(Optional<byte[]> reply, boolean malformed) {
     }
 
     /** Whether the transport should be closed after the last reply was sent (a terminal rejection). */

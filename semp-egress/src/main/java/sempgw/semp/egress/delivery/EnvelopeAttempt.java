@@ -121,16 +121,33 @@ final class EnvelopeAttempt {
             return Optional.empty();
         }
         EnvelopeSealer sealer = new EnvelopeSealer(signingKey, SizeBuckets.standard((int) Math.min(max, Integer.MAX_VALUE)));
+        Epoch epoch = epoch(channel);
         try {
-            return Optional.of(sealer.seal(composed, channel.sessionId(), macKey(channel), random));
+            return Optional.of(sealer.seal(composed, epoch.sessionId(), epoch.macKey(), random));
         } catch (SempException e) {
             return Optional.empty();
         }
     }
 
-    private static SecretBytes macKey(FederationChannel channel) throws DeliveryException {
+    /** A session id and the {@code K_env_mac} of that same epoch. */
+    private record Epoch(String sessionId, SecretBytes macKey) {
+    }
+
+    /**
+     * The session id and its MAC key, read so that a rekey between the two reads (new id, new key,
+     * SESSION.md §3.4) cannot pair the old id with the new key: the id is read again after the
+     * key, and the pair is taken only when it did not change.
+     */
+    private static Epoch epoch(FederationChannel channel) throws DeliveryException {
         try {
-            return channel.envMacKey();
+            for (int i = 0; i < 3; i++) {
+                String id = channel.sessionId();
+                SecretBytes key = channel.envMacKey();
+                if (id.equals(channel.sessionId())) {
+                    return new Epoch(id, key);
+                }
+            }
+            throw new DeliveryException("session with " + channel.peerDomain() + " rekeyed three times while sealing");
         } catch (IllegalStateException erased) {
             throw new DeliveryException("session " + channel.sessionId() + " with " + channel.peerDomain() + " was dropped meanwhile");
         }

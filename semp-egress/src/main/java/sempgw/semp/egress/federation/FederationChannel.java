@@ -6,8 +6,9 @@ import sempgw.core.crypto.SecretBytes;
 
 /**
  * One established federation session with a peer domain and the transport connection it runs
- * on. Shared by concurrent callers; exchanges on it are serialized, one outstanding message at a
- * time (TRANSPORT.md §4.1; one reply per message, in order).
+ * on. Shared by concurrent callers: over WebSocket exchanges are serialized, one outstanding
+ * message at a time (TRANSPORT.md §4.1; one reply per message, in order); over h2 up to
+ * {@link FederationSettings#maxConcurrentEnvelopes()} envelopes are in flight at once (§4.3.2).
  */
 public interface FederationChannel {
 
@@ -28,6 +29,6 @@ public interface FederationChannel {
     /** The largest envelope the peer accepts: negotiated and advertised limits, the smaller (HANDSHAKE.md §2.3.1). */
     long maxEnvelopeSize();
 
-    /** Sends one message in the session and waits for its reply; empty on timeout (silent). */
+    /** Sends one envelope in the session and waits for its reply; empty on timeout (silent). */
     Optional<byte[]> exchange(byte[] message, Duration timeout) throws DeliveryException;
 }

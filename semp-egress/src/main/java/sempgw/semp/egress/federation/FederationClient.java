@@ -35,7 +35,9 @@ import sempgw.semp.egress.peers.PeerKeys;
  *   messages for a dead peer does not wait out one connect timeout each.</li>
  * </ol>
  * Callers for one domain wait for one handshake rather than each starting their own; other
- * domains are not held up. The table holds only live sessions and held failures: at most once
+ * domains are not held up. The domain's lock is held only to find, establish or rekey its
+ * channel, never while an envelope is exchanged on it: envelopes share the session side by side
+ * as its transport allows ({@link TransportConnection#exchangeConcurrently}). The table holds only live sessions and held failures: at most once
  * per {@link #SWEEP_INTERVAL} a call drops closed and expired sessions (erasing their keys,
  * SESSION.md §2.4) and forgets domains with nothing left. After {@link #close()} every call fails.
  * Blocking: call from virtual threads. Thread-safe.
@@ -102,7 +104,7 @@ public final class FederationClient implements PeerSessions {
         HttpClient http = H2Transport.client(tls, settings.connectTimeout());
         return new FederationClient(settings, discovery, keys, List.of(
                 new WebSocketTransport(http, settings.connectTimeout(), settings.maxReplyBytes()),
-                new H2Transport(http, settings.maxReplyBytes())), random, Optional.of(http::close));
+                new H2Transport(http, settings.maxReplyBytes(), settings.maxConcurrentEnvelopes())), random, Optional.of(http::close));
     }
 
     @Override

@@ -29,11 +29,17 @@ import sempgw.semp.egress.peers.SempVerifyRecord;
  * @param failureHold      after a failed session setup, further calls for that peer fail at once
  *                         for this long instead of each waiting on its own attempt (default 30 s;
  *                         zero disables; Postfix's dead-destination idea)
+ * @param maxConcurrentEnvelopes envelopes in flight at once on one h2 session (default
+ *                         {@value #DEFAULT_MAX_CONCURRENT_ENVELOPES}; TRANSPORT.md §4.3.2, §8.3);
+ *                         WebSocket always sends one at a time
  */
 public record FederationSettings(LocalDomain local, DomainProof domainProof, List<SuiteId> suites, boolean preferWebSocket,
                                  Duration connectTimeout, Duration handshakeTimeout, Duration maxSessionTtl,
                                  int maxReplyBytes, long maxEnvelopeSize, FederationPolicy.Acceptor policy,
-                                 CollisionArbiter collisions, Duration failureHold) {
+                                 CollisionArbiter collisions, Duration failureHold, int maxConcurrentEnvelopes) {
+
+    /** The default {@link #maxConcurrentEnvelopes()}. */
+    public static final int DEFAULT_MAX_CONCURRENT_ENVELOPES = 16;
 
     public FederationSettings {
         Objects.requireNonNull(local, "local");
@@ -46,7 +52,7 @@ public record FederationSettings(LocalDomain local, DomainProof domainProof, Lis
         Objects.requireNonNull(collisions, "collisions");
         Objects.requireNonNull(failureHold, "failureHold");
         if (suites.isEmpty() || !positive(connectTimeout) || !positive(handshakeTimeout) || !positive(maxSessionTtl)
-                || maxReplyBytes <= 0 || maxEnvelopeSize <= 0 || failureHold.isNegative()) {
+                || maxReplyBytes <= 0 || maxEnvelopeSize <= 0 || failureHold.isNegative() || maxConcurrentEnvelopes <= 0) {
             throw new IllegalArgumentException("invalid federation settings");
         }
     }
@@ -55,32 +61,44 @@ public record FederationSettings(LocalDomain local, DomainProof domainProof, Lis
     public static FederationSettings defaults(LocalDomain local) {
         return new FederationSettings(local, SempVerifyRecord.proof(local), List.of(SuiteId.PQ_KYBER768_X25519,
                 SuiteId.X25519_CHACHA20_POLY1305), true, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofDays(1),
-                1 << 20, 26_214_400L, FederationPolicy.Acceptor.acceptAny(), CollisionArbiter.none(), Duration.ofSeconds(30));
+                1 << 20, 26_214_400L, FederationPolicy.Acceptor.acceptAny(), CollisionArbiter.none(), Duration.ofSeconds(30),
+                DEFAULT_MAX_CONCURRENT_ENVELOPES);
     }
 
     public FederationSettings withSuites(List<SuiteId> s) {
         return new FederationSettings(local, domainProof, s, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold);
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, maxConcurrentEnvelopes);
     }
 
     public FederationSettings withPreferWebSocket(boolean ws) {
         return new FederationSettings(local, domainProof, suites, ws, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold);
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, maxConcurrentEnvelopes);
     }
 
     public FederationSettings withHandshakeTimeout(Duration d) {
         return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, d, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold);
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, maxConcurrentEnvelopes);
     }
 
     public FederationSettings withCollisions(CollisionArbiter c) {
         return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, c, failureHold);
+                maxReplyBytes, maxEnvelopeSize, policy, c, failureHold, maxConcurrentEnvelopes);
     }
 
     public FederationSettings withFailureHold(Duration d) {
         return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, collisions, d);
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, d, maxConcurrentEnvelopes);
+    }
+
+    /** Our {@code max_envelope_size} capability, offered in the handshake ({@code semp.max_envelope_size}). */
+    public FederationSettings withMaxEnvelopeSize(long bytes) {
+        return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
+                maxReplyBytes, bytes, policy, collisions, failureHold, maxConcurrentEnvelopes);
+    }
+
+    public FederationSettings withMaxConcurrentEnvelopes(int n) {
+        return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, n);
     }
 
     private static boolean positive(Duration d) {

@@ -11,7 +11,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.net.ssl.SSLException;
 import sempgw.semp.egress.discovery.BoundedBody;
 
@@ -24,6 +26,15 @@ import sempgw.semp.egress.discovery.BoundedBody;
  * A reply that does not come in time is "silent", and so is a stream the server resets after
  * holding it (our server holds a silent reply for 35 s, then resets the stream); the tunnel stays open.
  *
+ * <p>Turns: handshake and rekey messages ({@link TransportConnection#exchange}) go one at a time
+ * and alone; envelopes ({@link TransportConnection#exchangeConcurrently}) go up to
+ * {@code maxConcurrent} at once, each POST its own stream (TRANSPORT.md §4.3.2: concurrent
+ * envelope deliveries proceed independently, §8.3). A rekey waits for the envelopes in flight,
+ * and envelopes after it wait for its answer (a read/write lock; a queued writer holds back new
+ * readers, so a rekey is not starved): no envelope is on the wire while the rekey is, and one
+ * sealed under the old session id just before it is accepted in the transition window (SESSION.md
+ * §3.4).
+ *
  * <p>TLS: the injected {@link javax.net.ssl.SSLContext} is the trust store; host names are
  * verified; redirects are never followed. Replies are bounded ({@link FederationSettings#maxReplyBytes()}).
  */
@@ -34,11 +45,24 @@ public final class H2Transport implements FederationTransport {
 
     private final HttpClient client;
     private final int maxReplyBytes;
+    private final int maxConcurrent;
 
-    /** @param client an HTTP/2 client with the gateway's trust store; see {@link #client} */
+    /** With {@link FederationSettings#DEFAULT_MAX_CONCURRENT_ENVELOPES} envelopes in flight per tunnel at most. */
     public H2Transport(HttpClient client, int maxReplyBytes) {
+        this(client, maxReplyBytes, FederationSettings.DEFAULT_MAX_CONCURRENT_ENVELOPES);
+    }
+
+    /**
+     * @param client        an HTTP/2 client with the gateway's trust store; see {@link #client}
+     * @param maxConcurrent envelopes in flight at once on one tunnel
+     */
+    public H2Transport(HttpClient client, int maxReplyBytes, int maxConcurrent) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be positive");
+        }
         this.client = Objects.requireNonNull(client, "client");
         this.maxReplyBytes = maxReplyBytes;
+        this.maxConcurrent = maxConcurrent;
     }
 
     /** The HTTP client both bindings share: HTTP/2, {@code tls} as trust, no redirects, {@code connectTimeout}. */
@@ -79,13 +103,14 @@ public final class H2Transport implements FederationTransport {
         return false;
     }
 
-    /** One tunnel: POSTs in turn, correlated by the session header. */
+    /** One tunnel: POSTs correlated by the session header; handshake and rekey alone, envelopes side by side. */
     private final class Tunnel implements TransportConnection {
         private final URI endpoint;
-        private final ReentrantLock turn = new ReentrantLock();
+        private final ReentrantReadWriteLock turns = new ReentrantReadWriteLock();
+        private final Semaphore lanes = new Semaphore(maxConcurrent);
         private volatile String tunnelId;
         private volatile boolean open = true;
-        private boolean answered;
+        private volatile boolean answered;
 
         Tunnel(URI endpoint) {
             this.endpoint = endpoint;
@@ -93,6 +118,29 @@ public final class H2Transport implements FederationTransport {
 
         @Override
         public Optional<byte[]> exchange(byte[] message, Duration timeout) throws DeliveryException {
+            return post(turns.writeLock(), message, timeout);
+        }
+
+        /** Alone until the tunnel has its id, then beside other envelopes, at most {@code maxConcurrent}. */
+        @Override
+        public Optional<byte[]> exchangeConcurrently(byte[] message, Duration timeout) throws DeliveryException {
+            if (tunnelId == null) {
+                return exchange(message, timeout);
+            }
+            try {
+                lanes.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fail("h2 exchange interrupted", e);
+            }
+            try {
+                return post(turns.readLock(), message, timeout);
+            } finally {
+                lanes.release();
+            }
+        }
+
+        private Optional<byte[]> post(Lock turn, byte[] message, Duration timeout) throws DeliveryException {
             turn.lock();
             try {
                 if (!open) {
@@ -102,15 +150,16 @@ public final class H2Transport implements FederationTransport {
                         .timeout(timeout)
                         .header("Content-Type", "application/json; charset=utf-8")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(message));
-                if (tunnelId != null) {
-                    request.header(SESSION_HEADER, tunnelId);
+                String id = tunnelId;
+                if (id != null) {
+                    request.header(SESSION_HEADER, id);
                 }
                 HttpResponse<byte[]> response = client.send(request.build(), BoundedBody.handler(maxReplyBytes));
                 if (response.statusCode() != 200 || response.body().length == 0) {
                     throw fail("h2 " + endpoint.getHost() + ": HTTP " + response.statusCode()
                             + (response.body().length == 0 ? " without a body" : ""), null);
                 }
-                if (tunnelId == null) {
+                if (id == null) {
                     tunnelId = response.headers().firstValue(SESSION_HEADER).orElse(null);
                 }
                 answered = true;

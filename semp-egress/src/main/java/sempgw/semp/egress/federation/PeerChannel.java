@@ -11,6 +11,8 @@ import sempgw.core.session.Session;
  * the session live and die together: a closed connection or an I/O error drops both, and the
  * next {@link FederationClient#channel} runs a new handshake (TRANSPORT.md §8.2 allows resuming
  * on a new connection; our responder binds a session to its conversation, so we do not).
+ * {@link #exchange} carries envelopes: on h2 several at once ({@link TransportConnection#exchangeConcurrently}),
+ * while the rekey ({@link RekeyRun}) exchanges alone.
  */
 final class PeerChannel implements FederationChannel {
 
@@ -52,7 +54,7 @@ final class PeerChannel implements FederationChannel {
     @Override
     public Optional<byte[]> exchange(byte[] message, Duration timeout) throws DeliveryException {
         try {
-            return connection.exchange(message, timeout);
+            return connection.exchangeConcurrently(message, timeout);
         } catch (DeliveryException e) {
             connection.close();
             throw e;

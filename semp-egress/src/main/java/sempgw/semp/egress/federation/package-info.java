@@ -14,10 +14,14 @@
  *
  * <p>Transports ({@link sempgw.semp.egress.federation.FederationTransport}): HTTP/2 POSTs to the
  * advertised URL correlated by {@code Semp-Session-Id}, and WebSocket text messages with
- * subprotocol {@code semp.v1}. Both are turn-based: one outstanding message per connection.
+ * subprotocol {@code semp.v1}. Handshake and rekey messages are turn-based on both: one
+ * outstanding message per connection (TRANSPORT.md §2.3). Envelopes are too over WebSocket, whose
+ * replies are matched by order; over h2 up to {@code maxConcurrentEnvelopes} (default 16) are in
+ * flight at once, each its own stream (§4.3.2), and a rekey waits for them and holds back new ones.
  *
  * <p>Limits and defaults ({@link sempgw.semp.egress.federation.FederationSettings}): connect
- * 10 s per transport, handshake and rekey 30 s, reply 1 MiB, accepted session TTL at most one day,
+ * 10 s per transport, handshake and rekey 30 s, 16 envelopes in flight per h2 session,
+ * reply 1 MiB, accepted session TTL at most one day,
  * a peer whose session setup failed is failed fast for 30 s (with the same reason code), WebSocket
  * ping every 30 s, reply size counted in UTF-8 bytes. The per-domain table holds only live
  * sessions and held failures: once a minute a caller sweeps out closed and expired sessions

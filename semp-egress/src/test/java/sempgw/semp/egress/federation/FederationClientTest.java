@@ -132,6 +132,29 @@ final class FederationClientTest {
     }
 
     @Test
+    void exchange_concurrentCallersOfOneSession_overlapOutsideTheDomainLock() throws Exception {
+        FakePeer peer = FakePeer.standard(clock::instant);
+        InMemoryTransport ws = new InMemoryTransport("ws", peer);
+        ws.envelopeHold = new java.util.concurrent.CountDownLatch(1);
+        client(settings(), ws);
+        List<Future<Optional<byte[]>>> replies = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 8; i++) {
+                replies.add(pool.submit(() -> client.channel(FakePeer.DOMAIN, clock.instant())
+                        .exchange("{\"type\":\"TEST\"}".getBytes(), Duration.ofSeconds(10))));
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ws.envelopesInFlight.get() == 8);
+            ws.envelopeHold.countDown();
+            for (Future<Optional<byte[]>> r : replies) {
+                assertThat(r.get()).isPresent();
+            }
+        }
+        assertThat(ws.maxEnvelopesInFlight).hasValue(8);
+        assertThat(peer.handshakes).hasValue(1);
+        assertThat(peer.messages).hasValue(8);
+    }
+
+    @Test
     void channel_rekeyDue_rekeysInPlaceWithoutANewHandshake() throws Exception {
         FakePeer peer = FakePeer.standard(clock::instant);
         client(settings(), new InMemoryTransport("ws", peer));

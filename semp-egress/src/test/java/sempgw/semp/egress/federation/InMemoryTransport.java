@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +20,10 @@ final class InMemoryTransport implements FederationTransport {
     /** Makes every exchange throw an unchecked exception, as a bug in a transport would. */
     final AtomicBoolean explode = new AtomicBoolean();
     final AtomicInteger connects = new AtomicInteger();
+    /** When set, envelope exchanges ({@link TransportConnection#exchangeConcurrently}) wait for it, side by side. */
+    volatile CountDownLatch envelopeHold;
+    final AtomicInteger envelopesInFlight = new AtomicInteger();
+    final AtomicInteger maxEnvelopesInFlight = new AtomicInteger();
     final List<URI> endpoints = new CopyOnWriteArrayList<>();
     final List<Connection> connections = new CopyOnWriteArrayList<>();
 
@@ -61,6 +67,24 @@ final class InMemoryTransport implements FederationTransport {
                 throw new IllegalStateException("transport bug");
             }
             return silent.get() ? Optional.empty() : conversation.onMessage(message);
+        }
+
+        @Override
+        public Optional<byte[]> exchangeConcurrently(byte[] message, Duration timeout) throws DeliveryException {
+            CountDownLatch hold = envelopeHold;
+            if (hold == null) {
+                return exchange(message, timeout);
+            }
+            maxEnvelopesInFlight.accumulateAndGet(envelopesInFlight.incrementAndGet(), Math::max);
+            try {
+                hold.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeliveryException(id + ": interrupted");
+            } finally {
+                envelopesInFlight.decrementAndGet();
+            }
+            return exchange(message, timeout);
         }
 
         @Override

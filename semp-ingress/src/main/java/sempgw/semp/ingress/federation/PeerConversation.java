@@ -3,6 +3,7 @@ package sempgw.semp.ingress.federation;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sempgw.core.envelope.seal.SessionState;
@@ -44,7 +45,10 @@ import sempgw.semp.ingress.receive.ReceiveOutcome;
  *   §12, TRANSPORT.md §4.2.2). A conversation without a session then ends.</li>
  * </ol>
  * Unparseable input never throws out of {@link #onMessage}. One message at a time; the sweep
- * thread only takes the lock when it is free.
+ * thread only takes the lock when it is free. The exception: an envelope arriving while the
+ * conversation holds a live session and runs no handshake may be handled {@link #concurrently}
+ * with other such envelopes (TRANSPORT.md §4.3.2); that handling reads nothing the conversation
+ * changes, and the transport never runs it beside a handshake or rekey message (§2.3).
  */
 final class PeerConversation implements Conversation {
     private static final Logger LOG = LoggerFactory.getLogger(PeerConversation.class);
@@ -83,6 +87,40 @@ final class PeerConversation implements Conversation {
             return refuse(false, now);
         } finally {
             lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Function<Instant, Answer>> concurrently(byte[] message, Instant now) {
+        lock.lock();
+        try {
+            if (responder != null || handshakeExpired || session == null || !table.isLive(session, now)
+                    || !(Inbound.read(message, service.config().limits().maxMessageBytes()) instanceof Inbound.Envelope e)) {
+                return Optional.empty();
+            }
+            String id = e.sessionId().orElse(session.id());
+            Optional<String> server = serverId;
+            return Optional.of(at -> beside(message, id, e, server, at));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An envelope handled beside others: reads only what it was given; a failure is a signed refusal. */
+    private Answer beside(byte[] message, String id, Inbound.Envelope e, Optional<String> server, Instant now) {
+        try {
+            Answer a = received(message, id, e, server, now);
+            if (a.malformed()) {
+                LOG.info("federation message malformed, answered by the transport transport={} what=envelope", transport);
+            }
+            return a;
+        } catch (RuntimeException failure) {
+            LOG.warn("federation message failed transport={} error={}", transport, failure.getClass().getSimpleName());
+            try {
+                return new Answer(Optional.of(service.refusals().invalid(now)), false);
+            } catch (RuntimeException again) {
+                return new Answer(Optional.empty(), false);
+            }
         }
     }
 
@@ -203,19 +241,25 @@ final class PeerConversation implements Conversation {
 
     private Optional<byte[]> envelope(byte[] message, Inbound.Envelope e, Instant now) {
         String id = e.sessionId().orElseGet(() -> session == null ? "" : session.id());
-        Optional<Session> named = table.session(id, now);
         if (session == null || !table.isLive(session, now)) {
-            session = named.orElse(null);
+            session = table.session(id, now).orElse(null);
         }
+        Answer a = received(message, id, e, serverId, now);
+        return a.malformed() ? malformed("envelope") : a.reply();
+    }
+
+    /** The receive pipeline's answer to an envelope naming session {@code id}; touches no conversation state. */
+    private Answer received(byte[] message, String id, Inbound.Envelope e, Optional<String> server, Instant now) {
+        Optional<Session> named = table.session(id, now);
         String peer = BlockList.normalize(named.map(Session::peer).or(e::fromDomain).orElse(""));
-        if (service.blockList().match(peer, serverId, now).filter(a -> a == BlockList.Acknowledgment.SILENT).isPresent()) {
+        if (service.blockList().match(peer, server, now).filter(a -> a == BlockList.Acknowledgment.SILENT).isPresent()) {
             LOG.info("federation envelope discarded by a silent block peer={}", LogSafe.of(peer));
-            return Optional.empty();
+            return new Answer(Optional.empty(), false);
         }
         return switch (service.config().receiver().receive(message, new PeerSessionRef(peer, id), now)) {
-            case ReceiveOutcome.Reply r -> Optional.of(r.acknowledgment());
-            case ReceiveOutcome.Silent s -> Optional.empty();
-            case ReceiveOutcome.Malformed m -> malformed("envelope");
+            case ReceiveOutcome.Reply r -> new Answer(Optional.of(r.acknowledgment()), false);
+            case ReceiveOutcome.Silent s -> new Answer(Optional.empty(), false);
+            case ReceiveOutcome.Malformed m -> new Answer(Optional.empty(), true);
         };
     }
 

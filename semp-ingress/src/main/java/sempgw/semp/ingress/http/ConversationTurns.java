@@ -1,23 +1,35 @@
 package sempgw.semp.ingress.http;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sempgw.semp.ingress.Conversation;
 
 /**
- * Runs one {@link Conversation} off the event loop, strictly one call at a time and in arrival
- * order (the turn-based transport, TRANSPORT.md §2.3): opening it, each message, and finally
- * {@link Conversation#close()}. Calls may block (fsync, DNS); they run on virtual threads.
+ * Runs one {@link Conversation} off the event loop, in arrival order (the turn-based transport,
+ * TRANSPORT.md §2.3): opening it, each message, and finally {@link Conversation#close()}. Calls
+ * may block (fsync, DNS); they run on virtual threads.
  *
- * <p>At most {@code maxPending} messages wait; {@link #submit} refuses more. The outcome callback
- * runs on the virtual thread: callers hop back to their event loop themselves.
+ * <p>With {@code maxConcurrent} above 1 (h2 tunnels), a message the conversation lets run
+ * {@link Conversation#concurrently} (an envelope of an established session, TRANSPORT.md
+ * §4.3.2) starts as soon as its turn comes and one of the {@code maxConcurrent} lanes is free,
+ * and the next message's turn comes at once. Every other message, and the close, waits until all
+ * running handlings are done and runs alone: a handshake or rekey never overlaps an envelope
+ * (SESSION.md §3.4). With 1 (WebSocket, whose replies are matched by order) every message runs
+ * alone.
+ *
+ * <p>At most {@code maxPending} messages wait for their turn, plus {@code maxConcurrent - 1} when
+ * messages may overlap (the lanes' worth); {@link #submit} refuses more. The outcome callback
+ * runs on a virtual thread: callers hop back to their event loop themselves.
  */
 final class ConversationTurns {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationTurns.class);
@@ -25,29 +37,41 @@ final class ConversationTurns {
     private final Executor threads;
     private final Supplier<Conversation> opener;
     private final Clock clock;
-    private final int maxPending;
+    private final int maxUnanswered;
+    private final int maxConcurrent;
+    private final Semaphore lanes;
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
-    private int pendingMessages;
+    private int unanswered;
     private boolean running;
     private boolean closed;
     private Conversation conversation;
 
+    /** Strictly one call at a time (WebSocket). */
     ConversationTurns(Executor threads, Supplier<Conversation> opener, Clock clock, int maxPending) {
+        this(threads, opener, clock, maxPending, 1);
+    }
+
+    ConversationTurns(Executor threads, Supplier<Conversation> opener, Clock clock, int maxPending, int maxConcurrent) {
+        if (maxPending < 1 || maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxPending and maxConcurrent must be positive");
+        }
         this.threads = threads;
         this.opener = opener;
         this.clock = clock;
-        this.maxPending = maxPending;
+        this.maxConcurrent = maxConcurrent;
+        this.maxUnanswered = maxPending + maxConcurrent - 1;
+        this.lanes = new Semaphore(maxConcurrent);
     }
 
     /** Queues one message; false (and nothing queued) when closed or when too many wait already. */
     boolean submit(byte[] message, Consumer<TurnOutcome> onOutcome) {
         synchronized (this) {
-            if (closed || pendingMessages >= maxPending) {
+            if (closed || unanswered >= maxUnanswered) {
                 return false;
             }
-            pendingMessages++;
+            unanswered++;
         }
-        enqueue(() -> onOutcome.accept(turn(message)));
+        enqueue(() -> turn(message, onOutcome));
         return true;
     }
 
@@ -60,13 +84,55 @@ final class ConversationTurns {
             closed = true;
         }
         enqueue(() -> {
+            awaitLanes();
             if (conversation != null) {
                 conversation.close();
             }
         });
     }
 
-    private TurnOutcome turn(byte[] message) {
+    /** Runs on the turn thread: starts the message beside others, or waits for them and runs it alone. */
+    private void turn(byte[] message, Consumer<TurnOutcome> onOutcome) {
+        Optional<Function<Instant, Conversation.Answer>> beside;
+        try {
+            beside = maxConcurrent > 1 && conversation != null ? conversation.concurrently(message, clock.instant()) : Optional.empty();
+        } catch (RuntimeException e) {
+            answer(onOutcome, new TurnOutcome.Failed(e));
+            return;
+        }
+        if (beside.isEmpty()) {
+            awaitLanes();
+            answer(onOutcome, alone(message));
+            return;
+        }
+        lanes.acquireUninterruptibly();
+        try {
+            threads.execute(() -> {
+                try {
+                    answer(onOutcome, answered(beside.get()));
+                } finally {
+                    lanes.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            lanes.release();
+            answer(onOutcome, new TurnOutcome.Failed(e));
+        }
+    }
+
+    private TurnOutcome answered(Function<Instant, Conversation.Answer> handling) {
+        try {
+            Conversation.Answer a = handling.apply(clock.instant());
+            if (a.malformed()) {
+                return new TurnOutcome.Malformed(false);
+            }
+            return a.reply().<TurnOutcome>map(body -> new TurnOutcome.Reply(body, false)).orElseGet(() -> new TurnOutcome.Silent(false));
+        } catch (RuntimeException e) {
+            return new TurnOutcome.Failed(e);
+        }
+    }
+
+    private TurnOutcome alone(byte[] message) {
         try {
             if (conversation == null) {
                 conversation = opener.get();
@@ -80,11 +146,20 @@ final class ConversationTurns {
                     .orElseGet(() -> new TurnOutcome.Silent(finished));
         } catch (RuntimeException e) {
             return new TurnOutcome.Failed(e);
-        } finally {
-            synchronized (this) {
-                pendingMessages--;
-            }
         }
+    }
+
+    private void answer(Consumer<TurnOutcome> onOutcome, TurnOutcome outcome) {
+        synchronized (this) {
+            unanswered--;
+        }
+        onOutcome.accept(outcome);
+    }
+
+    /** Waits until no handling runs beside the turn thread. */
+    private void awaitLanes() {
+        lanes.acquireUninterruptibly(maxConcurrent);
+        lanes.release(maxConcurrent);
     }
 
     private void enqueue(Runnable task) {

@@ -18,12 +18,17 @@ import org.slf4j.LoggerFactory;
  * tunnel and a {@code h2} conversation, and the response carries the new id; with it, the message
  * goes to that tunnel's conversation, or is answered 400 when the id is unknown or expired. The
  * reply is the 200 body; a silent reply holds the stream for {@code silentHold}, then resets it;
- * a message the conversation finds malformed is 400 (TRANSPORT.md §4.2.2).
+ * a message the conversation finds malformed is 400 (TRANSPORT.md §4.2.2). Envelopes of an
+ * established session run side by side, up to {@link #MAX_CONCURRENT_ENVELOPES} per tunnel
+ * (TRANSPORT.md §4.3.2, §8.3); handshake and rekey messages run alone ({@link ConversationTurns}).
  *
  * <p>Reference counting: {@link #handle} takes ownership of the request and releases it.
  */
 final class TunnelExchange {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelExchange.class);
+
+    /** Envelopes of one tunnel handled at the same time at most; more wait for their turn. */
+    static final int MAX_CONCURRENT_ENVELOPES = 32;
 
     private final Services services;
 
@@ -68,7 +73,7 @@ final class TunnelExchange {
         InetSocketAddress remote = (InetSocketAddress) stream.parent().remoteAddress();
         return services.tunnels().open(remote.getAddress(), () -> new ConversationTurns(services.threads(),
                 () -> services.federation().open(remote, "h2"), services.clock(),
-                services.config().maxPendingMessages()), System.nanoTime());
+                services.config().maxPendingMessages(), MAX_CONCURRENT_ENVELOPES), System.nanoTime());
     }
 
     private void deliver(Channel stream, Tunnel tunnel, TurnOutcome outcome) {

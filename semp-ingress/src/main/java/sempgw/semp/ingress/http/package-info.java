@@ -15,8 +15,10 @@
  * </ul>
  *
  * <p>Threads: Netty event loops only move bytes. Every {@link sempgw.semp.ingress.Conversation}
- * and document call runs on a virtual thread, one call at a time per conversation and in order;
- * replies are written back on the channel's event loop.
+ * and document call runs on a virtual thread, one call at a time per conversation and in order,
+ * except that on an h2 tunnel envelopes of an established session run side by side, at most 32
+ * (TRANSPORT.md §4.3.2), never beside a handshake or rekey message (§2.3); WebSocket stays one
+ * at a time, its replies being matched by order. Replies are written back on the channel's event loop.
  *
  * <p>Limits (defaults in {@link sempgw.semp.ingress.http.SempHttpConfig}): message and body
  * sizes (413, ws 1009), a server-wide budget of buffered h2 bodies (503), connections per IP and

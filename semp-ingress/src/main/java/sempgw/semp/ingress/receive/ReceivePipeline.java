@@ -39,7 +39,8 @@ import sempgw.semp.ingress.inbox.AcceptedEnvelope;
  *   for no one -> {@code policy_forbidden}.</li>
  *   <li>{@code postmark.to_domain} is one of ours -> {@code policy_forbidden}.</li>
  *   <li>Already stored (a retry after a lost acknowledgment) -> {@code delivered} again with a
- *   fresh receipt, not stored twice ({@link DeliveredEnvelopes}).</li>
+ *   fresh receipt, not stored twice ({@link DeliveredEnvelopes}); a copy arriving while another
+ *   is being handled waits for it, from this check to the store.</li>
  *   <li>Recipients, user block list, first contact, rate limit ({@link RecipientPolicy}) ->
  *   {@code policy_forbidden} (with a challenge) or silent.</li>
  *   <li>{@link Inbox#store} (durable) -> else {@code server_unavailable}; then {@code delivered}
@@ -130,21 +131,23 @@ public final class ReceivePipeline {
             return reject(p.id(), List.of(), session, SempReason.POLICY_FORBIDDEN, "postmark.to_domain is not a local domain", now);
         }
         List<String> locals = RecipientFacts.localRecipients(a.brief(), p.toDomain());
-        if (delivered.contains(p.fromDomain(), p.id(), now)) {
-            LOG.info("envelope {} from {}: duplicate of a stored envelope, delivered again", LogSafe.of(p.id()), p.fromDomain());
-            return receipt(a, locals, now);
+        try (DeliveredEnvelopes.Claim held = delivered.claim(p.fromDomain(), p.id())) {
+            if (delivered.contains(p.fromDomain(), p.id(), now)) {
+                LOG.info("envelope {} from {}: duplicate of a stored envelope, delivered again", LogSafe.of(p.id()), p.fromDomain());
+                return receipt(a, locals, now);
+            }
+            return switch (recipients.decide(a.envelope().envelope(), a.brief(), keys, random, now)) {
+                case RecipientPolicy.Decision.Silence s -> {
+                    LOG.info("envelope {} from {}: silent ({})", LogSafe.of(p.id()), p.fromDomain(), s.why());
+                    yield new ReceiveOutcome.Silent(s.why());
+                }
+                case RecipientPolicy.Decision.Refuse r -> {
+                    LOG.info("envelope {} from {}: rejected policy_forbidden ({})", LogSafe.of(p.id()), p.fromDomain(), r.why());
+                    yield Replies.refused(p.id(), locals, r.challenge(), now);
+                }
+                case RecipientPolicy.Decision.Deliver d -> deliver(a, wire, d, now);
+            };
         }
-        return switch (recipients.decide(a.envelope().envelope(), a.brief(), keys, random, now)) {
-            case RecipientPolicy.Decision.Silence s -> {
-                LOG.info("envelope {} from {}: silent ({})", LogSafe.of(p.id()), p.fromDomain(), s.why());
-                yield new ReceiveOutcome.Silent(s.why());
-            }
-            case RecipientPolicy.Decision.Refuse r -> {
-                LOG.info("envelope {} from {}: rejected policy_forbidden ({})", LogSafe.of(p.id()), p.fromDomain(), r.why());
-                yield Replies.refused(p.id(), locals, r.challenge(), now);
-            }
-            case RecipientPolicy.Decision.Deliver d -> deliver(a, wire, d, now);
-        };
     }
 
     private ReceiveOutcome deliver(Verdict.Accepted a, byte[] wire, RecipientPolicy.Decision.Deliver d, Instant now) {

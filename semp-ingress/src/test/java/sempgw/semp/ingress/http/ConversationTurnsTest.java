@@ -30,6 +30,10 @@ final class ConversationTurnsTest {
         return new ConversationTurns(threads, () -> federation.open(null, "ws"), Clock.systemUTC(), maxPending);
     }
 
+    private ConversationTurns tunnelTurns(int maxPending, int maxConcurrent) {
+        return new ConversationTurns(threads, () -> federation.open(null, "h2"), Clock.systemUTC(), maxPending, maxConcurrent);
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -104,5 +108,81 @@ final class ConversationTurnsTest {
 
         Thread.sleep(50);
         assertThat(federation.conversations).isEmpty();
+    }
+
+    @Test
+    void submit_envelopesOnATunnel_runSideBySideUpToTheLimit() throws Exception {
+        ConversationTurns turns = tunnelTurns(8, 4);
+        turns.submit(utf8("init"), outcomes::add);
+        for (int i = 0; i < 10; i++) {
+            assertThat(turns.submit(utf8("env-block-" + i), outcomes::add)).isTrue();
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !federation.conversations.isEmpty()
+                && federation.conversations.getFirst().active() == 4);
+        FakeFederation.Talk talk = federation.conversations.getFirst();
+        Thread.sleep(100);
+        assertThat(talk.maxActive).hasValue(4);
+        assertThat(outcomes).hasSize(1);
+        federation.release();
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 11);
+        assertThat(outcomes.subList(1, 11)).allSatisfy(o -> assertThat(text(o)).startsWith("c1:env-block-"));
+        assertThat(outcomes.subList(1, 11).stream().map(ConversationTurnsTest::text).distinct()).hasSize(10);
+        assertThat(talk.notAlone).hasValue(0);
+    }
+
+    @Test
+    void submit_turnMessageBehindEnvelopes_waitsForThemAndHoldsBackLaterOnes() throws Exception {
+        ConversationTurns turns = tunnelTurns(8, 32);
+        turns.submit(utf8("init"), outcomes::add);
+        turns.submit(utf8("env-block-1"), outcomes::add);
+        turns.submit(utf8("env-block-2"), outcomes::add);
+        turns.submit(utf8("rekey"), outcomes::add);
+        turns.submit(utf8("env-after"), outcomes::add);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !federation.conversations.isEmpty()
+                && federation.conversations.getFirst().active() == 2);
+        FakeFederation.Talk talk = federation.conversations.getFirst();
+        Thread.sleep(150);
+        assertThat(talk.received).containsExactlyInAnyOrder("init", "env-block-1", "env-block-2");
+        federation.release();
+        turns.close();
+
+        assertThat(talk.closed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(outcomes).hasSize(5);
+        assertThat(talk.received).hasSize(5).endsWith("rekey", "env-after");
+        assertThat(talk.notAlone).hasValue(0);
+        assertThat(outcomes).filteredOn(o -> text(o).endsWith(":rekey")).singleElement()
+                .satisfies(o -> assertThat(text(o)).isEqualTo("c1:4:rekey"));
+    }
+
+    @Test
+    void submit_envelopesOverWebSocket_stillOneAtATime() throws Exception {
+        ConversationTurns turns = turns(8);
+        turns.submit(utf8("init"), outcomes::add);
+        turns.submit(utf8("env-block-1"), outcomes::add);
+        turns.submit(utf8("env-block-2"), outcomes::add);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !federation.conversations.isEmpty()
+                && federation.conversations.getFirst().received.size() == 2);
+        FakeFederation.Talk talk = federation.conversations.getFirst();
+        Thread.sleep(150);
+        assertThat(talk.received).hasSize(2);
+        federation.release();
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 3);
+        assertThat(talk.offered).hasValue(0);
+        assertThat(talk.maxActive).hasValue(1);
+        assertThat(outcomes.stream().map(ConversationTurnsTest::text)).containsExactly("c1:1:init", "c1:2:env-block-1", "c1:3:env-block-2");
+    }
+
+    @Test
+    void submit_onATunnel_refusedBeyondPendingPlusLanes() {
+        ConversationTurns turns = tunnelTurns(2, 4);
+
+        assertThat(turns.submit(utf8("block"), outcomes::add)).isTrue();
+        for (int i = 0; i < 4; i++) {
+            assertThat(turns.submit(utf8("env-" + i), outcomes::add)).isTrue();
+        }
+        assertThat(turns.submit(utf8("env-over"), outcomes::add)).isFalse();
     }
 }

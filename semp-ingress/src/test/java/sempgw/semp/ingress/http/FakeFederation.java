@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import sempgw.semp.ingress.Conversation;
 import sempgw.semp.ingress.FederationEndpoint;
 
@@ -16,7 +17,10 @@ import sempgw.semp.ingress.FederationEndpoint;
  * A scripted peer-facing federation endpoint. Each conversation answers {@code c<n>:<turn>:<text>};
  * {@code silent} gets no reply, {@code bye} a reply and then {@code finished()}, {@code block...}
  * waits for {@link #release}, {@code boom} throws, {@code garbage} is malformed (and
- * {@code garbage-bye} also finishes the conversation).
+ * {@code garbage-bye} also finishes the conversation). Messages starting {@code env-} stand for
+ * envelopes: offered to run {@link Conversation#concurrently} ({@code env-block...} waits for
+ * {@link #release} too); anything else runs in turn, and {@link Talk#notAlone} counts turns that
+ * found another handling running.
  */
 final class FakeFederation implements FederationEndpoint {
     final List<Talk> conversations = new CopyOnWriteArrayList<>();
@@ -42,6 +46,8 @@ final class FakeFederation implements FederationEndpoint {
         final AtomicInteger closeCalls = new AtomicInteger();
         private final AtomicInteger active = new AtomicInteger();
         final AtomicInteger maxActive = new AtomicInteger();
+        final AtomicInteger notAlone = new AtomicInteger();
+        final AtomicInteger offered = new AtomicInteger();
         private boolean finished;
         private boolean malformed;
 
@@ -55,7 +61,11 @@ final class FakeFederation implements FederationEndpoint {
             if (!Thread.currentThread().isVirtual()) {
                 offEventLoopViolations.incrementAndGet();
             }
-            maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
+            int running = active.incrementAndGet();
+            maxActive.accumulateAndGet(running, Math::max);
+            if (running > 1) {
+                notAlone.incrementAndGet();
+            }
             try {
                 String text = new String(message, StandardCharsets.UTF_8);
                 received.add(text);
@@ -71,7 +81,7 @@ final class FakeFederation implements FederationEndpoint {
                     case "bye" -> finished = true;
                     case "boom" -> throw new IllegalStateException("scripted failure");
                     default -> {
-                        if (text.startsWith("block")) {
+                        if (text.startsWith("block") || text.startsWith("env-block")) {
                             await();
                         }
                     }
@@ -80,6 +90,31 @@ final class FakeFederation implements FederationEndpoint {
             } finally {
                 active.decrementAndGet();
             }
+        }
+
+        @Override
+        public Optional<Function<Instant, Answer>> concurrently(byte[] message, Instant now) {
+            offered.incrementAndGet();
+            String text = new String(message, StandardCharsets.UTF_8);
+            if (!text.startsWith("env-")) {
+                return Optional.empty();
+            }
+            return Optional.of(at -> {
+                maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
+                try {
+                    received.add(text);
+                    if (text.startsWith("env-block")) {
+                        await();
+                    }
+                    return new Answer(Optional.of(("c" + number + ":" + text).getBytes(StandardCharsets.UTF_8)), false);
+                } finally {
+                    active.decrementAndGet();
+                }
+            });
+        }
+
+        int active() {
+            return active.get();
         }
 
         private void await() {

@@ -30,4 +30,24 @@ final class DeliveredEnvelopesTest {
         d.remember("a.example", "P4", NOW.plusSeconds(1200), NOW.plusSeconds(700));
         assertThat(d.size()).isEqualTo(1);
     }
+
+    @Test
+    void claim_secondCopyOfAnEnvelope_waitsUntilTheFirstIsClosed() throws Exception {
+        DeliveredEnvelopes d = new DeliveredEnvelopes(10);
+        DeliveredEnvelopes.Claim first = d.claim("a.example", "P1");
+        java.util.concurrent.CompletableFuture<Boolean> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (DeliveredEnvelopes.Claim c = d.claim("a.example", "P1")) {
+                return d.contains("a.example", "P1", NOW);
+            }
+        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        try (DeliveredEnvelopes.Claim other = d.claim("c.example", "P1")) {
+            assertThat(other).isNotNull();
+        }
+
+        Thread.sleep(100);
+        assertThat(second).isNotDone();
+        d.remember("a.example", "P1", NOW.plusSeconds(60), NOW);
+        first.close();
+        assertThat(second.get(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
 }
