@@ -23,6 +23,7 @@ import sempgw.app.control.ControlServer;
 import sempgw.app.control.QueueControlHandler;
 import sempgw.app.mailbox.MailboxAdmin;
 import sempgw.app.mailbox.MailboxControlHandler;
+import sempgw.app.qmgr.DestinationResolver;
 import sempgw.app.qmgr.Notifier;
 import sempgw.app.qmgr.OperatorActions;
 import sempgw.app.qmgr.QmgrSettings;
@@ -92,17 +93,19 @@ public final class Gateway implements AutoCloseable {
                     new DsnComposer(hostname, DsnComposer.DEFAULT_MAX_RETURNED_SIZE, new Random()),
                     config.queue().maxLifetime(), clock);
             DeliveryAgent agent = smtp;
+            DestinationResolver destinations = smtp::destination;
             Notifier notifier = dsn;
             AfterCommit afterCommit = AfterCommit.QUEUED;
             if (semp.isPresent()) {
-                Bridge bridge = Bridge.outbound(config, semp.get(), queue, smtp, dsn, clock);
+                Bridge bridge = Bridge.outbound(config, semp.get(), queue, smtp, smtp::destination, dsn, clock);
                 queue.onCommit(bridge.watcher());
                 agent = bridge.agent();
+                destinations = bridge.destinations();
                 notifier = bridge.notifier();
                 afterCommit = bridge.gate();
             }
             // java.util.Random: shared by every delivery thread, and thread-safe.
-            QueueManager manager = new QueueManager(queue, agent, smtp::destination, notifier, qmgrSettings(config), clock, new Random());
+            QueueManager manager = new QueueManager(queue, agent, destinations, notifier, qmgrSettings(config), clock, new Random());
             manager.start();
             started.push(manager);
             OperatorActions actions = new OperatorActions(queue, manager, clock);

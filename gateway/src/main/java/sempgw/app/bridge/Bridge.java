@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import sempgw.app.config.GatewayConfig;
+import sempgw.app.qmgr.DestinationResolver;
 import sempgw.app.qmgr.Notifier;
 import sempgw.app.semp.InboxBridge;
 import sempgw.app.semp.SempNode;
@@ -22,17 +23,21 @@ import sempgw.store.queue.QueueEntry;
  * for provisioned mailboxes opened and queued as MIME ({@link MailboxInbox}).
  *
  * @param agent the main queue's delivery agent
+ * @param destinations the main queue's destinations: SEMP peers apart from SMTP next hops
  * @param notifier the main queue's notifier: DSNs wait for the DATA verdict of their message
  * @param gate the SMTP listener's reply to DATA
  * @param watcher the main queue's commit listener, registered before the queue manager's
  */
-public record Bridge(DeliveryAgent agent, Notifier notifier, TransactionGate gate, Consumer<QueueEntry> watcher) {
+public record Bridge(DeliveryAgent agent, DestinationResolver destinations, Notifier notifier, TransactionGate gate,
+                     Consumer<QueueEntry> watcher) {
 
     /**
      * @param smtp the SMTP delivery agent, for recipients routed to SMTP
+     * @param smtpDestinations the SMTP agent's destinations (route, smarthost or domain)
      * @param dsn the DSN notifier of the main queue
      */
-    public static Bridge outbound(GatewayConfig config, SempNode semp, MessageQueue queue, DeliveryAgent smtp, Notifier dsn, Clock clock) {
+    public static Bridge outbound(GatewayConfig config, SempNode semp, MessageQueue queue, DeliveryAgent smtp,
+            DestinationResolver smtpDestinations, Notifier dsn, Clock clock) {
         FirstAttempts attempts = new FirstAttempts(config.bridge().attemptTimeout());
         Set<String> local = new HashSet<>();
         local.add(semp.mailboxes().domain().toLowerCase(Locale.ROOT));
@@ -47,7 +52,7 @@ public record Bridge(DeliveryAgent agent, Notifier notifier, TransactionGate gat
                 attempts.watch(entry.id(), entry.recipients().size());
             }
         };
-        return new Bridge(agent, attempts.notifier(dsn), new TransactionGate(attempts, queue, config.bridge().attemptTimeout()), watcher);
+        return new Bridge(agent, agent.destinations(smtpDestinations), attempts.notifier(dsn), new TransactionGate(attempts, queue, config.bridge().attemptTimeout()), watcher);
     }
 
     /** The inbound half: what the SEMP receive pipeline stores into. */

@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sempgw.app.bridge.FirstAttempts.Mark;
+import sempgw.app.qmgr.DestinationResolver;
 import sempgw.policy.Route;
 import sempgw.policy.SempRequireHeader;
 import sempgw.store.queue.DeliveryAgent;
@@ -34,13 +37,15 @@ import sempgw.store.queue.Recipient;
  */
 final class RoutingAgent implements DeliveryAgent {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingAgent.class);
-    private static final Set<String> AUTHOR_ONLY = Set.of(SempRequireHeader.NAME.toLowerCase(java.util.Locale.ROOT));
+    private static final int MAX_REMEMBERED = 100_000;
+    private static final Set<String> AUTHOR_ONLY = Set.of(SempRequireHeader.NAME.toLowerCase(Locale.ROOT));
 
     private final Routes routes;
     private final DeliveryAgent smtp;
     private final SempRoute semp;
     private final UpgradeSignal upgrade;
     private final FirstAttempts attempts;
+    private final Set<String> sempDomains = ConcurrentHashMap.newKeySet();
 
     RoutingAgent(Routes routes, DeliveryAgent smtp, SempRoute semp, UpgradeSignal upgrade, FirstAttempts attempts) {
         this.routes = routes;
@@ -81,6 +86,7 @@ final class RoutingAgent implements DeliveryAgent {
         // The SMTP client waits at DATA for SEMP outcomes only, never for an SMTP delivery.
         viaSmtp.forEach(i -> attempts.mark(entry.id(), recipients.get(i).address(), new Mark.Smtp()));
         toMailboxHost.forEach(i -> attempts.mark(entry.id(), recipients.get(i).address(), new Mark.Smtp()));
+        remember(viaSemp.keySet(), recipients, viaSmtp);
         viaSemp.forEach((domain, indices) -> {
             fill(results, indices, semp.deliver(entry, domain, pick(recipients, indices), content));
             indices.forEach(i -> attempts.mark(entry.id(), recipients.get(i).address(), new Mark.Tried(results[i])));
@@ -93,6 +99,24 @@ final class RoutingAgent implements DeliveryAgent {
             fill(results, toMailboxHost, smtp.deliver(entry, pick(recipients, toMailboxHost), () -> rewritten(content, List.of())));
         }
         return List.of(results);
+    }
+
+    /**
+     * The queue manager's destination of a recipient: {@code semp:<domain>} for a domain last
+     * routed to SEMP, so its log lines name SEMP and its deliveries are limited apart from the
+     * SMTP next hop's; otherwise the SMTP agent's. Routing happens at delivery, so a domain's
+     * first message is named by SMTP.
+     */
+    DestinationResolver destinations(DestinationResolver smtpDestinations) {
+        return r -> sempDomains.contains(r.domain().toLowerCase(Locale.ROOT)) ? "semp:" + r.domain().toLowerCase(Locale.ROOT)
+                : smtpDestinations.destinationOf(r);
+    }
+
+    private void remember(Set<String> semp, List<Recipient> recipients, List<Integer> viaSmtp) {
+        if (sempDomains.size() < MAX_REMEMBERED) {
+            semp.forEach(d -> sempDomains.add(d.toLowerCase(Locale.ROOT)));
+        }
+        viaSmtp.forEach(i -> sempDomains.remove(recipients.get(i).domain().toLowerCase(Locale.ROOT)));
     }
 
     /** The content as SMTP delivers it: the author's SEMP-Require gone, {@code added} first. */
