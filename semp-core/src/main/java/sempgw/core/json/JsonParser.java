@@ -62,9 +62,10 @@ public final class JsonParser {
             return wire().withCompat(Compat.GO_LENIENT);
         }
 
-        /** These limits with another input ceiling. */
+        /** These limits with another input ceiling; strings that could fill the old input may fill the new one. */
         public Options withMaxBytes(int max) {
-            return new Options(max, maxDepth, Math.min(maxStringBytes, max), maxNumberLength, maxContainerSize, compat);
+            int strings = maxStringBytes >= maxBytes ? max : Math.min(maxStringBytes, max);
+            return new Options(max, maxDepth, strings, maxNumberLength, maxContainerSize, compat);
         }
 
         /** These limits with another nesting ceiling. */

@@ -101,6 +101,14 @@ final class JsonParserMalformedTest {
     }
 
     @Test
+    void withMaxBytes_raisedAboveTheWireDefault_stringsMayFillTheWholeInput() {
+        JsonParser.Options large = JsonParser.Options.wire().withMaxBytes(64 * 1024 * 1024);
+
+        assertThat(large.maxStringBytes()).isEqualTo(64 * 1024 * 1024);
+        assertThat(new JsonParser.Options(1000, 8, 3, 8, 3, JsonParser.Compat.STRICT).withMaxBytes(5000).maxStringBytes()).isEqualTo(3);
+    }
+
+    @Test
     void parse_limits_enforced() {
         JsonParser.Options small = JsonParser.Options.wire().withMaxBytes(10);
         assertThatThrownBy(() -> JsonParser.parse(utf8("\"01234567890\""), small))
