@@ -19,9 +19,19 @@ public final class GatewayCommand {
 
     /** {@code java -cp <gateway class path> <main class> run --config <file>}. */
     public static List<String> run(Path configFile) {
+        return command(List.of(), "run", "--config", configFile.toString());
+    }
+
+    /** {@code java <jvm options> -cp <gateway class path> <main class> <arguments>}: any of the gateway's commands. */
+    public static List<String> command(List<String> jvmOptions, String... arguments) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String mainClass = System.getProperty("e2e.gatewayMainClass", "sempgw.app.Main");
-        return List.of(java, "-cp", classPath(), mainClass, "run", "--config", configFile.toString());
+        List<String> line = new java.util.ArrayList<>();
+        line.add(java);
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-cp", classPath(), mainClass));
+        line.addAll(List.of(arguments));
+        return List.copyOf(line);
     }
 
     private static String classPath() {

@@ -66,6 +66,19 @@ public final class SmtpClient implements AutoCloseable {
      * reset) or the reply to the end of data.
      */
     public SmtpReply send(Envelope envelope, byte[] content) throws IOException {
+        return transact(envelope, content).reply();
+    }
+
+    /** Where a transaction ended: {@code MAIL}, {@code RCPT}, {@code DATA} (the 354 step) or {@code end of data}. */
+    public record Outcome(String stage, SmtpReply reply) {
+        @Override
+        public String toString() {
+            return reply + " (" + stage + ")";
+        }
+    }
+
+    /** Sends one message, as {@link #send}, and says at which step the final reply came. */
+    public Outcome transact(Envelope envelope, byte[] content) throws IOException {
         StringBuilder mail = new StringBuilder("MAIL FROM:<").append(envelope.sender()).append('>');
         if (envelope.eightBit()) {
             requireExtension("8BITMIME");
@@ -81,7 +94,7 @@ public final class SmtpClient implements AutoCloseable {
         command(mail.toString());
         SmtpReply reply = readReply();
         if (!reply.positive()) {
-            return reset(reply);
+            return new Outcome("MAIL", reset(reply));
         }
         int accepted = 0;
         SmtpReply firstRefusal = null;
@@ -95,16 +108,16 @@ public final class SmtpClient implements AutoCloseable {
             }
         }
         if (firstRefusal != null || accepted == 0) {
-            return reset(firstRefusal);
+            return new Outcome("RCPT", reset(firstRefusal));
         }
         command("DATA");
         reply = readReply();
         if (reply.code() != 354) {
-            return reset(reply);
+            return new Outcome("DATA", reset(reply));
         }
         SmtpLines.writeDotStuffed(content, out);
         out.flush();
-        return readReply();
+        return new Outcome("end of data", readReply());
     }
 
     private SmtpReply reset(SmtpReply refusal) throws IOException {

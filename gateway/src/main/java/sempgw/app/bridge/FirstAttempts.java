@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import sempgw.app.qmgr.Notice;
 import sempgw.app.qmgr.Notifier;
 import sempgw.store.queue.DeliveryResult;
@@ -26,18 +27,27 @@ import sempgw.store.queue.QueueId;
  * verdict ({@link #settle}); later watches sweep out what is older than that. Thread-safe.
  */
 public final class FirstAttempts {
+    private static final long SWEEP_INTERVAL = 1_000_000_000L;
+
     private final Map<QueueId, Attempt> watched = new ConcurrentHashMap<>();
     private final Duration bound;
+    /** How long a decided entry is kept: longer than any notice waits for its verdict. */
+    private final long keepDecided;
+    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
 
     /** @param bound how long the gate waits; a notice never waits longer than twice this */
     public FirstAttempts(Duration bound) {
         this.bound = bound;
+        this.keepDecided = bound.multipliedBy(2).toNanos() + SWEEP_INTERVAL;
     }
 
-    /** Starts watching an entry just committed by the SMTP listener. */
+    /** Starts watching an entry just committed by the SMTP listener; at most once a second, sweeps out what is done. */
     public void watch(QueueId id, int recipients) {
         long now = System.nanoTime();
-        watched.values().removeIf(a -> a.stale(now, bound));
+        long last = lastSweep.get();
+        if (now - last > SWEEP_INTERVAL && lastSweep.compareAndSet(last, now)) {
+            watched.values().removeIf(a -> a.stale(now, keepDecided));
+        }
         attempt(id).expect(recipients);
     }
 
@@ -126,10 +136,9 @@ public final class FirstAttempts {
             notifyAll();
         }
 
-        /** Decided longer ago than any notice waits, or never decided within four bounds. */
-        synchronized boolean stale(long now, Duration bound) {
-            long limit = bound.multipliedBy(2).toNanos() + 1_000_000_000L;
-            return refused != null ? now - decided > limit : now - created > 2 * limit;
+        /** Decided more than {@code keep} ago, or never decided within twice that. */
+        synchronized boolean stale(long now, long keep) {
+            return refused != null ? now - decided > keep : now - created > 2 * keep;
         }
 
         /** Blocks until the verdict (or {@code wait}); true when the client was refused. */

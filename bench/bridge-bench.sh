@@ -1,0 +1,415 @@
+#!/usr/bin/env bash
+# Bridge benchmark: the full SMTP -> SEMP -> SMTP path against a plain Postfix relay, in the same run.
+#
+#   bench/bridge-bench.sh            (as root: Postfix's start needs it; loopback only)
+#
+# The bridge: smtp-source -> gateway A (alpha.test, `./semp-gateway run`) -> SEMP federation
+# over HTTPS -> gateway B (beta.test) -> smtp-sink, B's mailbox host. Both gateways are set up as
+# an operator would: `dns-records` prints each one's records, which a private dnsmasq
+# (Debian's dnsmasq-base) serves to both (`semp.dns_resolver`); each trusts the other's
+# self-signed certificate (`semp.trust_file`); `mailbox add` provisions the sender
+# (bench@alpha.test) and the recipient (sink@beta.test). SEMP host names resolve through a
+# hosts file given to the JVMs (SEMPGW_JAVA_OPTS=-Djdk.net.hosts.file=...). Gateway A has no
+# smarthost and beta.test no SMTP route, so a message that did not go over SEMP never reaches
+# the sink and the pass fails.
+# The anchor: a private Postfix 3.7 relay from Debian's package (relayhost = smtp-sink), as in
+# relay-bench.sh.
+#   1. A warm-up pass through the bridge (WARMUP messages, not measured): JVMs, and the first
+#      federation handshake.
+#   2. PAIRS alternating passes, bridge then Postfix: smtp-source -s 20 -l 5120 -m N, timed until
+#      every message got its 250 (acceptance) and until smtp-sink (-M N) has counted all of them
+#      (end to end). The report gives the median and range of each figure and of the ratio.
+#   3. bench/SmtpLatency.java: 20 sessions, DATA -> 250 latency (p50/p99). Through the bridge the
+#      250 waits for the first SEMP attempt (bridge.attempt_timeout), so it includes the whole
+#      SEMP delivery to B and B's durable write.
+#   4. Peak RSS (VmHWM) and CPU time of both gateways, and the raw ceiling smtp-source -> smtp-sink.
+# Prints a markdown table and writes it to target/bench/bridge-bench-<UTC time>.md.
+#
+# Environment: MESSAGES (5000), PAIRS (3), WARMUP (1000), LATENCY_MESSAGES (2000), SIZE (5120),
+# SESSIONS (20), SEMPGW_POSTFIX_DEB (the postfix .deb; else cached or apt-get download).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="$ROOT/target/bench"
+RUN="$WORK/bridge-run"
+MESSAGES="${MESSAGES:-5000}"
+WARMUP="${WARMUP:-1000}"
+PAIRS="${PAIRS:-3}"
+LATENCY_MESSAGES="${LATENCY_MESSAGES:-2000}"
+SIZE="${SIZE:-5120}"
+SESSIONS="${SESSIONS:-20}"
+SENDER=bench@alpha.test
+RECIPIENT=sink@beta.test
+
+BENCH_NAME=bridge-bench
+. "$(dirname "$0")/common.sh"
+
+[ "$(id -u)" -eq 0 ] || die "run as root (postfix start needs it)"
+DNSMASQ="$(command -v dnsmasq || true)"
+[ -n "$DNSMASQ" ] || for d in /usr/sbin/dnsmasq /sbin/dnsmasq; do [ -x "$d" ] && DNSMASQ="$d"; done
+[ -n "$DNSMASQ" ] || die "no dnsmasq: install Debian's dnsmasq-base (.ci/run does)"
+pick_jdk
+
+# --- Postfix from Debian's package, unpacked as the end-to-end tests do (PostfixPackage) ---
+find_deb() {
+  if [ -n "${SEMPGW_POSTFIX_DEB:-}" ]; then
+    [ -f "$SEMPGW_POSTFIX_DEB" ] || die "SEMPGW_POSTFIX_DEB=$SEMPGW_POSTFIX_DEB is not a file"
+    echo "$SEMPGW_POSTFIX_DEB"; return
+  fi
+  local cache="$HOME/.cache/sempgw/debs"
+  mkdir -p "$cache"
+  if ! ls "$cache"/postfix_*.deb >/dev/null 2>&1; then
+    (cd "$cache" && { apt-get download postfix >&2 || { apt-get update -qq && apt-get download postfix >&2; }; })
+  fi
+  ls "$cache"/postfix_*.deb | sort | tail -1
+}
+DEB="$(find_deb)"
+PKG="$WORK/pkg/$(basename "$DEB" .deb)"
+if [ ! -f "$PKG/.unpacked" ]; then
+  rm -rf "$PKG"; mkdir -p "$PKG"; dpkg-deb -x "$DEB" "$PKG"; echo "$DEB" > "$PKG/.unpacked"
+fi
+export LD_LIBRARY_PATH="$PKG/usr/lib/postfix"
+SINK_BIN="$PKG/usr/sbin/smtp-sink"
+SOURCE_BIN="$PKG/usr/sbin/smtp-source"
+POSTFIX_VERSION="$(dpkg-deb -f "$DEB" Version)"
+
+MAIL_OWNER=postfix; getent passwd postfix >/dev/null || MAIL_OWNER=mail
+getent passwd "$MAIL_OWNER" >/dev/null || die "neither a postfix nor a mail account exists"
+SETGID_GROUP=postdrop
+if ! getent group postdrop >/dev/null; then
+  SETGID_GROUP=sempgw-postdrop
+  getent group "$SETGID_GROUP" >/dev/null || groupadd --system "$SETGID_GROUP"
+fi
+
+NEXT_PORT=25100
+# free_port: the next loopback TCP port (from NEXT_PORT on) nothing listens on; sets PORT.
+free_port() {
+  local p="$NEXT_PORT"
+  while (: <"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+  PORT="$p"; NEXT_PORT=$((p + 1))
+}
+
+wait_port() {
+  local port="$1" i
+  for i in $(seq 1 600); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  return 1
+}
+
+now() { date +%s.%N; }
+rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.0f", n / (b - a) }'; }
+
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ -n "${POSTFIX_ETC:-}" ] && [ -f "$POSTFIX_ETC/main.cf" ]; then
+    "$PKG/usr/sbin/postfix" -c "$POSTFIX_ETC" stop >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+# start_sink PORT COUNT: smtp-sink that exits after COUNT messages; sets SINK_PID.
+start_sink() {
+  "$SINK_BIN" -u nobody -M "$2" "127.0.0.1:$1" 256 &
+  SINK_PID=$!; PIDS+=("$SINK_PID")
+  wait_port "$1" || die "smtp-sink did not listen on $1"
+}
+
+alive() { [ -r "/proc/$1/stat" ] && ! grep -qE '^[0-9]+ \(.*\) Z' "/proc/$1/stat" 2>/dev/null; }
+
+# wait_sink TIMEOUT_S: waits for smtp-sink to exit (it has counted every message); sets SINK_DONE.
+wait_sink() {
+  local deadline=$(( $(date +%s) + $1 ))
+  while alive "$SINK_PID"; do
+    [ "$(date +%s)" -lt "$deadline" ] || { log "sink did not count every message within $1 s"; return 1; }
+    sleep 0.02
+  done
+  SINK_DONE="$(now)"
+}
+
+# measure LABEL PORT SINK_PORT N: one smtp-source pass; sets ACCEPT_RATE and E2E_RATE.
+measure() {
+  local label="$1" relay="$2" sinkport="$3" n="$4"
+  start_sink "$sinkport" "$n"
+  local t0 t1
+  t0="$(now)"
+  "$SOURCE_BIN" -s "$SESSIONS" -l "$SIZE" -m "$n" -f "$SENDER" -t "$RECIPIENT" -M bench.example \
+    "127.0.0.1:$relay" || die "smtp-source failed against $label"
+  t1="$(now)"
+  wait_sink 900 || die "$label: not every message reached the sink"
+  ACCEPT_RATE="$(rate "$n" "$t0" "$t1")"
+  E2E_RATE="$(rate "$n" "$t0" "$SINK_DONE")"
+  log "$label: $n messages, acceptance $ACCEPT_RATE msg/s, end to end $E2E_RATE msg/s"
+}
+
+# latency LABEL PORT SINK_PORT: SmtpLatency pass; sets P50 and P99 (ms).
+latency() {
+  local label="$1" relay="$2" sinkport="$3" out
+  start_sink "$sinkport" "$LATENCY_MESSAGES"
+  out="$(java "$ROOT/bench/SmtpLatency.java" --port "$relay" --sessions "$SESSIONS" --messages "$LATENCY_MESSAGES" \
+    --size "$SIZE" --from "$SENDER" --to "$RECIPIENT")" || die "$label latency run failed: $out"
+  wait_sink 900 || die "$label: latency messages did not all reach the sink"
+  P50="$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$out")"
+  P99="$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$out")"
+  log "$label latency: $out"
+}
+
+rm -rf "$RUN"; mkdir -p "$RUN"
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- the two gateways ------------------------------------------------------------------------
+free_port; A_SMTP="$PORT"; free_port; A_HTTPS="$PORT"
+free_port; B_SMTP="$PORT"; free_port; B_HTTPS="$PORT"
+free_port; BRIDGE_SINK="$PORT"; free_port; DNS_PORT="$PORT"
+
+# gateway_toml DOMAIN SMTP HTTPS MAILBOX ROUTE_LINE RESOLVER TRUST: one gateway's configuration.
+gateway_toml() {
+  local domain="$1" smtp="$2" https="$3" mailbox="$4" route="$5" resolver="$6" trust="$7"
+  cat <<EOF
+data_dir = "$RUN/$domain-data"
+
+[smtp]
+listen = "127.0.0.1:$smtp"
+hostname = "semp.$domain"
+
+[queue]
+min_backoff = "1s"
+max_backoff = "10s"
+
+[delivery.routes]
+$route
+
+[semp]
+enabled = true
+domain = "$domain"
+server_id = "gw.$domain"
+listen = "127.0.0.1:$https"
+public_host = "semp.$domain"
+mailboxes = ["$mailbox"]
+EOF
+  [ -z "$resolver" ] || echo "dns_resolver = \"$resolver\""
+  [ -z "$trust" ] || echo "trust_file = \"$trust\""
+  cat <<EOF
+
+[semp.rate_limit]
+per_domain_hour = 10000000
+
+[policy]
+default_mode = "semp-preferred"
+
+[bridge]
+attempt_timeout = "30s"
+EOF
+}
+
+[ -x "$ROOT/semp-gateway" ] || die "no launcher at $ROOT/semp-gateway"
+log "building the gateway if needed (the launcher does it on first use)"
+"$ROOT/semp-gateway" config --defaults >/dev/null || die "the launcher could not build or run the gateway"
+
+# 1. keys, certificates and records, as an operator's first steps.
+gateway_toml alpha.test "$A_SMTP" "$A_HTTPS" "$SENDER" "" "" "" > "$RUN/alpha.toml"
+gateway_toml beta.test "$B_SMTP" "$B_HTTPS" "$RECIPIENT" "\"beta.test\" = \"[127.0.0.1]:$BRIDGE_SINK\"" "" "" > "$RUN/beta.toml"
+"$ROOT/semp-gateway" dns-records --config "$RUN/alpha.toml" > "$RUN/alpha.zone" 2>>"$RUN/setup.log" || die "dns-records failed for alpha.test"
+"$ROOT/semp-gateway" dns-records --config "$RUN/beta.toml" > "$RUN/beta.zone" 2>>"$RUN/setup.log" || die "dns-records failed for beta.test"
+"$ROOT/semp-gateway" mailbox add "$SENDER" --config "$RUN/alpha.toml" >>"$RUN/setup.log" 2>&1 || die "mailbox add $SENDER failed"
+"$ROOT/semp-gateway" mailbox add "$RECIPIENT" --config "$RUN/beta.toml" >>"$RUN/setup.log" 2>&1 || die "mailbox add $RECIPIENT failed"
+cat "$RUN/alpha.test-data/tls/selfsigned-cert.pem" "$RUN/beta.test-data/tls/selfsigned-cert.pem" > "$RUN/trust.pem"
+
+# 2. the DNS: the printed records (SRV, TXT, TLSA) in dnsmasq's syntax, the public hosts on loopback,
+#    with the printed records' TTL (dnsmasq's default for its own records is 0: nothing could be cached).
+{
+  echo "local=/test/"
+  cat "$RUN/alpha.zone" "$RUN/beta.zone" | awk '
+    /^;/ || NF < 5 { next }
+    { name = $1; sub(/\.$/, "", name) }
+    $4 == "SRV"  { target = $8; sub(/\.$/, "", target); print "srv-host=" name "," target "," $7 "," $5 "," $6 }
+    $4 == "TXT"  { value = substr($0, index($0, "\"")); gsub(/"[ \t]+"/, "\",\"", value); print "txt-record=" name "," value }
+    $4 == "TLSA" { printf "dns-rr=%s,52,%02x%02x%02x%s\n", name, $5, $6, $7, $8 }'
+  echo "host-record=semp.alpha.test,127.0.0.1"
+  echo "host-record=semp.beta.test,127.0.0.1"
+} > "$RUN/dnsmasq.conf"
+DNSMASQ_USER=(); [ "$(id -un)" = root ] && DNSMASQ_USER=(--user=root)
+"$DNSMASQ" --no-daemon --no-resolv --no-hosts --conf-file=/dev/null --port="$DNS_PORT" --listen-address=127.0.0.1 \
+  --bind-interfaces --pid-file= --log-facility="$RUN/dnsmasq.log" --local-ttl=3600 "${DNSMASQ_USER[@]}" --conf-file="$RUN/dnsmasq.conf" &
+PIDS+=("$!")
+wait_port "$DNS_PORT" || die "dnsmasq did not listen on $DNS_PORT"
+
+# 3. the gateways, resolving through it and trusting each other.
+gateway_toml alpha.test "$A_SMTP" "$A_HTTPS" "$SENDER" "" "127.0.0.1:$DNS_PORT" "$RUN/trust.pem" > "$RUN/alpha.toml"
+gateway_toml beta.test "$B_SMTP" "$B_HTTPS" "$RECIPIENT" "\"beta.test\" = \"[127.0.0.1]:$BRIDGE_SINK\"" \
+  "127.0.0.1:$DNS_PORT" "$RUN/trust.pem" > "$RUN/beta.toml"
+echo "127.0.0.1 localhost semp.alpha.test semp.beta.test" > "$RUN/hosts"
+export SEMPGW_JAVA_OPTS="-Djdk.net.hosts.file=$RUN/hosts ${SEMPGW_JAVA_OPTS:-}"
+
+# start_gateway NAME SMTP_PORT HTTPS_PORT: sets GW_PID (the JVM) and LAUNCHER_PID.
+start_gateway() {
+  "$ROOT/semp-gateway" run --config "$RUN/$1.toml" >"$RUN/gateway-$1.log" 2>&1 &
+  LAUNCHER_PID=$!; PIDS+=("$LAUNCHER_PID")
+  wait_port "$2" && wait_port "$3" || die "gateway $1 did not listen on $2 and $3; see $RUN/gateway-$1.log"
+  GW_PID="$LAUNCHER_PID"
+  if ! readlink "/proc/$GW_PID/exe" | grep -q java; then
+    GW_PID="$(pgrep -P "$LAUNCHER_PID" java | head -1)"
+    PIDS+=("$GW_PID")
+  fi
+}
+start_gateway alpha "$A_SMTP" "$A_HTTPS"; A_PID="$GW_PID"
+start_gateway beta "$B_SMTP" "$B_HTTPS"; B_PID="$GW_PID"
+log "gateway A :$A_SMTP (https :$A_HTTPS) -> SEMP -> gateway B (https :$B_HTTPS) -> smtp-sink :$BRIDGE_SINK; dns :$DNS_PORT"
+
+log "bridge warm-up: $WARMUP messages (not measured)"
+measure "bridge warm-up" "$A_SMTP" "$BRIDGE_SINK" "$WARMUP"
+
+# --- the anchor: a private Postfix relay (as PostfixConfig in the e2e tests) ---------------
+free_port; PF_PORT="$PORT"; free_port; PF_SINK="$PORT"
+searchable_by_others() {
+  local d; d="$(readlink -f "$1")"
+  while [ "$d" != "/" ]; do
+    [ "$(stat -c %A "$d" | cut -c10)" = "x" ] || [ "$(stat -c %A "$d" | cut -c10)" = "t" ] || return 1
+    d="$(dirname "$d")"
+  done
+}
+PF_DIR="$RUN/postfix"
+searchable_by_others "$RUN" || PF_DIR="${TMPDIR:-/tmp}/sempgw-bench/bridge-postfix"
+rm -rf "$PF_DIR"
+POSTFIX_ETC="$PF_DIR/etc"
+mkdir -p "$POSTFIX_ETC/dynamicmaps.cf.d" "$POSTFIX_ETC/postfix-files.d" "$PF_DIR/queue"
+cp "$PKG/etc/postfix/postfix-files" "$POSTFIX_ETC/"
+cp "$PKG/usr/share/postfix/dynamicmaps.cf" "$POSTFIX_ETC/"
+cat > "$POSTFIX_ETC/main.cf" <<EOF
+compatibility_level = 3.6
+config_directory = $POSTFIX_ETC
+meta_directory = $POSTFIX_ETC
+queue_directory = $PF_DIR/queue
+data_directory = $PF_DIR/data
+daemon_directory = $PKG/usr/lib/postfix/sbin
+command_directory = $PKG/usr/sbin
+shlib_directory = $PKG/usr/lib/postfix
+sendmail_path = $PKG/usr/sbin/sendmail
+newaliases_path = $PKG/usr/sbin/newaliases
+mailq_path = $PKG/usr/sbin/mailq
+import_environment = MAIL_CONFIG MAIL_DEBUG MAIL_LOGTAG TZ LANG=C POSTLOG_SERVICE POSTLOG_HOSTNAME LD_LIBRARY_PATH=$PKG/usr/lib/postfix
+mail_owner = $MAIL_OWNER
+default_privs = nobody
+setgid_group = $SETGID_GROUP
+myhostname = postfix.bench.example
+mydomain = bench.example
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+mydestination =
+relay_domains =
+mynetworks = 127.0.0.0/8
+relayhost = [127.0.0.1]:$PF_SINK
+local_transport = error:local delivery is disabled
+alias_maps =
+alias_database =
+local_recipient_maps =
+append_dot_mydomain = no
+biff = no
+smtputf8_enable = yes
+smtp_dns_support_level = disabled
+maillog_file = $PF_DIR/maillog
+maillog_file_prefixes = $PF_DIR
+queue_run_delay = 2s
+minimal_backoff_time = 2s
+maximal_backoff_time = 10s
+EOF
+cat > "$POSTFIX_ETC/master.cf" <<EOF
+127.0.0.1:$PF_PORT inet n - n - - smtpd
+pickup    unix  n       -       n       60      1       pickup
+cleanup   unix  n       -       n       -       0       cleanup
+qmgr      unix  n       -       n       300     1       qmgr
+tlsmgr    unix  -       -       n       1000?   1       tlsmgr
+rewrite   unix  -       -       n       -       -       trivial-rewrite
+bounce    unix  -       -       n       -       0       bounce
+defer     unix  -       -       n       -       0       bounce
+trace     unix  -       -       n       -       0       bounce
+verify    unix  -       -       n       -       1       verify
+flush     unix  n       -       n       1000?   0       flush
+proxymap  unix  -       -       n       -       -       proxymap
+smtp      unix  -       -       n       -       -       smtp
+relay     unix  -       -       n       -       -       smtp
+showq     unix  n       -       n       -       -       showq
+error     unix  -       -       n       -       -       error
+retry     unix  -       -       n       -       -       error
+discard   unix  -       -       n       -       -       discard
+anvil     unix  -       -       n       -       1       anvil
+scache    unix  -       -       n       -       1       scache
+postlog   unix-dgram n  -       n       -       1       postlogd
+EOF
+log "starting Postfix $POSTFIX_VERSION on :$PF_PORT, relayhost smtp-sink :$PF_SINK"
+"$PKG/usr/sbin/postfix" -c "$POSTFIX_ETC" start >"$PF_DIR/start.log" 2>&1 || die "postfix start failed: $(cat "$PF_DIR/start.log")"
+wait_port "$PF_PORT" || die "Postfix did not listen on $PF_PORT"
+
+# --- alternating pairs, then latency --------------------------------------------------------
+BR_E2E_ALL=(); BR_ACC_ALL=(); PF_E2E_ALL=(); PF_ACC_ALL=(); RATIO_ALL=()
+for pair in $(seq 1 "$PAIRS"); do
+  sleep 2
+  measure "pair $pair/$PAIRS bridge" "$A_SMTP" "$BRIDGE_SINK" "$MESSAGES"
+  BR_E2E_ALL+=("$E2E_RATE"); BR_ACC_ALL+=("$ACCEPT_RATE")
+  sleep 2
+  measure "pair $pair/$PAIRS postfix" "$PF_PORT" "$PF_SINK" "$MESSAGES"
+  PF_E2E_ALL+=("$E2E_RATE"); PF_ACC_ALL+=("$ACCEPT_RATE")
+  RATIO_ALL+=("$(awk -v g="${BR_E2E_ALL[-1]}" -v p="$E2E_RATE" 'BEGIN { printf "%.2f", g / p }')")
+done
+sleep 2
+latency "bridge" "$A_SMTP" "$BRIDGE_SINK"
+BR_P50="$P50"; BR_P99="$P99"
+sleep 2
+latency "postfix" "$PF_PORT" "$PF_SINK"
+PF_P50="$P50"; PF_P99="$P99"
+# cpu_seconds PID: user + system CPU time the process has used so far.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+A_CPU="$(cpu_seconds "$A_PID")"; B_CPU="$(cpu_seconds "$B_PID")"
+A_RSS_KB="$(awk '/^VmHWM:/ { print $2 }' "/proc/$A_PID/status")"
+B_RSS_KB="$(awk '/^VmHWM:/ { print $2 }' "/proc/$B_PID/status")"
+SEMP_DELIVERED="$(grep -c "status=sent (semp; delivered" "$RUN/gateway-alpha.log" || true)"
+SMTP_TO_BETA="$(grep 'to=<sink@beta.test>' "$RUN/gateway-alpha.log" | grep 'status=sent' | grep -vc 'status=sent (semp;' || true)"
+kill "$A_PID" "$B_PID" 2>/dev/null || true
+"$PKG/usr/sbin/postfix" -c "$POSTFIX_ETC" stop >/dev/null 2>&1 || true
+
+# --- raw SMTP ceiling: smtp-source straight into smtp-sink ---------------------------------
+free_port; RAW_SINK="$PORT"
+"$SINK_BIN" -u nobody "127.0.0.1:$RAW_SINK" 256 &
+RAW_SINK_PID=$!; PIDS+=("$RAW_SINK_PID")
+wait_port "$RAW_SINK" || die "smtp-sink did not listen on $RAW_SINK"
+t0="$(now)"
+"$SOURCE_BIN" -s "$SESSIONS" -l "$SIZE" -m "$MESSAGES" -f "$SENDER" -t "$RECIPIENT" -M bench.example \
+  "127.0.0.1:$RAW_SINK" || die "smtp-source failed against smtp-sink"
+RAW_RATE="$(rate "$MESSAGES" "$t0" "$(now)")"
+kill "$RAW_SINK_PID" 2>/dev/null || true
+log "raw smtp-source -> smtp-sink: $RAW_RATE msg/s"
+
+# --- report --------------------------------------------------------------------------------
+summary() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    if (NR == 1) printf "%s", v[1]; else printf "%s (%s-%s)", m, v[1], v[NR] }'
+}
+CPU="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+JDK="$(java -version 2>&1 | head -1)"
+DATE="$(date -u +%Y-%m-%d)"
+REPORT="$WORK/bridge-bench-$(date -u +%Y%m%dT%H%M%SZ).md"
+{
+  echo "### Bridge benchmark, $DATE"
+  echo
+  echo "Machine: $(nproc) CPUs ($CPU), kernel $(uname -r), $JDK; Postfix $POSTFIX_VERSION (Debian package, private instance)."
+  echo "Load average at start: $LOAD_AT_START (the raw row below shows how busy the machine was)."
+  echo "Load: \`smtp-source -s $SESSIONS -l $SIZE -m $MESSAGES\` from $SENDER to $RECIPIENT; bridge = gateway A -> SEMP"
+  echo "(HTTPS on loopback, discovery through dnsmasq) -> gateway B -> \`smtp-sink\`; anchor = Postfix relay -> \`smtp-sink\`."
+  echo "$PAIRS alternating pairs (bridge, then Postfix), median (min-max). The bridge had a warm-up pass of $WARMUP messages."
+  echo "Latency: bench/SmtpLatency.java, $SESSIONS sessions, $LATENCY_MESSAGES messages, time from the end of DATA to the 250."
+  echo
+  echo "| path | end to end msg/s | acceptance msg/s | DATA->250 p50 ms | DATA->250 p99 ms | peak RSS |"
+  echo "|---|---|---|---|---|---|"
+  echo "| bridge: SMTP -> gateway A -> SEMP -> gateway B -> SMTP | $(summary "${BR_E2E_ALL[@]}") | $(summary "${BR_ACC_ALL[@]}") | $BR_P50 | $BR_P99 | A $((A_RSS_KB / 1024)) MiB, B $((B_RSS_KB / 1024)) MiB |"
+  echo "| Postfix $POSTFIX_VERSION relay | $(summary "${PF_E2E_ALL[@]}") | $(summary "${PF_ACC_ALL[@]}") | $PF_P50 | $PF_P99 | - |"
+  echo "| raw smtp-source -> smtp-sink | $RAW_RATE | - | - | - | - |"
+  echo
+  echo "Bridge / Postfix, end to end, per pair: **$(summary "${RATIO_ALL[@]}")** (pairs: ${RATIO_ALL[*]})."
+  echo "CPU per message over the whole run (warm-up, pairs, latency; start-up included): gateway A $(awk -v c="$A_CPU" -v n="$SEMP_DELIVERED" 'BEGIN { printf "%.1f", n ? 1000 * c / n : 0 }') ms,"
+  echo "gateway B $(awk -v c="$B_CPU" -v n="$SEMP_DELIVERED" 'BEGIN { printf "%.1f", n ? 1000 * c / n : 0 }') ms ($A_CPU s and $B_CPU s for $SEMP_DELIVERED messages)."
+  echo "Gateway A's log: $SEMP_DELIVERED recipients delivered over SEMP with a verified receipt, $SMTP_TO_BETA sent to <$RECIPIENT> over SMTP (must be 0)."
+} | tee "$REPORT"
+log "report written to $REPORT"
