@@ -162,22 +162,7 @@ free_port; PF_PORT="$PORT"; free_port; PF_SINK="$PORT"
 start_postfix_relay "$PF_PORT" "$PF_SINK" "$RUN"
 
 # --- alternating pairs, then latency --------------------------------------------------------
-BR_E2E_ALL=(); BR_ACC_ALL=(); PF_E2E_ALL=(); PF_ACC_ALL=(); RATIO_ALL=()
-for pair in $(seq 1 "$PAIRS"); do
-  sleep 2
-  measure "pair $pair/$PAIRS bridge" "$A_SMTP" "$BRIDGE_SINK" "$MESSAGES"
-  BR_E2E_ALL+=("$E2E_RATE"); BR_ACC_ALL+=("$ACCEPT_RATE")
-  sleep 2
-  measure "pair $pair/$PAIRS postfix" "$PF_PORT" "$PF_SINK" "$MESSAGES"
-  PF_E2E_ALL+=("$E2E_RATE"); PF_ACC_ALL+=("$ACCEPT_RATE")
-  RATIO_ALL+=("$(awk -v g="${BR_E2E_ALL[-1]}" -v p="$E2E_RATE" 'BEGIN { printf "%.2f", g / p }')")
-done
-sleep 2
-latency "bridge" "$A_SMTP" "$BRIDGE_SINK"
-BR_P50="$P50"; BR_P99="$P99"
-sleep 2
-latency "postfix" "$PF_PORT" "$PF_SINK"
-PF_P50="$P50"; PF_P99="$P99"
+compare_with_postfix bridge "$A_SMTP" "$BRIDGE_SINK"
 # cpu_seconds PID: user + system CPU time the process has used so far.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 A_CPU="$(cpu_seconds "$A_PID")"; B_CPU="$(cpu_seconds "$B_PID")"
@@ -188,24 +173,10 @@ SMTP_TO_BETA="$(grep 'to=<sink@beta.test>' "$RUN/gateway-alpha.log" | grep 'stat
 kill "$A_PID" "$B_PID" 2>/dev/null || true
 "$PKG/usr/sbin/postfix" -c "$POSTFIX_ETC" stop >/dev/null 2>&1 || true
 
-# --- raw SMTP ceiling: smtp-source straight into smtp-sink ---------------------------------
-free_port; RAW_SINK="$PORT"
-"$SINK_BIN" -u nobody "127.0.0.1:$RAW_SINK" 256 &
-RAW_SINK_PID=$!; PIDS+=("$RAW_SINK_PID")
-wait_port "$RAW_SINK" || die "smtp-sink did not listen on $RAW_SINK"
-t0="$(now)"
-"$SOURCE_BIN" -s "$SESSIONS" -l "$SIZE" -m "$MESSAGES" -f "$SENDER" -t "$RECIPIENT" -M bench.example \
-  "127.0.0.1:$RAW_SINK" || die "smtp-source failed against smtp-sink"
-RAW_RATE="$(rate "$MESSAGES" "$t0" "$(now)")"
-kill "$RAW_SINK_PID" 2>/dev/null || true
-log "raw smtp-source -> smtp-sink: $RAW_RATE msg/s"
+# --- raw SMTP ceiling -----------------------------------------------------------------------
+raw_ceiling
 
 # --- report --------------------------------------------------------------------------------
-summary() {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    if (NR == 1) printf "%s", v[1]; else printf "%s (%s-%s)", m, v[1], v[NR] }'
-}
 CPU="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 JDK="$(java -version 2>&1 | head -1)"
 DATE="$(date -u +%Y-%m-%d)"
@@ -222,7 +193,7 @@ REPORT="$WORK/bridge-bench-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo
   echo "| path | end to end msg/s | acceptance msg/s | DATA->250 p50 ms | DATA->250 p99 ms | peak RSS |"
   echo "|---|---|---|---|---|---|"
-  echo "| bridge: SMTP -> gateway A -> SEMP -> gateway B -> SMTP | $(summary "${BR_E2E_ALL[@]}") | $(summary "${BR_ACC_ALL[@]}") | $BR_P50 | $BR_P99 | A $((A_RSS_KB / 1024)) MiB, B $((B_RSS_KB / 1024)) MiB |"
+  echo "| bridge: SMTP -> gateway A -> SEMP -> gateway B -> SMTP | $(summary "${SUBJECT_E2E_ALL[@]}") | $(summary "${SUBJECT_ACC_ALL[@]}") | $SUBJECT_P50 | $SUBJECT_P99 | A $((A_RSS_KB / 1024)) MiB, B $((B_RSS_KB / 1024)) MiB |"
   echo "| Postfix $POSTFIX_VERSION relay | $(summary "${PF_E2E_ALL[@]}") | $(summary "${PF_ACC_ALL[@]}") | $PF_P50 | $PF_P99 | - |"
   echo "| raw smtp-source -> smtp-sink | $RAW_RATE | - | - | - | - |"
   echo

@@ -77,51 +77,19 @@ measure "gateway warm-up" "$GW_PORT" "$GW_SINK" "$WARMUP"
 
 # --- the anchor: a private Postfix relay (as PostfixConfig in the e2e tests) ---------------
 free_port; PF_PORT="$PORT"; free_port; PF_SINK="$PORT"
-# Postfix opens its queue and lock file as mail_owner: every directory above its own must be
-# searchable by others (not so for a checkout under /root); else it lives under /tmp.
 start_postfix_relay "$PF_PORT" "$PF_SINK" "$WORK/relay-run"
 
 # --- alternating pairs, then latency --------------------------------------------------------
-GW_E2E_ALL=(); GW_ACC_ALL=(); PF_E2E_ALL=(); PF_ACC_ALL=(); RATIO_ALL=()
-for pair in $(seq 1 "$PAIRS"); do
-  sleep 2
-  measure "pair $pair/$PAIRS gateway" "$GW_PORT" "$GW_SINK" "$MESSAGES"
-  GW_E2E_ALL+=("$E2E_RATE"); GW_ACC_ALL+=("$ACCEPT_RATE")
-  sleep 2
-  measure "pair $pair/$PAIRS postfix" "$PF_PORT" "$PF_SINK" "$MESSAGES"
-  PF_E2E_ALL+=("$E2E_RATE"); PF_ACC_ALL+=("$ACCEPT_RATE")
-  RATIO_ALL+=("$(awk -v g="${GW_E2E_ALL[-1]}" -v p="$E2E_RATE" 'BEGIN { printf "%.2f", g / p }')")
-done
-sleep 2
-latency "gateway" "$GW_PORT" "$GW_SINK"
-GW_P50="$P50"; GW_P99="$P99"
-sleep 2
-latency "postfix" "$PF_PORT" "$PF_SINK"
-PF_P50="$P50"; PF_P99="$P99"
+compare_with_postfix gateway "$GW_PORT" "$GW_SINK"
 GW_RSS_KB="$(awk '/^VmHWM:/ { print $2 }' "/proc/$GW_PID/status")"
 kill "$GW_PID" 2>/dev/null || true
 wait "$LAUNCHER_PID" 2>/dev/null || true
 "$PKG/usr/sbin/postfix" -c "$POSTFIX_ETC" stop >/dev/null 2>&1 || true
 
-# --- raw SMTP ceiling: smtp-source straight into smtp-sink (timed until smtp-source is done) ---
-free_port; RAW_SINK="$PORT"
-"$SINK_BIN" -u nobody "127.0.0.1:$RAW_SINK" 256 &
-RAW_SINK_PID=$!; PIDS+=("$RAW_SINK_PID")
-wait_port "$RAW_SINK" || die "smtp-sink did not listen on $RAW_SINK"
-t0="$(now)"
-"$SOURCE_BIN" -s "$SESSIONS" -l "$SIZE" -m "$MESSAGES" -f bench@sender.example -t sink@example.net -M bench.example \
-  "127.0.0.1:$RAW_SINK" || die "smtp-source failed against smtp-sink"
-RAW_RATE="$(rate "$MESSAGES" "$t0" "$(now)")"
-kill "$RAW_SINK_PID" 2>/dev/null || true
-log "raw smtp-source -> smtp-sink: $RAW_RATE msg/s"
+# --- raw SMTP ceiling -----------------------------------------------------------------------
+raw_ceiling
 
 # --- report --------------------------------------------------------------------------------
-# summary VALUES...: "median (min-max)", or the value alone for one pass.
-summary() {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    if (NR == 1) printf "%s", v[1]; else printf "%s (%s-%s)", m, v[1], v[NR] }'
-}
 CPU="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 JDK="$(java -version 2>&1 | head -1)"
 DATE="$(date -u +%Y-%m-%d)"
@@ -137,7 +105,7 @@ REPORT="$WORK/relay-bench-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo
   echo "| relay | end to end msg/s | acceptance msg/s | DATA->250 p50 ms | DATA->250 p99 ms | peak RSS |"
   echo "|---|---|---|---|---|---|"
-  echo "| semp-gateway | $(summary "${GW_E2E_ALL[@]}") | $(summary "${GW_ACC_ALL[@]}") | $GW_P50 | $GW_P99 | $((GW_RSS_KB / 1024)) MiB |"
+  echo "| semp-gateway | $(summary "${SUBJECT_E2E_ALL[@]}") | $(summary "${SUBJECT_ACC_ALL[@]}") | $SUBJECT_P50 | $SUBJECT_P99 | $((GW_RSS_KB / 1024)) MiB |"
   echo "| Postfix $POSTFIX_VERSION | $(summary "${PF_E2E_ALL[@]}") | $(summary "${PF_ACC_ALL[@]}") | $PF_P50 | $PF_P99 | - |"
   echo "| raw smtp-source -> smtp-sink | $RAW_RATE | - | - | - | - |"
   echo

@@ -199,3 +199,50 @@ EOF
   "$PKG/usr/sbin/postfix" -c "$POSTFIX_ETC" start >"$PF_DIR/start.log" 2>&1 || die "postfix start failed: $(cat "$PF_DIR/start.log")"
   wait_port "$1" || die "Postfix did not listen on $1"
 }
+
+# compare_with_postfix LABEL PORT SINK_PORT: PAIRS alternating passes, the subject (LABEL, taking
+# SMTP on PORT and delivering to smtp-sink on SINK_PORT) then the Postfix anchor (start_postfix_relay
+# on PF_PORT, relayhost PF_SINK), then a latency pass of each. Alternating pairs keep a noisy machine
+# from favouring one side. Sets SUBJECT_E2E_ALL, SUBJECT_ACC_ALL, PF_E2E_ALL, PF_ACC_ALL, RATIO_ALL
+# (end to end, per pair), SUBJECT_P50/P99 and PF_P50/P99.
+compare_with_postfix() {
+  local label="$1" port="$2" sinkport="$3" pair
+  SUBJECT_E2E_ALL=(); SUBJECT_ACC_ALL=(); PF_E2E_ALL=(); PF_ACC_ALL=(); RATIO_ALL=()
+  for pair in $(seq 1 "$PAIRS"); do
+    sleep 2
+    measure "pair $pair/$PAIRS $label" "$port" "$sinkport" "$MESSAGES"
+    SUBJECT_E2E_ALL+=("$E2E_RATE"); SUBJECT_ACC_ALL+=("$ACCEPT_RATE")
+    sleep 2
+    measure "pair $pair/$PAIRS postfix" "$PF_PORT" "$PF_SINK" "$MESSAGES"
+    PF_E2E_ALL+=("$E2E_RATE"); PF_ACC_ALL+=("$ACCEPT_RATE")
+    RATIO_ALL+=("$(awk -v g="${SUBJECT_E2E_ALL[-1]}" -v p="$E2E_RATE" 'BEGIN { printf "%.2f", g / p }')")
+  done
+  sleep 2
+  latency "$label" "$port" "$sinkport"
+  SUBJECT_P50="$P50"; SUBJECT_P99="$P99"
+  sleep 2
+  latency "postfix" "$PF_PORT" "$PF_SINK"
+  PF_P50="$P50"; PF_P99="$P99"
+}
+
+# raw_ceiling: smtp-source straight into smtp-sink, timed until smtp-source is done; sets RAW_RATE.
+raw_ceiling() {
+  local sink t0
+  free_port; sink="$PORT"
+  "$SINK_BIN" -u nobody "127.0.0.1:$sink" 256 &
+  local pid=$!; PIDS+=("$pid")
+  wait_port "$sink" || die "smtp-sink did not listen on $sink"
+  t0="$(now)"
+  "$SOURCE_BIN" -s "$SESSIONS" -l "$SIZE" -m "$MESSAGES" -f "$SENDER" -t "$RECIPIENT" -M bench.example \
+    "127.0.0.1:$sink" || die "smtp-source failed against smtp-sink"
+  RAW_RATE="$(rate "$MESSAGES" "$t0" "$(now)")"
+  kill "$pid" 2>/dev/null || true
+  log "raw smtp-source -> smtp-sink: $RAW_RATE msg/s"
+}
+
+# summary VALUES...: "median (min-max)", or the value alone for one pass.
+summary() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    if (NR == 1) printf "%s", v[1]; else printf "%s (%s-%s)", m, v[1], v[NR] }'
+}
