@@ -14,18 +14,21 @@
 # the sink and the pass fails.
 # The anchor: a private Postfix 3.7 relay from Debian's package (relayhost = smtp-sink), as in
 # relay-bench.sh.
-#   1. A warm-up pass through the bridge (WARMUP messages, not measured): JVMs, and the first
-#      federation handshake.
+#   1. Warm-up through the bridge (not measured: the first federation handshake, then the JVMs'
+#      JIT): passes of WARMUP messages until the JIT compilers of A and B have settled
+#      (warm_up in smtp-load.sh), at most WARMUP_MAX messages.
 #   2. PAIRS alternating passes, bridge then Postfix: smtp-source -s 20 -l 5120 -m N, timed until
 #      every message got its 250 (acceptance) and until smtp-sink (-M N) has counted all of them
 #      (end to end). The report gives the median and range of each figure and of the ratio.
 #   3. bench/SmtpLatency.java: 20 sessions, DATA -> 250 latency (p50/p99). Through the bridge the
 #      250 waits for the first SEMP attempt (bridge.attempt_timeout), so it includes the whole
 #      SEMP delivery to B and B's durable write.
-#   4. Peak RSS (VmHWM) and CPU time of both gateways, and the raw ceiling smtp-source -> smtp-sink.
+#   4. Peak RSS (VmHWM) of both gateways, their CPU time per message over the measured passes, and
+#      the raw ceiling smtp-source -> smtp-sink.
 # Prints a markdown table and writes it to target/bench/bridge-bench-<UTC time>.md.
 #
-# Environment: MESSAGES (5000), PAIRS (3), WARMUP (1000), LATENCY_MESSAGES (2000), SIZE (5120),
+# Environment: MESSAGES (5000), PAIRS (3), WARMUP (1000), WARMUP_MAX (12000), JIT_SETTLED (25),
+# LATENCY_MESSAGES (2000), SIZE (5120),
 # SESSIONS (20), SEMPGW_POSTFIX_DEB (the postfix .deb; else cached or apt-get download).
 set -euo pipefail
 
@@ -34,6 +37,7 @@ WORK="$ROOT/target/bench"
 RUN="$WORK/bridge-run"
 MESSAGES="${MESSAGES:-5000}"
 WARMUP="${WARMUP:-1000}"
+WARMUP_MAX="${WARMUP_MAX:-12000}"
 PAIRS="${PAIRS:-3}"
 LATENCY_MESSAGES="${LATENCY_MESSAGES:-2000}"
 SIZE="${SIZE:-5120}"
@@ -154,21 +158,23 @@ start_gateway alpha "$A_SMTP" "$A_HTTPS"; A_PID="$GW_PID"
 start_gateway beta "$B_SMTP" "$B_HTTPS"; B_PID="$GW_PID"
 log "gateway A :$A_SMTP (https :$A_HTTPS) -> SEMP -> gateway B (https :$B_HTTPS) -> smtp-sink :$BRIDGE_SINK; dns :$DNS_PORT"
 
-log "bridge warm-up: $WARMUP messages (not measured)"
-measure "bridge warm-up" "$A_SMTP" "$BRIDGE_SINK" "$WARMUP"
+warm_up "bridge warm-up" "$A_SMTP" "$BRIDGE_SINK" "$WARMUP" "$WARMUP_MAX" "$A_PID" "$B_PID"
 
 # --- the anchor: a private Postfix relay (as PostfixConfig in the e2e tests) ---------------
 free_port; PF_PORT="$PORT"; free_port; PF_SINK="$PORT"
 start_postfix_relay "$PF_PORT" "$PF_SINK" "$RUN"
 
 # --- alternating pairs, then latency --------------------------------------------------------
-compare_with_postfix bridge "$A_SMTP" "$BRIDGE_SINK"
 # cpu_seconds PID: user + system CPU time the process has used so far.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
-A_CPU="$(cpu_seconds "$A_PID")"; B_CPU="$(cpu_seconds "$B_PID")"
+A_CPU0="$(cpu_seconds "$A_PID")"; B_CPU0="$(cpu_seconds "$B_PID")"; DELIVERED0="$(grep -c "status=sent (semp; delivered" "$RUN/gateway-alpha.log" || true)"
+compare_with_postfix bridge "$A_SMTP" "$BRIDGE_SINK"
+A_CPU="$(awk -v a="$(cpu_seconds "$A_PID")" -v b="$A_CPU0" 'BEGIN { printf "%.1f", a - b }')"
+B_CPU="$(awk -v a="$(cpu_seconds "$B_PID")" -v b="$B_CPU0" 'BEGIN { printf "%.1f", a - b }')"
 A_RSS_KB="$(awk '/^VmHWM:/ { print $2 }' "/proc/$A_PID/status")"
 B_RSS_KB="$(awk '/^VmHWM:/ { print $2 }' "/proc/$B_PID/status")"
 SEMP_DELIVERED="$(grep -c "status=sent (semp; delivered" "$RUN/gateway-alpha.log" || true)"
+MEASURED=$((SEMP_DELIVERED - DELIVERED0))
 SMTP_TO_BETA="$(grep 'to=<sink@beta.test>' "$RUN/gateway-alpha.log" | grep 'status=sent' | grep -vc 'status=sent (semp;' || true)"
 kill "$A_PID" "$B_PID" 2>/dev/null || true
 "$PKG/usr/sbin/postfix" -c "$POSTFIX_ETC" stop >/dev/null 2>&1 || true
@@ -188,7 +194,8 @@ REPORT="$WORK/bridge-bench-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "Load average at start: $LOAD_AT_START (the raw row below shows how busy the machine was)."
   echo "Load: \`smtp-source -s $SESSIONS -l $SIZE -m $MESSAGES\` from $SENDER to $RECIPIENT; bridge = gateway A -> SEMP"
   echo "(HTTPS on loopback, discovery through dnsmasq) -> gateway B -> \`smtp-sink\`; anchor = Postfix relay -> \`smtp-sink\`."
-  echo "$PAIRS alternating pairs (bridge, then Postfix), median (min-max). The bridge had a warm-up pass of $WARMUP messages."
+  echo "$PAIRS alternating pairs (bridge, then Postfix), median (min-max). The bridge was warmed up with $WARMED_UP messages"
+  echo "(until a pass of $WARMUP made $WARM_COMPILES JIT compilations in A and B; at most ${JIT_SETTLED:-25} wanted)."
   echo "Latency: bench/SmtpLatency.java, $SESSIONS sessions, $LATENCY_MESSAGES messages, time from the end of DATA to the 250."
   echo
   echo "| path | end to end msg/s | acceptance msg/s | DATA->250 p50 ms | DATA->250 p99 ms | peak RSS |"
@@ -198,8 +205,8 @@ REPORT="$WORK/bridge-bench-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "| raw smtp-source -> smtp-sink | $RAW_RATE | - | - | - | - |"
   echo
   echo "Bridge / Postfix, end to end, per pair: **$(summary "${RATIO_ALL[@]}")** (pairs: ${RATIO_ALL[*]})."
-  echo "CPU per message over the whole run (warm-up, pairs, latency; start-up included): gateway A $(awk -v c="$A_CPU" -v n="$SEMP_DELIVERED" 'BEGIN { printf "%.1f", n ? 1000 * c / n : 0 }') ms,"
-  echo "gateway B $(awk -v c="$B_CPU" -v n="$SEMP_DELIVERED" 'BEGIN { printf "%.1f", n ? 1000 * c / n : 0 }') ms ($A_CPU s and $B_CPU s for $SEMP_DELIVERED messages)."
+  echo "CPU per message over the measured passes (pairs and latency): gateway A $(awk -v c="$A_CPU" -v n="$MEASURED" 'BEGIN { printf "%.1f", n ? 1000 * c / n : 0 }') ms,"
+  echo "gateway B $(awk -v c="$B_CPU" -v n="$MEASURED" 'BEGIN { printf "%.1f", n ? 1000 * c / n : 0 }') ms ($A_CPU s and $B_CPU s for $MEASURED messages)."
   echo "Gateway A's log: $SEMP_DELIVERED recipients delivered over SEMP with a verified receipt, $SMTP_TO_BETA sent to <$RECIPIENT> over SMTP (must be 0)."
 } | tee "$REPORT"
 log "report written to $REPORT"

@@ -6,7 +6,8 @@
 # Both relays run side by side, each with its own smtp-sink (from the same package) as
 # smarthost / relayhost: the gateway, and Postfix 3.7 from Debian's package (unpacked into
 # target/bench, nothing installed system-wide; see bench/README.md and PERF-ANCHORS.md).
-#   1. The gateway gets a warm-up pass (WARMUP messages, not measured): it is a JVM.
+#   1. The gateway is warmed up (not measured) in passes of WARMUP messages until its JIT compiler
+#      has settled (warm_up in smtp-load.sh), at most WARMUP_MAX messages: a JVM's steady state.
 #   2. PAIRS alternating passes, gateway then Postfix: smtp-source -s 20 -l 5120 -m 20000 into
 #      the relay, timed until every message got its 250 (acceptance) and until the relay's
 #      smtp-sink (-M N: exits once N messages arrived) has counted all of them (end to end).
@@ -16,14 +17,16 @@
 #   4. The gateway's peak RSS (VmHWM), and the raw ceiling smtp-source -> smtp-sink.
 # Prints a markdown table and writes it to target/bench/relay-bench-<UTC time>.md.
 #
-# Environment: MESSAGES (20000), PAIRS (3), WARMUP (4000), LATENCY_MESSAGES (5000), SIZE (5120),
+# Environment: MESSAGES (20000), PAIRS (3), WARMUP (5000), WARMUP_MAX (60000), JIT_SETTLED (25),
+# LATENCY_MESSAGES (5000), SIZE (5120),
 # SESSIONS (20), SEMPGW_POSTFIX_DEB (the postfix .deb; else cached or apt-get download).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$ROOT/target/bench"
 MESSAGES="${MESSAGES:-20000}"
-WARMUP="${WARMUP:-4000}"
+WARMUP="${WARMUP:-5000}"
+WARMUP_MAX="${WARMUP_MAX:-60000}"
 PAIRS="${PAIRS:-3}"
 LATENCY_MESSAGES="${LATENCY_MESSAGES:-5000}"
 SIZE="${SIZE:-5120}"
@@ -72,8 +75,7 @@ if ! readlink "/proc/$GW_PID/exe" | grep -q java; then
   PIDS+=("$GW_PID")
 fi
 
-log "gateway warm-up: $WARMUP messages (not measured)"
-measure "gateway warm-up" "$GW_PORT" "$GW_SINK" "$WARMUP"
+warm_up "gateway warm-up" "$GW_PORT" "$GW_SINK" "$WARMUP" "$WARMUP_MAX" "$GW_PID"
 
 # --- the anchor: a private Postfix relay (as PostfixConfig in the e2e tests) ---------------
 free_port; PF_PORT="$PORT"; free_port; PF_SINK="$PORT"
@@ -100,7 +102,8 @@ REPORT="$WORK/relay-bench-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "Machine: $(nproc) CPUs ($CPU), kernel $(uname -r), $JDK; Postfix $POSTFIX_VERSION (Debian package, private instance)."
   echo "Load average at start: $LOAD_AT_START (the raw row below shows how busy the machine was)."
   echo "Load: \`smtp-source -s $SESSIONS -l $SIZE -m $MESSAGES\` into the relay, smarthost/relayhost \`smtp-sink\` on loopback;"
-  echo "$PAIRS alternating pairs (gateway, then Postfix), median (min-max). The gateway had a warm-up pass of $WARMUP messages."
+  echo "$PAIRS alternating pairs (gateway, then Postfix), median (min-max). The gateway was warmed up with $WARMED_UP messages"
+  echo "(until a pass of $WARMUP made $WARM_COMPILES JIT compilations; at most ${JIT_SETTLED:-25} wanted)."
   echo "Latency: bench/SmtpLatency.java, $SESSIONS sessions, $LATENCY_MESSAGES messages, time from the end of DATA to the 250."
   echo
   echo "| relay | end to end msg/s | acceptance msg/s | DATA->250 p50 ms | DATA->250 p99 ms | peak RSS |"

@@ -103,6 +103,36 @@ measure() {
   log "$label: $n messages, acceptance $ACCEPT_RATE msg/s, end to end $E2E_RATE msg/s"
 }
 
+# jit_compilations PID...: methods the JIT compilers of these JVMs have compiled so far (jstat).
+jit_compilations() {
+  local n=0 p c
+  for p in "$@"; do
+    c="$(jstat -compiler "$p" 2>/dev/null | awk 'NR == 2 { print $1 }')"
+    n=$((n + ${c:-0}))
+  done
+  echo "$n"
+}
+
+# warm_up LABEL PORT SINK_PORT PASS MAX PID...: the JVMs (PID...) run their steady state only once
+# the JIT compiler has settled, which on 2 vCPUs takes tens of thousands of messages (C2 threads
+# take 25-30% of the gateway's CPU until then). Passes of PASS messages until one makes at most
+# JIT_SETTLED (default 25) new compilations in all, or MAX messages were sent; sets WARMED_UP
+# (messages sent) and WARM_COMPILES (compilations in the last pass).
+warm_up() {
+  local label="$1" port="$2" sinkport="$3" pass="$4" max="$5" before
+  shift 5
+  WARMED_UP=0
+  while :; do
+    before="$(jit_compilations "$@")"
+    measure "$label" "$port" "$sinkport" "$pass"
+    WARMED_UP=$((WARMED_UP + pass))
+    WARM_COMPILES=$(( $(jit_compilations "$@") - before ))
+    log "$label: $WARMED_UP messages so far, $WARM_COMPILES JIT compilations in the last $pass"
+    [ "$WARM_COMPILES" -le "${JIT_SETTLED:-25}" ] && return
+    [ "$WARMED_UP" -lt "$max" ] || { log "$label: the JIT was still compiling after $WARMED_UP messages"; return; }
+  done
+}
+
 # latency LABEL PORT SINK_PORT: SmtpLatency pass; sets P50 and P99 (ms).
 latency() {
   local label="$1" relay="$2" sinkport="$3" out

@@ -15,6 +15,7 @@ import sempgw.store.queue.Recipient;
  */
 final class DeliveryLog {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLog.class);
+    private static final int MAX_PRINTED = 512;
 
     enum Status { SENT, DEFERRED, BOUNCED, EXPIRED, HELD }
 
@@ -25,16 +26,32 @@ final class DeliveryLog {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        double delay = Duration.between(entry.arrivedAt(), now).toMillis() / 1000.0;
-        String line = String.format(java.util.Locale.ROOT, "%s: to=<%s>, relay=%s, delay=%.1f, status=%s (%s)",
-                entry.id(), printable(recipient.address()), relay, delay, status.name().toLowerCase(java.util.Locale.ROOT), printable(reply));
-        LOG.info(line);
+        long tenths = Math.max(0, Duration.between(entry.arrivedAt(), now).toMillis() + 50) / 100;
+        StringBuilder line = new StringBuilder(160).append(entry.id()).append(": to=<");
+        printable(recipient.address(), line).append(">, relay=").append(relay)
+                .append(", delay=").append(tenths / 10).append('.').append(tenths % 10)
+                .append(", status=").append(status.name().toLowerCase(java.util.Locale.ROOT)).append(" (");
+        printable(reply, line).append(')');
+        LOG.info(line.toString());
     }
 
     /** Control characters (a CR/LF in a remote reply could forge log lines) become '?'. */
     static String printable(String s) {
-        StringBuilder b = new StringBuilder(Math.min(s.length(), 512));
-        s.codePoints().limit(512).forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
-        return b.toString();
+        return printable(s, new StringBuilder(Math.min(s.length(), MAX_PRINTED))).toString();
+    }
+
+    /** Appends at most {@value #MAX_PRINTED} code points of {@code s}, control characters as '?'. */
+    private static StringBuilder printable(String s, StringBuilder out) {
+        int printed = 0;
+        for (int i = 0; i < s.length() && printed < MAX_PRINTED; printed++) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isISOControl(cp)) {
+                out.append('?');
+            } else {
+                out.appendCodePoint(cp);
+            }
+        }
+        return out;
     }
 }

@@ -3,6 +3,9 @@ package sempgw.store.queue;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -20,9 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * (a record may be rewritten after a torn write, so a counter could repeat) and associated data
  * {@code headerPrefix || 2 || sequence || 1}.
  *
- * <p>Not thread-safe: one instance per stream or record operation. The JCE {@code Cipher} is
- * one per thread and fully re-initialised by every call, so instances on one thread may
- * interleave.
+ * <p>Not thread-safe: one instance per stream or record operation. Each call borrows a JCE
+ * {@code Cipher} from a shared pool and re-initialises it fully, so instances may interleave.
  */
 final class SegmentCipher {
     static final int SEGMENT = 64 * 1024;
@@ -32,14 +34,16 @@ final class SegmentCipher {
     static final int ENVELOPE = 1;
     static final int STATUS = 2;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** {@code Cipher.getInstance} costs more than sealing a 5 KB segment; every call below re-initialises it fully. */
-    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/GCM unavailable", e);
-        }
-    });
+    /**
+     * Idle AES-GCM {@code Cipher}s: {@code Cipher.getInstance} costs more than sealing a 5 KB
+     * segment, and sessions run on virtual threads (one per connection), so a per-thread cache
+     * would hold one instance per message. Each call takes one, fully re-initialises it with its
+     * own key and nonce, and gives it back. A returned instance keeps the key schedule of the file
+     * it last served, like the per-file {@code SecretKeySpec}s the JCE cannot wipe either.
+     */
+    private static final Queue<Cipher> IDLE = new ConcurrentLinkedQueue<>();
+    private static final int MAX_IDLE = 64;
+    private static final AtomicInteger IDLE_COUNT = new AtomicInteger();
 
     private final SecretKeySpec key;
     private final byte[] aad;
@@ -55,7 +59,7 @@ final class SegmentCipher {
 
     /** Encrypts one segment into {@code out} (at 0); returns the ciphertext length ({@code length + TAG}). */
     int seal(int stream, long index, boolean last, byte[] in, int offset, int length, byte[] out) {
-        Cipher cipher = GCM.get();
+        Cipher cipher = borrow();
         segmentNonce(stream, index);
         try {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG * 8, nonce));
@@ -63,12 +67,14 @@ final class SegmentCipher {
             return cipher.doFinal(in, offset, length, out, 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
+        } finally {
+            giveBack(cipher);
         }
     }
 
     /** Decrypts one segment into {@code out} (at 0); returns the plaintext length. */
     int open(int stream, long index, boolean last, byte[] in, int length, byte[] out) throws CorruptEntryException {
-        Cipher cipher = GCM.get();
+        Cipher cipher = borrow();
         segmentNonce(stream, index);
         try {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG * 8, nonce));
@@ -78,12 +84,14 @@ final class SegmentCipher {
             throw new CorruptEntryException(streamName(stream) + " segment " + index + " failed authentication");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM decryption failed", e);
+        } finally {
+            giveBack(cipher);
         }
     }
 
     /** Encrypts one status record: returns {@code nonce || ciphertext}. */
     byte[] sealRecord(long sequence, byte[] plaintext) {
-        Cipher cipher = GCM.get();
+        Cipher cipher = borrow();
         RANDOM.nextBytes(nonce);
         nonce[0] = STATUS;
         byte[] out = new byte[NONCE + plaintext.length + TAG];
@@ -95,15 +103,17 @@ final class SegmentCipher {
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
+        } finally {
+            giveBack(cipher);
         }
     }
 
     /** Decrypts {@code nonce || ciphertext} of one status record. */
     byte[] openRecord(long sequence, byte[] in) throws CorruptEntryException {
-        Cipher cipher = GCM.get();
         if (in.length < NONCE + TAG || in[0] != STATUS) {
             throw new CorruptEntryException("status record " + sequence + " is malformed");
         }
+        Cipher cipher = borrow();
         try {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG * 8, in, 0, NONCE));
             cipher.updateAAD(associatedData(STATUS, sequence, true));
@@ -112,6 +122,29 @@ final class SegmentCipher {
             throw new CorruptEntryException("status record " + sequence + " failed authentication");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM decryption failed", e);
+        } finally {
+            giveBack(cipher);
+        }
+    }
+
+    private static Cipher borrow() {
+        Cipher idle = IDLE.poll();
+        if (idle != null) {
+            IDLE_COUNT.decrementAndGet();
+            return idle;
+        }
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM unavailable", e);
+        }
+    }
+
+    private static void giveBack(Cipher cipher) {
+        if (IDLE_COUNT.incrementAndGet() <= MAX_IDLE) {
+            IDLE.offer(cipher);
+        } else {
+            IDLE_COUNT.decrementAndGet();
         }
     }
 

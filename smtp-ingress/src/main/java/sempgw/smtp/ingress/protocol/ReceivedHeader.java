@@ -53,7 +53,11 @@ public final class ReceivedHeader {
     /** Client-supplied text goes into a header: keep it to one printable line of bounded length. */
     private static String clean(String s) {
         StringBuilder out = new StringBuilder(Math.min(s.length(), MAX_HELO));
-        s.codePoints().limit(MAX_HELO).forEach(c -> out.appendCodePoint(c < 0x20 || c == 0x7f ? '?' : c));
+        for (int i = 0, kept = 0; i < s.length() && kept < MAX_HELO; kept++) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            out.appendCodePoint(c < 0x20 || c == 0x7f ? '?' : c);
+        }
         return out.isEmpty() ? "unknown" : out.toString();
     }
 }
