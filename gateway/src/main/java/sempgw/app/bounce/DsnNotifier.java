@@ -65,12 +65,13 @@ public final class DsnNotifier implements Notifier {
 
     RecipientNotice toRecipientNotice(QueueEntry entry, Notice n, Instant now) {
         return switch (n.kind()) {
-            case FAILED -> new RecipientNotice(n.recipient(), DsnAction.FAILED, n.diagnosticType(), n.reply(), now, Optional.empty());
+            case FAILED -> new RecipientNotice(n.recipient(), DsnAction.FAILED, n.diagnosticType(), n.reply(), now, Optional.empty(),
+                    n.reason());
             case EXPIRED -> new RecipientNotice(n.recipient(), DsnAction.FAILED, n.diagnosticType(),
                     "4.4.7 delivery time expired: the message was undeliverable for " + Durations.format(maxLifetime)
                             + "; last error: " + n.reply(), now, Optional.empty());
             case DELAYED -> new RecipientNotice(n.recipient(), DsnAction.DELAYED, n.diagnosticType(), n.reply(), now,
-                    Optional.of(entry.arrivedAt().plus(maxLifetime)));
+                    Optional.of(entry.arrivedAt().plus(maxLifetime)), n.reason());
         };
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sempgw.agent.ConversionException;
@@ -18,7 +19,9 @@ import sempgw.agent.OutboundContext;
 import sempgw.app.mailbox.MailboxIdentity;
 import sempgw.app.mailbox.MailboxKeys;
 import sempgw.core.crypto.RandomSource;
+import sempgw.policy.LocalOutcome;
 import sempgw.policy.Outcomes;
+import sempgw.core.SempReason;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.envelope.SizeBuckets;
 import sempgw.core.envelope.Ulid;
@@ -37,6 +40,7 @@ import sempgw.semp.egress.keys.KeyLookupException;
 import sempgw.semp.egress.keys.PeerRecipientKeys;
 import sempgw.store.queue.DeliveryAgent.ContentSource;
 import sempgw.store.queue.DeliveryResult;
+import sempgw.store.queue.DeliveryResult.Reason;
 import sempgw.store.queue.QueueEntry;
 import sempgw.store.queue.Recipient;
 
@@ -116,11 +120,19 @@ final class SempRoute {
      * answers {@code delivered} again without delivering twice (DELIVERY.md §3).
      */
     private DeliveryResult send(QueueEntry entry, ComposedEnvelope e) {
-        DeliveryResult result = agent.deliver(e.envelope(), entry.arrivedAt(), entry.id().value(), attemptTimeout);
-        if (result instanceof DeliveryResult.Deferred d && d.reply().startsWith("semp; transport")) {
-            result = agent.deliver(e.envelope(), entry.arrivedAt(), entry.id().value(), attemptTimeout);
-        }
-        return result;
+        return retriedOnceOnTransport(() -> agent.deliver(e.envelope(), entry.arrivedAt(), entry.id().value(), attemptTimeout));
+    }
+
+    /** One attempt, and a second when the first failed under {@code transport}; never more. */
+    static DeliveryResult retriedOnceOnTransport(Supplier<DeliveryResult> attempt) {
+        DeliveryResult result = attempt.get();
+        return isTransportFailure(result) ? attempt.get() : result;
+    }
+
+    /** A deferral under the local {@code transport} code (docs/outcomes.md): the session is gone, a fresh one may work. */
+    static boolean isTransportFailure(DeliveryResult result) {
+        return result instanceof DeliveryResult.Deferred d
+                && d.reason().map(Reason::code).filter(LocalOutcome.TRANSPORT.code()::equals).isPresent();
     }
 
     /**
@@ -195,23 +207,34 @@ final class SempRoute {
     }
 
     /**
-     * A SEMP failure as the DSN reports it: {@code Diagnostic-Code: semp; <reason_code>: <status> <reason>},
-     * the RFC 3463 status from docs/outcomes.md ({@link Outcomes}) so the DSN's Status field says it too.
+     * A SEMP result with the RFC 3463 status of its reason code from docs/outcomes.md ({@link Outcomes}),
+     * for the DSN's Status field (RFC 3464 §2.3.4); the reply text, and so the Diagnostic-Code
+     * {@code semp; <reason_code>: <reason>}, stays as semp-egress wrote it. A status whose class
+     * does not fit the result (5 for a failure, 4 for a deferral) is left out.
      */
     static DeliveryResult withStatus(DeliveryResult result) {
-        if (result instanceof DeliveryResult.Failed(String type, String reply) && "semp".equals(type)) {
-            int colon = reply.indexOf(':');
-            String code = colon < 0 ? reply.trim() : reply.substring(0, colon).trim();
-            String reason = colon < 0 ? "" : reply.substring(colon + 1).trim();
-            return new DeliveryResult.Failed(type, code + ": " + Outcomes.lookup(code).dsnStatus() + " " + reason);
-        }
-        return result;
+        return switch (result) {
+            case DeliveryResult.Failed f when f.reason().isPresent() ->
+                    new DeliveryResult.Failed(f.diagnosticType(), f.reply(), statused(f.reason().get(), '5'));
+            case DeliveryResult.Deferred d when d.reason().isPresent() ->
+                    new DeliveryResult.Deferred(d.reply(), statused(d.reason().get(), '4'));
+            default -> result;
+        };
+    }
+
+    private static Optional<Reason> statused(Reason reason, char statusClass) {
+        String status = Outcomes.lookup(reason.code()).dsnStatus();
+        return Optional.of(status.charAt(0) == statusClass ? reason.withStatus(status) : reason);
     }
 
     private static DeliveryResult composeFailure(ComposeException e) {
         return switch (e.error()) {
             case MISSING_RECIPIENT_KEY -> new DeliveryResult.Failed("smtp", "550 5.1.1 the recipient has no published SEMP keys");
-            case TOO_LARGE, EXTENSION_TOO_LARGE -> new DeliveryResult.Failed("semp", "envelope_size_exceeded: " + e.getMessage());
+            case TOO_LARGE, EXTENSION_TOO_LARGE -> {
+                String code = SempReason.ENVELOPE_SIZE_EXCEEDED.code();
+                yield new DeliveryResult.Failed(SempDeliveryAgent.DIAGNOSTIC_TYPE, code + ": " + e.getMessage(),
+                        new Reason(code, String.valueOf(e.getMessage())));
+            }
             case NON_CANONICAL_ADDRESS, INVALID_CONTENT, NO_RECIPIENTS, TOO_MANY_RECIPIENTS ->
                     new DeliveryResult.Failed("smtp", "554 5.6.0 the message cannot be sent by SEMP: " + e.error());
             case MISSING_DOMAIN_KEY, SUITE_MISMATCH -> new DeliveryResult.Deferred("451 4.4.3 semp; keys of the recipient domain unusable: " + e.error());

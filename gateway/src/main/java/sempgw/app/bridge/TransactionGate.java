@@ -37,8 +37,6 @@ import sempgw.store.queue.RecipientState;
 public final class TransactionGate implements AfterCommit {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionGate.class);
     private static final Duration RECORDED_WAIT = Duration.ofSeconds(5);
-    /** The RFC 3463 status {@link SempRoute#withStatus} puts before a SEMP reason, for the DSN. */
-    private static final Pattern STATUS_FIRST = Pattern.compile("^[245]\\.\\d{1,3}\\.\\d{1,3} ");
     private static final Pattern REPLY = Pattern.compile("(\\d{3}) (\\d\\.\\d{1,3}\\.\\d{1,3}) (.*)", Pattern.DOTALL);
 
     private final FirstAttempts attempts;
@@ -86,14 +84,15 @@ public final class TransactionGate implements AfterCommit {
         return SmtpReply.of(status.code(), status.enhanced(), status.text());
     }
 
-    /** The SMTP form of a failure: a SEMP reason code through {@link Outcomes}, a local policy refusal as written. */
+    /**
+     * The SMTP form of a failure: its reason code and detail through {@link Outcomes} (the reply
+     * text, written for people, is not read); a local refusal, an SMTP reply, as written; anything
+     * else {@code unknown}.
+     */
     static SmtpStatus status(DeliveryResult.Failed failed) {
-        if ("semp".equals(failed.diagnosticType())) {
-            String reply = failed.reply();
-            int colon = reply.indexOf(':');
-            String code = colon < 0 ? reply.trim() : reply.substring(0, colon).trim();
-            String reason = colon < 0 ? "" : reply.substring(colon + 1).trim();
-            return Outcomes.reply(code, STATUS_FIRST.matcher(reason).replaceFirst(""));
+        if (failed.reason().isPresent()) {
+            DeliveryResult.Reason reason = failed.reason().get();
+            return Outcomes.reply(reason.code(), reason.detail());
         }
         Matcher m = REPLY.matcher(failed.reply());
         if (m.matches() && m.group(1).charAt(0) == '5' && m.group(2).charAt(0) == '5') {

@@ -85,7 +85,7 @@ public final class OperatorActions {
             if (which.test(s)) {
                 RecipientState state = to != null ? to : s.attempts() == 0 ? RecipientState.QUEUED : RecipientState.DEFERRED;
                 Instant next = to != null ? s.nextAttempt() : now;
-                queue.update(id, i, state, next, s.lastReply(), s.delayNotified());
+                queue.update(id, i, state, next, s.lastReply(), s.lastReason(), s.delayNotified());
                 count++;
             }
         }

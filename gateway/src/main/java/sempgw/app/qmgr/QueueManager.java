@@ -238,11 +238,12 @@ public final class QueueManager implements AutoCloseable {
         }
     }
 
-    /** An expired message is not tried again: each recipient is reported with its last reply. */
+    /** An expired message is not tried again: each recipient is reported with its last reply and that reply's reason code. */
     private static List<DeliveryResult> expiredResults(Batch batch) {
         return batch.indices().stream()
-                .map(i -> (DeliveryResult) new DeliveryResult.Deferred(batch.entry().recipients().get(i).lastReply()
-                        .orElse("4.4.7 message expired before any delivery attempt")))
+                .map(i -> batch.entry().recipients().get(i))
+                .map(r -> (DeliveryResult) new DeliveryResult.Deferred(
+                        r.lastReply().orElse("4.4.7 message expired before any delivery attempt"), r.lastReason()))
                 .toList();
     }
 

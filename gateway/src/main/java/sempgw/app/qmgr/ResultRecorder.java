@@ -66,16 +66,18 @@ final class ResultRecorder {
                     queue.update(entry.id(), index, RecipientState.DELIVERED, now, Optional.of(d.reply()), status.delayNotified());
                     DeliveryLog.event(entry, status.recipient(), batch.destination(), now, DeliveryLog.Status.SENT, d.reply());
                 }
-                case DeliveryResult.Failed f -> failures.add(new Notice(index, status.recipient(), Notice.Kind.FAILED, f.diagnosticType(), f.reply()));
+                case DeliveryResult.Failed f ->
+                        failures.add(new Notice(index, status.recipient(), Notice.Kind.FAILED, f.diagnosticType(), f.reply(), f.reason()));
                 case DeliveryResult.Deferred d when expired ->
-                        failures.add(new Notice(index, status.recipient(), Notice.Kind.EXPIRED, "smtp", d.reply()));
+                        failures.add(new Notice(index, status.recipient(), Notice.Kind.EXPIRED, "smtp", d.reply(), d.reason()));
                 case DeliveryResult.Deferred d when status.state() == RecipientState.HELD -> {
-                    queue.update(entry.id(), index, RecipientState.HELD, status.nextAttempt(), Optional.of(d.reply()), status.delayNotified());
+                    queue.update(entry.id(), index, RecipientState.HELD, status.nextAttempt(), Optional.of(d.reply()), d.reason(),
+                            status.delayNotified());
                     DeliveryLog.event(entry, status.recipient(), batch.destination(), now, DeliveryLog.Status.HELD, d.reply());
                 }
                 case DeliveryResult.Deferred d when wantsDelayNotice(entry, status, now) ->
-                        delays.add(new Notice(index, status.recipient(), Notice.Kind.DELAYED, "smtp", d.reply()));
-                case DeliveryResult.Deferred d -> defer(entry, batch.destination(), index, status.delayNotified(), d.reply(), now);
+                        delays.add(new Notice(index, status.recipient(), Notice.Kind.DELAYED, "smtp", d.reply(), d.reason()));
+                case DeliveryResult.Deferred d -> defer(entry, batch.destination(), index, status.delayNotified(), d.reply(), d.reason(), now);
             }
         }
         bounce(entry, batch.destination(), failures, now);
@@ -94,12 +96,12 @@ final class ResultRecorder {
                 .filter(n -> !entry.sender().isNull() && n.recipient().wants(Recipient.Notify.FAILURE)).toList();
         if (!wanted.isEmpty() && !notify(entry, wanted)) {
             for (Notice n : failures) {
-                defer(entry, relay, n.index(), notified(entry, n), n.reply() + " (bounce not queued yet)", now);
+                defer(entry, relay, n.index(), notified(entry, n), n.reply() + " (bounce not queued yet)", n.reason(), now);
             }
             return;
         }
         for (Notice n : failures) {
-            queue.update(entry.id(), n.index(), RecipientState.BOUNCED, now, Optional.of(n.reply()), notified(entry, n));
+            queue.update(entry.id(), n.index(), RecipientState.BOUNCED, now, Optional.of(n.reply()), n.reason(), notified(entry, n));
             DeliveryLog.Status status = n.kind() == Notice.Kind.EXPIRED ? DeliveryLog.Status.EXPIRED : DeliveryLog.Status.BOUNCED;
             DeliveryLog.event(entry, n.recipient(), relay, now, status, n.reply());
         }
@@ -108,13 +110,14 @@ final class ResultRecorder {
     private void warn(QueueEntry entry, String relay, List<Notice> delays, Instant now) throws IOException {
         boolean sent = !delays.isEmpty() && notify(entry, delays);
         for (Notice n : delays) {
-            defer(entry, relay, n.index(), sent, n.reply(), now);
+            defer(entry, relay, n.index(), sent, n.reply(), n.reason(), now);
         }
     }
 
-    private void defer(QueueEntry entry, String relay, int index, boolean delayNotified, String reply, Instant now) throws IOException {
+    private void defer(QueueEntry entry, String relay, int index, boolean delayNotified, String reply,
+            Optional<DeliveryResult.Reason> reason, Instant now) throws IOException {
         Instant next = retries.nextAttempt(entry.arrivedAt(), entry.recipients().get(index).attempts() + 1, now);
-        queue.update(entry.id(), index, RecipientState.DEFERRED, next, Optional.of(reply), delayNotified);
+        queue.update(entry.id(), index, RecipientState.DEFERRED, next, Optional.of(reply), reason, delayNotified);
         DeliveryLog.event(entry, entry.recipients().get(index).recipient(), relay, now, DeliveryLog.Status.DEFERRED, reply);
     }
 

@@ -115,6 +115,13 @@ public final class FsQueue implements MessageQueue {
     @Override
     public QueueEntry update(QueueId id, int recipientIndex, RecipientState state, Instant nextAttempt,
             Optional<String> reply, boolean delayNotified) throws IOException {
+        return update(id, recipientIndex, state, nextAttempt, reply, Optional.empty(), delayNotified);
+    }
+
+    /** {@inheritDoc} Kept in the same encrypted status record as the reply. */
+    @Override
+    public QueueEntry update(QueueId id, int recipientIndex, RecipientState state, Instant nextAttempt,
+            Optional<String> reply, Optional<DeliveryResult.Reason> reason, boolean delayNotified) throws IOException {
         requireOpen();
         EntrySlot slot = slot(id);
         slot.lock.lock();
@@ -126,7 +133,7 @@ public final class FsQueue implements MessageQueue {
             RecipientStatus previous = entry.recipients().get(Objects.checkIndex(recipientIndex, entry.recipients().size()));
             RecipientStatus next = new RecipientStatus(previous.recipient(), state,
                     previous.attempts() + (isAttempt(previous, state, reply, delayNotified) ? 1 : 0),
-                    nextAttempt, reply, delayNotified);
+                    nextAttempt, reply, delayNotified, reason);
             slot.end = StatusLog.append(slot.file, slot.end, slot.nextSequence, keys.cipherFor(id, slot.header),
                     StatusRecord.of(recipientIndex, next), !state.isFinal());
             slot.nextSequence++;

@@ -34,6 +34,16 @@ public interface MessageQueue extends AutoCloseable {
     QueueEntry update(QueueId id, int recipientIndex, RecipientState state, Instant nextAttempt, Optional<String> reply, boolean delayNotified)
             throws IOException;
 
+    /**
+     * Records a recipient's new state with the reason code that came with its reply
+     * ({@link DeliveryResult#reason()}), kept beside it ({@link RecipientStatus#lastReason()}).
+     * The default drops the reason, for queues that do not keep one.
+     */
+    default QueueEntry update(QueueId id, int recipientIndex, RecipientState state, Instant nextAttempt, Optional<String> reply,
+            Optional<DeliveryResult.Reason> reason, boolean delayNotified) throws IOException {
+        return update(id, recipientIndex, state, nextAttempt, reply, delayNotified);
+    }
+
     /** Removes an entry whatever its state ({@code queue delete}). */
     boolean delete(QueueId id) throws IOException;
 

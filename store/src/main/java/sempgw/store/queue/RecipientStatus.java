@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param nextAttempt when it is due (meaningful for QUEUED and DEFERRED)
  * @param lastReply the last remote reply or local reason, for {@code queue show} and DSNs
  * @param delayNotified whether a delay DSN was already sent for it
+ * @param lastReason the reason code that came with the last reply ({@link DeliveryResult#reason()})
  */
 public record RecipientStatus(
         Recipient recipient,
@@ -18,11 +19,19 @@ public record RecipientStatus(
         int attempts,
         Instant nextAttempt,
         Optional<String> lastReply,
-        boolean delayNotified) {
+        boolean delayNotified,
+        Optional<DeliveryResult.Reason> lastReason) {
     public RecipientStatus {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(nextAttempt, "nextAttempt");
         Objects.requireNonNull(lastReply, "lastReply");
+        Objects.requireNonNull(lastReason, "lastReason");
+    }
+
+    /** A status whose last reply came without a reason code. */
+    public RecipientStatus(Recipient recipient, RecipientState state, int attempts, Instant nextAttempt,
+            Optional<String> lastReply, boolean delayNotified) {
+        this(recipient, state, attempts, nextAttempt, lastReply, delayNotified, Optional.empty());
     }
 }

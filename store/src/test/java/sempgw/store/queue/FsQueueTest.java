@@ -147,6 +147,24 @@ final class FsQueueTest {
     }
 
     @Test
+    void update_withReason_reasonSurvivesReopenBesideTheReply() throws IOException {
+        DeliveryResult.Reason reason = new DeliveryResult.Reason("rate_limited", "slow down", Optional.of("4.7.0"));
+        QueueId id;
+        try (FsQueue queue = FsQueue.open(dir, key(), fixedClock())) {
+            id = commit(queue, FULL_SENDER, List.of(BOB), content(5, 100));
+            queue.update(id, 0, RecipientState.DEFERRED, T0.plusSeconds(60), Optional.of("semp; rate_limited: slow down"),
+                    Optional.of(reason), false);
+        }
+        try (FsQueue queue = FsQueue.open(dir, key(), fixedClock())) {
+            RecipientStatus bob = queue.find(id).orElseThrow().recipients().getFirst();
+            assertThat(bob.lastReason()).contains(reason);
+            assertThat(bob.lastReply()).contains("semp; rate_limited: slow down");
+            queue.update(id, 0, RecipientState.DEFERRED, T0.plusSeconds(120), Optional.of("451 4.4.1 no route"), false);
+            assertThat(queue.find(id).orElseThrow().recipients().getFirst().lastReason()).isEmpty();
+        }
+    }
+
+    @Test
     void update_lastRecipientFinal_removesEntryAndFile() throws IOException {
         try (FsQueue queue = FsQueue.open(dir, key(), fixedClock())) {
             QueueId id = commit(queue, FULL_SENDER, List.of(BOB, CAROL), content(5, 500));

@@ -58,8 +58,58 @@ final class QueueRecordCodecTest {
     @Test
     void statusRecord_encodeDecode_roundTrips() throws IOException {
         StatusRecord record = new StatusRecord(3, RecipientState.DEFERRED, 2, QueueFixtures.T0.plusSeconds(900),
-                Optional.of("421 4.4.2 timeout"), true);
+                Optional.of("421 4.4.2 timeout"), true, Optional.empty());
         assertThat(StatusRecord.decode(record.encode())).isEqualTo(record);
+    }
+
+    @Test
+    void statusRecord_withReason_roundTripsCodeDetailAndStatus() throws IOException {
+        StatusRecord record = new StatusRecord(0, RecipientState.BOUNCED, 1, QueueFixtures.T0,
+                Optional.of("recipient_not_found: no such user"), false,
+                Optional.of(new DeliveryResult.Reason("recipient_not_found", "no such user", Optional.of("5.1.1"))));
+        assertThat(StatusRecord.decode(record.encode())).isEqualTo(record);
+        StatusRecord noStatus = new StatusRecord(0, RecipientState.DEFERRED, 1, QueueFixtures.T0,
+                Optional.of("semp; silent: no acknowledgment"), false, Optional.of(new DeliveryResult.Reason("silent", "")));
+        assertThat(StatusRecord.decode(noStatus.encode())).isEqualTo(noStatus);
+    }
+
+    @Test
+    void statusRecord_version1WrittenByTheEarlierFormat_readsWithoutReason() throws IOException {
+        byte[] version1 = new Wire.Out().u8(1).i32(2).string("DEFERRED").i32(4).instant(QueueFixtures.T0)
+                .optString(Optional.of("semp; transport: connection refused")).bool(true).toByteArray();
+
+        StatusRecord record = StatusRecord.decode(version1);
+
+        assertThat(record).isEqualTo(new StatusRecord(2, RecipientState.DEFERRED, 4, QueueFixtures.T0,
+                Optional.of("semp; transport: connection refused"), true, Optional.empty()));
+    }
+
+    @Test
+    void statusRecord_version2TruncatedOrExtended_isCorrupt() {
+        byte[] encoded = new StatusRecord(0, RecipientState.DEFERRED, 1, QueueFixtures.T0, Optional.of("x"), false,
+                Optional.of(new DeliveryResult.Reason("silent", "none", Optional.of("4.4.2")))).encode();
+        for (int cut = 0; cut < encoded.length; cut++) {
+            byte[] shorter = Arrays.copyOf(encoded, cut);
+            assertThatThrownBy(() -> StatusRecord.decode(shorter)).isInstanceOf(CorruptEntryException.class);
+        }
+        assertThatThrownBy(() -> StatusRecord.decode(Arrays.copyOf(encoded, encoded.length + 1)))
+                .isInstanceOf(CorruptEntryException.class).hasMessageContaining("trailing data");
+    }
+
+    @Test
+    void statusRecord_reasonWithInvalidCode_isCorruptNotACrash() {
+        byte[] encoded = new Wire.Out().u8(2).i32(0).string("DEFERRED").i32(1).instant(QueueFixtures.T0)
+                .optString(Optional.empty()).bool(false).bool(true).string("no spaces allowed").string("").optString(Optional.empty())
+                .toByteArray();
+        assertThatThrownBy(() -> StatusRecord.decode(encoded)).isInstanceOf(CorruptEntryException.class).hasMessageContaining("bad reason");
+    }
+
+    @Test
+    void statusRecord_unknownVersion_isCorrupt() {
+        byte[] encoded = new Wire.Out().u8(3).i32(0).string("DEFERRED").i32(0).instant(QueueFixtures.T0)
+                .optString(Optional.empty()).bool(false).toByteArray();
+        assertThatThrownBy(() -> StatusRecord.decode(encoded)).isInstanceOf(CorruptEntryException.class)
+                .hasMessageContaining("unsupported version");
     }
 
     @Test

@@ -37,13 +37,19 @@ import sempgw.store.queue.Recipient;
  * </ol>
  * An acknowledgment covers the whole envelope (DELIVERY.md §1), so its result applies to every
  * recipient given. {@link #deliver(Envelope, Instant, String, Duration)} runs the same attempt for an
- * envelope that is not in the queue (the bridge's in-transaction attempt). Each attempt logs one line: queue id, peer domain, outcome and reason code;
- * never addresses or content. A delivery accepted from a relaxed-receipt peer without a verified
+ * envelope that is not in the queue (the bridge's in-transaction attempt). A failure carries its
+ * reason code as a field ({@link DeliveryResult.Reason}: the ERRORS.md code, or {@code transport},
+ * {@code silent}, {@code receipt_invalid}, {@code internal}, {@code expired}); its reply text
+ * ({@code semp; <code>: <reason>} deferred, {@code <code>: <reason>} failed, diagnostic type
+ * {@value #DIAGNOSTIC_TYPE}) is for the log, {@code queue show} and the DSN's Diagnostic-Code.
+ * Each attempt logs one line: queue id, peer domain, outcome and reason code; never addresses or content. A delivery accepted from a relaxed-receipt peer without a verified
  * receipt logs that line at WARN. Thread-safe; blocking (call it from a virtual thread).
  */
 public final class SempDeliveryAgent implements DeliveryAgent {
     /** The largest queued envelope read back: far above the 25 MiB default {@code max_envelope_size}. */
     static final int MAX_QUEUED_ENVELOPE = 64 * 1024 * 1024;
+    /** The RFC 3464 diagnostic type of SEMP failures; their reason codes are ERRORS.md's. */
+    public static final String DIAGNOSTIC_TYPE = "semp";
     private static final Logger LOG = LoggerFactory.getLogger(SempDeliveryAgent.class);
 
     private final EnvelopeAttempt attempt;
@@ -72,7 +78,7 @@ public final class SempDeliveryAgent implements DeliveryAgent {
             envelope = read(content);
         } catch (IOException | EnvelopeFormatException e) {
             LOG.warn("{}: semp outcome=deferred code=internal: queued envelope unreadable ({})", entry.id(), e.getClass().getSimpleName());
-            return each(recipients, new DeliveryResult.Deferred("semp; internal: queued envelope unreadable"));
+            return each(recipients, deferred("internal", "queued envelope unreadable"));
         }
         DeliveryResult result = attempt(entry.id().toString(), envelope, entry.arrivedAt(), settings.attemptTimeout(),
                 " recipients=" + recipients.size());
@@ -82,8 +88,8 @@ public final class SempDeliveryAgent implements DeliveryAgent {
     /**
      * Delivers one composed envelope now, outside the queue: the bridge's first attempt while the
      * SMTP client waits. The same steps and results as {@link #deliver} (deadline, one attempt,
-     * {@code Delivered} / {@code Deferred} / {@code Failed("semp", "<code>: <reason>")}), one
-     * result for every recipient of the envelope.
+     * {@code Delivered} / {@code Deferred} / {@code Failed}, each failure with its {@link DeliveryResult.Reason}),
+     * one result for every recipient of the envelope.
      *
      * @param composed       the composed, unsealed envelope (its {@code postmark.to_domain} is the peer)
      * @param queuedAt       when its message was queued: the retry horizon counts from it (DELIVERY.md §2.4)
@@ -141,10 +147,15 @@ public final class SempDeliveryAgent implements DeliveryAgent {
                     new DeliveryResult.Delivered("semp; delivered, receipt " + key.hex() + " at " + SempTimestamps.format(acceptedAt));
             case AttemptOutcome.DeliveredUnverified(String why) ->
                     new DeliveryResult.Delivered("semp; delivered, receipt not verified (relaxed peer): " + why);
-            case AttemptOutcome.Deferred(String code, String reason, boolean _) ->
-                    new DeliveryResult.Deferred("semp; " + code + ": " + reason);
-            case AttemptOutcome.Failed(String code, String reason) -> new DeliveryResult.Failed("semp", code + ": " + reason);
+            case AttemptOutcome.Deferred(String code, String reason, boolean _) -> deferred(code, reason);
+            case AttemptOutcome.Failed(String code, String reason) ->
+                    new DeliveryResult.Failed(DIAGNOSTIC_TYPE, code + ": " + reason, new DeliveryResult.Reason(code, reason));
         };
+    }
+
+    /** A deferral: the reason code as a field, and {@code semp; <code>: <reason>} for people. */
+    private static DeliveryResult deferred(String code, String reason) {
+        return new DeliveryResult.Deferred(DIAGNOSTIC_TYPE + "; " + code + ": " + reason, new DeliveryResult.Reason(code, reason));
     }
 
     private static void log(String logId, String peer, String recipients, AttemptOutcome outcome) {

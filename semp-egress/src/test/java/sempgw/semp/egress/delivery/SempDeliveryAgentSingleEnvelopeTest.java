@@ -57,7 +57,8 @@ final class SempDeliveryAgentSingleEnvelopeTest {
         peer.answering(FakePeer.silent());
 
         assertThat(agent.deliver(envelope, NOW, "Q7BRIDGE01", Duration.ofSeconds(5)))
-                .isEqualTo(new DeliveryResult.Deferred("semp; silent: no acknowledgment within 5 s"));
+                .isEqualTo(new DeliveryResult.Deferred("semp; silent: no acknowledgment within 5 s",
+                        new DeliveryResult.Reason("silent", "no acknowledgment within 5 s")));
         assertThat(peer.invalidations).hasValue(1);
     }
 
@@ -66,7 +67,8 @@ final class SempDeliveryAgentSingleEnvelopeTest {
         peer.answering(FakePeer.rejected(SempReason.POLICY_FORBIDDEN, "not accepted"));
 
         assertThat(agent.deliver(envelope, NOW, "Q7BRIDGE01", Duration.ofSeconds(5)))
-                .isEqualTo(new DeliveryResult.Failed("semp", "policy_forbidden: not accepted"));
+                .isEqualTo(new DeliveryResult.Failed("semp", "policy_forbidden: not accepted",
+                        new DeliveryResult.Reason("policy_forbidden", "not accepted")));
     }
 
     @Test
@@ -74,7 +76,8 @@ final class SempDeliveryAgentSingleEnvelopeTest {
         DeliveryResult r = agent.deliver(envelope, NOW.minus(SempDeliverySettings.DEFAULT_RETRY_HORIZON), "Q7BRIDGE01",
                 Duration.ofSeconds(5));
 
-        assertThat(r).isEqualTo(new DeliveryResult.Failed("semp", "expired: retry horizon 2026-11-26T01:00:00Z passed"));
+        assertThat(r).isEqualTo(new DeliveryResult.Failed("semp", "expired: retry horizon 2026-11-26T01:00:00Z passed",
+                new DeliveryResult.Reason("expired", "retry horizon 2026-11-26T01:00:00Z passed")));
         assertThat(peer.channelCalls).hasValue(0);
     }
 

@@ -68,6 +68,7 @@ final class SempDeliveryAgentTest {
 
         assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r).isInstanceOf(DeliveryResult.Deferred.class)
                 .extracting(DeliveryResult::reply).asString().startsWith("semp; receipt_invalid: ").contains("no receipt"));
+        assertThat(results).allSatisfy(r -> assertThat(r.reason()).map(DeliveryResult.Reason::code).contains("receipt_invalid"));
         assertThat(peer.invalidations).hasValue(1);
         assertThat(log.lines(Level.WARN)).isEmpty();
     }
@@ -116,7 +117,8 @@ final class SempDeliveryAgentTest {
 
         List<DeliveryResult> results = deliver();
 
-        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; rate_limited: slow down"));
+        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; rate_limited: slow down",
+                new DeliveryResult.Reason("rate_limited", "slow down")));
         assertThat(peer.invalidations).hasValue(0);
         assertThat(log.lines(Level.INFO)).singleElement().asString().contains("outcome=deferred", "code=rate_limited");
     }
@@ -127,7 +129,8 @@ final class SempDeliveryAgentTest {
 
         List<DeliveryResult> results = deliver();
 
-        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; no_session: unknown session"));
+        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; no_session: unknown session",
+                new DeliveryResult.Reason("no_session", "unknown session")));
         assertThat(peer.invalidations).hasValue(1);
     }
 
@@ -137,7 +140,8 @@ final class SempDeliveryAgentTest {
 
         List<DeliveryResult> results = deliver();
 
-        assertThat(results).containsOnly(new DeliveryResult.Failed("semp", "policy_forbidden: not accepted??Injected: line"));
+        assertThat(results).containsOnly(new DeliveryResult.Failed("semp", "policy_forbidden: not accepted??Injected: line",
+                new DeliveryResult.Reason("policy_forbidden", "not accepted??Injected: line")));
         assertThat(log.lines(Level.INFO)).singleElement().asString()
                 .contains("outcome=failed", "code=policy_forbidden").doesNotContain("\n");
     }
@@ -148,7 +152,8 @@ final class SempDeliveryAgentTest {
 
         List<DeliveryResult> results = deliver();
 
-        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; silent: no acknowledgment within 30 s"));
+        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; silent: no acknowledgment within 30 s",
+                new DeliveryResult.Reason("silent", "no acknowledgment within 30 s")));
         assertThat(peer.invalidations).hasValue(1);
     }
 
@@ -156,8 +161,11 @@ final class SempDeliveryAgentTest {
     void deliver_malformedAcknowledgment_isDeferredAndDropsTheSession() {
         peer.answering(FakePeer.raw("{\"acknowledgment\":".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(deliver()).allSatisfy(r -> assertThat(r).isInstanceOf(DeliveryResult.Deferred.class)
+        List<DeliveryResult> results = deliver();
+
+        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(DeliveryResult.Deferred.class)
                 .extracting(DeliveryResult::reply).asString().startsWith("semp; transport: malformed acknowledgment"));
+        assertThat(results).allSatisfy(r -> assertThat(r.reason()).map(DeliveryResult.Reason::code).contains("transport"));
         assertThat(peer.invalidations).hasValue(1);
     }
 
@@ -167,7 +175,8 @@ final class SempDeliveryAgentTest {
 
         List<DeliveryResult> results = deliver();
 
-        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; transport: discovery temporary: SERVFAIL"));
+        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; transport: discovery temporary: SERVFAIL",
+                new DeliveryResult.Reason("transport", "discovery temporary: SERVFAIL")));
         assertThat(peer.invalidations).hasValue(1);
     }
 
@@ -178,8 +187,9 @@ final class SempDeliveryAgentTest {
 
         List<DeliveryResult> results = deliver();
 
-        assertThat(results).hasSize(2).containsOnly(new DeliveryResult.Failed("semp",
-                code.code() + ": handshake with peer.example ended with " + code.code()));
+        String reason = "handshake with peer.example ended with " + code.code();
+        assertThat(results).hasSize(2).containsOnly(new DeliveryResult.Failed("semp", code.code() + ": " + reason,
+                new DeliveryResult.Reason(code.code(), reason)));
         assertThat(peer.invalidations).hasValue(0);
         assertThat(log.lines(Level.INFO)).singleElement().asString().contains("outcome=failed", "code=" + code.code());
     }
@@ -191,7 +201,8 @@ final class SempDeliveryAgentTest {
 
         List<DeliveryResult> results = deliver();
 
-        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; " + code.code() + ": try later"));
+        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; " + code.code() + ": try later",
+                new DeliveryResult.Reason(code.code(), "try later")));
         assertThat(peer.invalidations).hasValue(1);
     }
 
@@ -205,6 +216,7 @@ final class SempDeliveryAgentTest {
 
         assertThat(first).allSatisfy(r -> assertThat(r).isInstanceOf(DeliveryResult.Deferred.class)
                 .extracting(DeliveryResult::reply).asString().startsWith("semp; transport: session ").contains("dropped meanwhile"));
+        assertThat(first).allSatisfy(r -> assertThat(r.reason()).map(DeliveryResult.Reason::code).contains("transport"));
         assertThat(peer.invalidations).hasValue(1);
         assertThat(retry).allSatisfy(r -> assertThat(r).isInstanceOf(DeliveryResult.Delivered.class));
         assertThat(peer.opened).hasSize(2);
@@ -216,7 +228,8 @@ final class SempDeliveryAgentTest {
 
         List<DeliveryResult> results = agent(SempDeliverySettings.defaults()).deliver(entry, recipients, TestEnvelopes.content(expired));
 
-        assertThat(results).containsOnly(new DeliveryResult.Failed("semp", "expired: postmark.expires 2026-11-26T00:59:59Z passed"));
+        assertThat(results).containsOnly(new DeliveryResult.Failed("semp", "expired: postmark.expires 2026-11-26T00:59:59Z passed",
+                new DeliveryResult.Reason("expired", "postmark.expires 2026-11-26T00:59:59Z passed")));
         assertThat(peer.channelCalls).hasValue(0);
         assertThat(log.lines(Level.INFO)).singleElement().asString().contains("outcome=expired");
     }
@@ -227,7 +240,8 @@ final class SempDeliveryAgentTest {
 
         List<DeliveryResult> results = agent(SempDeliverySettings.defaults()).deliver(old, recipients, TestEnvelopes.content(envelope));
 
-        assertThat(results).containsOnly(new DeliveryResult.Failed("semp", "expired: retry horizon 2026-11-26T01:00:00Z passed"));
+        assertThat(results).containsOnly(new DeliveryResult.Failed("semp", "expired: retry horizon 2026-11-26T01:00:00Z passed",
+                new DeliveryResult.Reason("expired", "retry horizon 2026-11-26T01:00:00Z passed")));
         assertThat(peer.channelCalls).hasValue(0);
     }
 
@@ -261,7 +275,8 @@ final class SempDeliveryAgentTest {
         List<DeliveryResult> results = agent(SempDeliverySettings.defaults()).deliver(entry, recipients, TestEnvelopes.content(large));
 
         assertThat(results).containsOnly(new DeliveryResult.Failed("semp",
-                "envelope_size_exceeded: envelope exceeds the peer's max_envelope_size of 4096 bytes"));
+                "envelope_size_exceeded: envelope exceeds the peer's max_envelope_size of 4096 bytes",
+                new DeliveryResult.Reason("envelope_size_exceeded", "envelope exceeds the peer's max_envelope_size of 4096 bytes")));
         assertThat(peer.opened.getFirst().sent).isEmpty();
     }
 
@@ -270,7 +285,8 @@ final class SempDeliveryAgentTest {
         List<DeliveryResult> results = agent(SempDeliverySettings.defaults())
                 .deliver(entry, recipients, TestEnvelopes.content("not an envelope"));
 
-        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; internal: queued envelope unreadable"));
+        assertThat(results).containsOnly(new DeliveryResult.Deferred("semp; internal: queued envelope unreadable",
+                new DeliveryResult.Reason("internal", "queued envelope unreadable")));
         assertThat(peer.channelCalls).hasValue(0);
     }
 
@@ -278,7 +294,8 @@ final class SempDeliveryAgentTest {
     void deliver_handshakeExpiredRejection_dropsTheSessionAndIsDeferred() {
         peer.answering(FakePeer.rejected(SempReason.HANDSHAKE_EXPIRED, ""));
 
-        assertThat(deliver()).containsOnly(new DeliveryResult.Deferred("semp; handshake_expired: no reason given"));
+        assertThat(deliver()).containsOnly(new DeliveryResult.Deferred("semp; handshake_expired: no reason given",
+                new DeliveryResult.Reason("handshake_expired", "no reason given")));
         assertThat(peer.invalidations).hasValue(1);
     }
 
@@ -286,7 +303,8 @@ final class SempDeliveryAgentTest {
     void deliver_unknownReasonCode_isFailedAsTerminal() {
         peer.answering(FakePeer.rejectedWithUnregisteredCode("quota_exceeded_v9", "full"));
 
-        assertThat(deliver()).containsOnly(new DeliveryResult.Failed("semp", "unknown: reason_code \"quota_exceeded_v9\": full"));
+        assertThat(deliver()).containsOnly(new DeliveryResult.Failed("semp", "unknown: reason_code \"quota_exceeded_v9\": full",
+                new DeliveryResult.Reason("unknown", "reason_code \"quota_exceeded_v9\": full")));
         assertThat(peer.invalidations).hasValue(0);
     }
 
@@ -295,7 +313,8 @@ final class SempDeliveryAgentTest {
         peer.answering((env, p) -> p.ack(new sempgw.core.delivery.Acknowledgment.Delivered("01JOTHERENVELOPE000000000",
                 sempgw.core.delivery.DeliveryReceipt.issue(env.canonicalBytes(), TestEnvelopes.PEER_DOMAIN, p.now, p.domainKey))));
 
-        assertThat(deliver()).containsOnly(new DeliveryResult.Deferred("semp; transport: acknowledgment names another envelope"));
+        assertThat(deliver()).containsOnly(new DeliveryResult.Deferred("semp; transport: acknowledgment names another envelope",
+                new DeliveryResult.Reason("transport", "acknowledgment names another envelope")));
         assertThat(peer.invalidations).hasValue(1);
     }
 
@@ -305,7 +324,8 @@ final class SempDeliveryAgentTest {
             throw new DeliveryException("stream reset by peer");
         });
 
-        assertThat(deliver()).containsOnly(new DeliveryResult.Deferred("semp; transport: stream reset by peer"));
+        assertThat(deliver()).containsOnly(new DeliveryResult.Deferred("semp; transport: stream reset by peer",
+                new DeliveryResult.Reason("transport", "stream reset by peer")));
         assertThat(peer.invalidations).hasValue(1);
     }
 
@@ -313,7 +333,8 @@ final class SempDeliveryAgentTest {
     void deliver_sessionKeyDestroyedUnderneath_isDeferredNeverThrown() throws Exception {
         peer.channel(TestEnvelopes.PEER_DOMAIN, NOW).envMacKey().destroy();
 
-        assertThat(deliver()).containsOnly(new DeliveryResult.Deferred("semp; internal: internal error"));
+        assertThat(deliver()).containsOnly(new DeliveryResult.Deferred("semp; internal: internal error",
+                new DeliveryResult.Reason("internal", "internal error")));
         assertThat(log.lines(Level.WARN)).singleElement().asString().contains("Q7SEMP0001", "IllegalStateException");
     }
 
@@ -322,7 +343,35 @@ final class SempDeliveryAgentTest {
         peer.maxEnvelopeSize(1024);
 
         assertThat(deliver()).containsOnly(new DeliveryResult.Failed("semp",
-                "envelope_size_exceeded: envelope exceeds the peer's max_envelope_size of 1024 bytes"));
+                "envelope_size_exceeded: envelope exceeds the peer's max_envelope_size of 1024 bytes",
+                new DeliveryResult.Reason("envelope_size_exceeded", "envelope exceeds the peer's max_envelope_size of 1024 bytes")));
+    }
+
+    @Test
+    void deliver_deferral_carriesItsCodeAsAFieldWithoutStatus_replyTextNamesTheSameCode() {
+        peer.answering(FakePeer.rejected(SempReason.RATE_LIMITED, "slow down"));
+
+        DeliveryResult deferred = deliver().getFirst();
+
+        assertThat(deferred.reason()).hasValueSatisfying(r -> {
+            assertThat(r.code()).isEqualTo("rate_limited");
+            assertThat(r.status()).isEmpty();
+            assertThat(deferred.reply()).isEqualTo("semp; " + r.code() + ": " + r.detail());
+        });
+    }
+
+    @Test
+    void deliver_failure_carriesItsCodeAsAFieldWithoutStatus_replyTextNamesTheSameCode() {
+        peer.maxEnvelopeSize(1024);
+
+        DeliveryResult failed = deliver().getFirst();
+
+        assertThat(failed).isInstanceOfSatisfying(DeliveryResult.Failed.class, f -> assertThat(f.diagnosticType()).isEqualTo("semp"));
+        assertThat(failed.reason()).hasValueSatisfying(r -> {
+            assertThat(r.code()).isEqualTo("envelope_size_exceeded");
+            assertThat(r.status()).isEmpty();
+            assertThat(failed.reply()).isEqualTo(r.code() + ": " + r.detail());
+        });
     }
 
     @Test

@@ -124,7 +124,8 @@ final class SempDeliveryOverFederationTest {
         List<DeliveryResult> refused = agent.deliver(entry, recipients, TestEnvelopes.content(envelope));
         List<DeliveryResult> retried = agent.deliver(entry, recipients, TestEnvelopes.content(envelope));
 
-        assertThat(refused).containsExactly(new DeliveryResult.Deferred("semp; no_session: unknown session"));
+        assertThat(refused).containsExactly(new DeliveryResult.Deferred("semp; no_session: unknown session",
+                new DeliveryResult.Reason("no_session", "unknown session")));
         assertThat(retried).singleElement().isInstanceOf(DeliveryResult.Delivered.class);
         assertThat(server.handshakes).hasValue(2);
         Envelope before = server.accepted.get(0).envelope();

@@ -64,10 +64,15 @@ final class DeliveryStatusPart {
     }
 
     /**
-     * The Status (RFC 3464 §2.3.4): the enhanced code in the reply; else {@code X.0.0} from its
-     * basic code; else, or when it does not fit the action, {@code 5.0.0}, {@code 4.0.0} or {@code 2.0.0}.
+     * The Status (RFC 3464 §2.3.4): the status of the notice's reason code; else the enhanced code
+     * in the reply; else {@code X.0.0} from its basic code; else, or when it does not fit the
+     * action, {@code 5.0.0}, {@code 4.0.0} or {@code 2.0.0}.
      */
     static EnhancedStatus status(RecipientNotice n) {
+        Optional<EnhancedStatus> coded = n.reasonStatus().filter(s -> n.action().fits(s.statusClass()));
+        if (coded.isPresent()) {
+            return coded.get();
+        }
         String reply = n.remote().map(RemoteReply::reply).orElse(n.reply());
         Optional<EnhancedStatus> found = EnhancedStatus.find(reply);
         if (found.isEmpty()) {

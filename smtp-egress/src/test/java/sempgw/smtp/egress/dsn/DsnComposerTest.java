@@ -233,6 +233,43 @@ final class DsnComposerTest {
     }
 
     @Test
+    void compose_sempFailureWithReason_statusFromTheReasonCode_diagnosticNamesTheCode() throws Exception {
+        Recipient bob = Recipient.of("bob@example.org");
+        DeliveryResult.Reason reason = new DeliveryResult.Reason("recipient_not_found", "no such mailbox", Optional.of("5.1.1"));
+        RecipientNotice notice = RecipientNotice.of(bob,
+                new DeliveryResult.Failed("semp", "recipient_not_found: no such mailbox", reason), ATTEMPT, Optional.empty());
+
+        InternetHeaders r = parse(compose(sender(Optional.empty(), Optional.empty()), List.of(notice), ORIGINAL).orElseThrow())
+                .perRecipient().getFirst();
+
+        assertThat(field(r, "Status")).isEqualTo("5.1.1");
+        assertThat(field(r, "Diagnostic-Code")).isEqualTo("semp; recipient_not_found: no such mailbox");
+    }
+
+    @Test
+    void status_reasonStatusKnown_replyTextNeverConsulted() {
+        Recipient bob = Recipient.of("bob@example.org");
+        DeliveryResult.Reason blocked = new DeliveryResult.Reason("blocked", "go away", Optional.of("5.7.1"));
+        for (String wording : List.of("blocked: go away", "blocked: 5.0.0 go away", "the peer said no (4.4.1)", "")) {
+            RecipientNotice n = RecipientNotice.of(bob, new DeliveryResult.Failed("semp", wording, blocked), ATTEMPT, Optional.empty());
+            assertThat(DeliveryStatusPart.status(n)).hasToString("5.7.1");
+        }
+        DeliveryResult.Reason silent = new DeliveryResult.Reason("silent", "no acknowledgment", Optional.of("4.4.2"));
+        assertThat(DeliveryStatusPart.status(RecipientNotice.of(bob, new DeliveryResult.Deferred("semp; silent: no acknowledgment", silent),
+                ATTEMPT, Optional.empty()))).hasToString("4.4.2");
+    }
+
+    @Test
+    void status_reasonStatusOfTheWrongClassOrUnknown_fallsBackToTheReply() {
+        Recipient bob = Recipient.of("bob@example.org");
+        DeliveryResult.Reason permanent = new DeliveryResult.Reason("blocked", "none", Optional.of("5.7.1"));
+        assertThat(DeliveryStatusPart.status(RecipientNotice.of(bob, new DeliveryResult.Deferred("semp; blocked: none", permanent),
+                ATTEMPT, Optional.empty()))).hasToString("4.0.0");
+        assertThat(DeliveryStatusPart.status(RecipientNotice.of(bob, new DeliveryResult.Failed("semp", "blocked: no",
+                new DeliveryResult.Reason("blocked", "no")), ATTEMPT, Optional.empty()))).hasToString("5.0.0");
+    }
+
+    @Test
     void field_longDiagnostic_foldedAndUnfoldsToOriginal() {
         String value = "smtp; 550 5.7.1 " + "word ".repeat(40).strip();
 
