@@ -16,9 +16,6 @@ import sempgw.agent.SempToMime;
 import sempgw.agent.Verification;
 import sempgw.agent.fidelity.MimeFidelity;
 import sempgw.app.mailbox.MailboxKeys;
-import sempgw.core.envelope.Envelope;
-import sempgw.core.envelope.EnvelopeCodec;
-import sempgw.core.envelope.EnvelopeFormatException;
 import sempgw.core.envelope.brief.Brief;
 import sempgw.core.envelope.open.EnvelopeOpener;
 import sempgw.core.envelope.open.OpenError;
@@ -43,6 +40,12 @@ import sempgw.store.queue.Submission;
  * {@code SEMP-Verification} header) and committed (fsync'd) to the main queue for the mailbox
  * host, before {@link #store} returns: only then does the pipeline answer {@code delivered}
  * (DELIVERY.md §1.1). Recipients that are not provisioned mailboxes go to the native inbox.
+ *
+ * <p>The agent runs in the receiving server's process and trust domain (GATEWAY.md §2), so it
+ * opens the envelope the pipeline already decoded, with the brief the pipeline already decrypted
+ * and checked: only {@code K_enclosure} is unwrapped with the mailbox's key
+ * ({@code EnvelopeOpener.openWithServerBrief}, which says why that equals a full client open).
+ * The wire bytes are not decoded again; they go unchanged to the native inbox.
  *
  * <p>An envelope whose sender signature does not verify is not rendered as genuine (ENVELOPE.md
  * §6.5.3): the mailbox gets the notice {@link SempToMime} writes for it, without the content.
@@ -79,30 +82,21 @@ final class MailboxInbox implements Inbox {
         List<String> bridged = accepted.localRecipients().stream().filter(mailboxes::provisioned).toList();
         List<String> others = accepted.localRecipients().stream().filter(r -> !bridged.contains(r)).toList();
         if (!others.isEmpty()) {
-            natives.store(new AcceptedEnvelope(accepted.postmarkId(), accepted.fromDomain(), accepted.senderAddress(), others, accepted.wire(),
-                    accepted.receivedAt()));
-        }
-        if (bridged.isEmpty()) {
-            return;
-        }
-        Envelope envelope;
-        try {
-            envelope = EnvelopeCodec.decode(accepted.wire(), accepted.wire().length).envelope();
-        } catch (EnvelopeFormatException e) {
-            throw new IOException("an accepted envelope no longer parses: " + e.getMessage(), e);
+            natives.store(accepted.forRecipients(others));
         }
         for (String mailbox : bridged) {
-            QueueId id = commit(render(envelope, mailbox, accepted), mailbox, accepted);
+            QueueId id = commit(render(mailbox, accepted), mailbox, accepted);
             LOG.info("{}: envelope {} from {} queued for a mailbox, {} bytes sealed", id, accepted.postmarkId(), accepted.fromDomain(),
                     accepted.wire().length);
         }
     }
 
-    private byte[] render(Envelope envelope, String mailbox, AcceptedEnvelope accepted) throws IOException {
+    private byte[] render(String mailbox, AcceptedEnvelope accepted) throws IOException {
         PeerIdentityKeys identities = new PeerIdentityKeys(users, clock);
         Instant now = clock.instant();
         try {
-            OpenedEnvelope opened = new EnvelopeOpener(mailboxes.decryptionKeys(mailbox), identities, EXTENSIONS).open(envelope);
+            OpenedEnvelope opened = new EnvelopeOpener(mailboxes.decryptionKeys(mailbox), identities, EXTENSIONS)
+                    .openWithServerBrief(accepted.envelope(), accepted.brief());
             return SempToMime.render(new InboundContext(opened.brief(), Optional.of(opened.enclosure()),
                     Verification.semp(Verification.SignatureCheck.PASS, accepted.fromDomain()), mailbox, now, hostname));
         } catch (OpenException e) {

@@ -149,6 +149,17 @@ public class EnvelopeBenchmark {
     }
 
     /**
+     * Server receive, then a custodial client in the same process opens with the server's brief
+     * ({@link EnvelopeOpener#openWithServerBrief}): unwrap and decrypt the enclosure only, verify
+     * the sender signature. The gateway's mailbox agent path; compare with {@link #receiveAndOpen}.
+     */
+    @Benchmark
+    public OpenedEnvelope receiveAndOpenWithServerBrief() throws Exception {
+        Verdict.Accepted a = (Verdict.Accepted) verifier.receive(wire, NOW);
+        return opener.openWithServerBrief(a.envelope().envelope(), a.brief());
+    }
+
+    /**
      * The anchor for {@link #composeAndSeal}: only its cryptography. Wraps for the domain key,
      * the home key and twice per recipient, the two payload encryptions, the enclosure and seal
      * signatures, the session MAC. composeAndSeal / this anchor is the share spent elsewhere.

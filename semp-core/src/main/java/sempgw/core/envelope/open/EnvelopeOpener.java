@@ -39,6 +39,9 @@ import sempgw.core.keys.UserEncryptionPrivateKey;
  *   <li>Verify a forwarding chain (step 11, §6.6.4), reported in {@link ForwardCheck}.</li>
  *   <li>Verify attachment sizes and hashes (step 12) -> ATTACHMENT_INVALID.</li>
  * </ol>
+ * {@link #open} runs them all; {@link #openWithServerBrief} takes the brief the receiving server
+ * in the same process already opened, skipping items 1-2 for the brief (unwrap, decrypt, parse),
+ * and runs the rest unchanged.
  */
 public final class EnvelopeOpener {
     private final List<UserEncryptionPrivateKey> keys;
@@ -52,21 +55,70 @@ public final class EnvelopeOpener {
         this.supportedExtensions = Set.copyOf(supportedExtensions);
     }
 
-    /** Opens {@code e}. */
+    /** Opens {@code e}: the whole of steps 8-12, both payload keys unwrapped with our keys. */
     public OpenedEnvelope open(Envelope e) throws OpenException {
-        Aead aead = CryptoSuite.of(e.seal().suite().orElseThrow(() ->
-                new OpenException(OpenError.UNSUPPORTED_SUITE, "seal.algorithm is not a supported suite"))).aead();
-        String aad = e.postmark().id();
+        Aead aead = aead(e);
         Brief brief;
         try {
-            brief = BriefCodec.decode(decrypt(aead, e, true, aad));
+            brief = BriefCodec.decode(decrypt(aead, e, true));
         } catch (EnvelopeFormatException ex) {
             throw new OpenException(OpenError.MALFORMED_BRIEF, ex.getMessage());
         }
+        return openEnclosure(aead, e, brief);
+    }
+
+    /**
+     * Opens {@code e} with the brief the receiving server in this process already decrypted and
+     * checked ({@code EnvelopeVerifier}'s accepted verdict, ENVELOPE.md §7.2 steps 5-6): only
+     * {@code K_enclosure} is unwrapped with our keys; the enclosure is decrypted, its extensions,
+     * sender signature, forwarding chain and attachments checked exactly as by {@link #open}
+     * (steps 9-12). For a custodial client in the server's process and trust domain (GATEWAY.md
+     * §2), such as the gateway's mailbox agent; a native client calls {@link #open}.
+     *
+     * <p>Why this equals {@link #open} for such a client:
+     * <ul>
+     *   <li>There is one {@code envelope.brief} ciphertext. The server decrypted it with the
+     *   {@code K_brief} of its own {@code seal.brief_recipients} entry, authenticated it (AEAD,
+     *   additional data {@code postmark.id}) and parsed it with the same codec after the seal
+     *   signature over that ciphertext had verified (§7.2 step 1, §9.1). Unwrapping our own entry
+     *   of the same map yields the same {@code K_brief} from a conformant sender, hence the same
+     *   brief. A sender that wraps different keys for server and client (the AEAD does not commit
+     *   to its key) can only make the two views differ; this entry point renders the view the
+     *   server validated ({@code brief.from} in {@code postmark.from_domain}, canonical addresses)
+     *   and ran delivery policy on, which {@link #open} would not.</li>
+     *   <li>The home server reads the brief by design (CLIENT.md §1.2). What the client must keep
+     *   to itself is the enclosure (CLIENT.md §1.2-1.3): its key is still unwrapped here, with our
+     *   private key, and destroyed after use.</li>
+     *   <li>The checks the client owns all still run: the brief's required extensions against
+     *   <em>this</em> client's supported set (the server checked them against its own set), the
+     *   64 KB enclosure extension limit, {@code sender_signature} under the identity key of
+     *   {@code brief.from} (§6.5.3), the forwarding chain (§6.6.4) and attachment hashes (§7.2
+     *   step 12).</li>
+     *   <li>One of our keys must still have an entry in {@code seal.brief_recipients}, as
+     *   {@link #open} requires (NOT_A_RECIPIENT); it is looked up, not unwrapped, so an entry
+     *   that exists but would not unwrap is not detected (a broken sender, whose brief the server
+     *   already read).</li>
+     * </ul>
+     * The caller must pass the brief accepted for this very envelope; nothing here can tell.
+     *
+     * @param e the envelope as the server decoded it
+     * @param acceptedBrief the brief the server opened from {@code e} and accepted
+     */
+    public OpenedEnvelope openWithServerBrief(Envelope e, Brief acceptedBrief) throws OpenException {
+        Objects.requireNonNull(acceptedBrief, "acceptedBrief");
+        Aead aead = aead(e);
+        if (RecipientEntries.findKey(e.seal().briefRecipients(), keys).isEmpty()) {
+            throw new OpenException(OpenError.NOT_A_RECIPIENT, "no entry for our keys in the brief map");
+        }
+        return openEnclosure(aead, e, acceptedBrief);
+    }
+
+    /** Steps 9-12 for the enclosure, once the brief is known. */
+    private OpenedEnvelope openEnclosure(Aead aead, Envelope e, Brief brief) throws OpenException {
         JsonObject tree;
         Enclosure enclosure;
         try {
-            tree = EnclosureCodec.parse(decrypt(aead, e, false, aad));
+            tree = EnclosureCodec.parse(decrypt(aead, e, false));
             enclosure = EnclosureCodec.fromJson(tree);
         } catch (EnvelopeFormatException ex) {
             throw new OpenException(OpenError.MALFORMED_ENCLOSURE, ex.getMessage());
@@ -82,7 +134,13 @@ public final class EnvelopeOpener {
         return new OpenedEnvelope(brief, enclosure, tree, sender, forward);
     }
 
-    private byte[] decrypt(Aead aead, Envelope e, boolean brief, String aad) throws OpenException {
+    private static Aead aead(Envelope e) throws OpenException {
+        return CryptoSuite.of(e.seal().suite().orElseThrow(() ->
+                new OpenException(OpenError.UNSUPPORTED_SUITE, "seal.algorithm is not a supported suite"))).aead();
+    }
+
+    /** Unwraps our entry of one recipient map and decrypts its payload (additional data {@code postmark.id}); the key is destroyed after use. */
+    private byte[] decrypt(Aead aead, Envelope e, boolean brief) throws OpenException {
         var map = brief ? e.seal().briefRecipients() : e.seal().enclosureRecipients();
         UserEncryptionPrivateKey key = RecipientEntries.findKey(map, keys).orElseThrow(() ->
                 new OpenException(OpenError.NOT_A_RECIPIENT, "no entry for our keys in the " + (brief ? "brief" : "enclosure") + " map"));
@@ -93,7 +151,7 @@ public final class EnvelopeOpener {
             throw new OpenException(OpenError.KEY_UNWRAP_FAILED, ex.getMessage());
         }
         try {
-            return PayloadCipher.open(aead, k, brief ? e.brief() : e.enclosure(), aad);
+            return PayloadCipher.open(aead, k, brief ? e.brief() : e.enclosure(), e.postmark().id());
         } catch (CryptoException ex) {
             throw new OpenException(brief ? OpenError.BRIEF_UNREADABLE : OpenError.ENCLOSURE_UNREADABLE, ex.getMessage());
         } finally {

@@ -5,6 +5,8 @@
  *
  * <pre>{@code
  * OpenedEnvelope m = new EnvelopeOpener(List.of(userKey), identityKeys, Set.of()).open(received.envelope());
+ * // a custodial agent beside the receiving server, reusing the brief it accepted:
+ * OpenedEnvelope c = opener.openWithServerBrief(accepted.envelope().envelope(), accepted.brief());
  * }</pre>
  *
  * <h2>Specification references</h2>

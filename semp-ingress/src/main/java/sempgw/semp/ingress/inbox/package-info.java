@@ -12,6 +12,8 @@
  *
  * <h2>Security</h2>
  * Stores sealed envelopes only: brief and enclosure stay encrypted, and the queue encrypts the
- * file at rest. Logs the queue id, postmark id and peer domain, never addresses or content.
+ * file at rest. An {@link sempgw.semp.ingress.inbox.AcceptedEnvelope} also carries the brief the
+ * pipeline decrypted, in memory only, for an in-process inbox; its {@code toString} names neither
+ * addresses nor content. Logs the queue id, postmark id and peer domain, never addresses or content.
  */
 package sempgw.semp.ingress.inbox;

@@ -43,7 +43,8 @@ import sempgw.semp.ingress.inbox.AcceptedEnvelope;
  *   is being handled waits for it, from this check to the store.</li>
  *   <li>Recipients, user block list, first contact, rate limit ({@link RecipientPolicy}) ->
  *   {@code policy_forbidden} (with a challenge) or silent.</li>
- *   <li>{@link Inbox#store} (durable) -> else {@code server_unavailable}; then {@code delivered}
+ *   <li>{@link Inbox#store} (durable), given the decoded envelope and opened brief with the wire
+ *   bytes, so the inbox neither decodes nor decrypts again -> else {@code server_unavailable}; then {@code delivered}
  *   with a receipt signed by our domain key (DELIVERY.md §1.1.1). Never a {@code delivered}
  *   before the store, never an accepted envelope dropped (ENVELOPE.md §9.1).</li>
  * </ol>
@@ -153,7 +154,7 @@ public final class ReceivePipeline {
     private ReceiveOutcome deliver(Verdict.Accepted a, byte[] wire, RecipientPolicy.Decision.Deliver d, Instant now) {
         Postmark p = a.envelope().envelope().postmark();
         try {
-            inbox.store(new AcceptedEnvelope(p.id(), p.fromDomain(), a.brief().from(), d.recipients(), wire, now));
+            inbox.store(new AcceptedEnvelope(a.envelope().envelope(), a.brief(), d.recipients(), wire, now));
         } catch (IOException | RuntimeException e) {
             LOG.warn("envelope {} from {}: inbox store failed, answering server_unavailable: {}", LogSafe.of(p.id()), p.fromDomain(),
                     LogSafe.text(e.toString()));

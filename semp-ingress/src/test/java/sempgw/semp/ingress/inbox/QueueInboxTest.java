@@ -12,8 +12,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sempgw.core.crypto.SuiteId;
+import sempgw.core.envelope.Envelope;
+import sempgw.core.envelope.Postmark;
+import sempgw.core.envelope.Seal;
+import sempgw.core.envelope.brief.Brief;
 import sempgw.store.queue.FsQueue;
 import sempgw.store.queue.MessageQueue;
 import sempgw.store.queue.QueueEntry;
@@ -34,6 +40,15 @@ final class QueueInboxTest {
         }
     }
 
+    /** An accepted envelope as the pipeline hands it over; the inbox reads only ids, addresses and the wire bytes. */
+    private static AcceptedEnvelope accepted(String postmarkId, String fromDomain, String sender, List<String> recipients, byte[] wire,
+                                             Instant at) {
+        Envelope e = new Envelope(Envelope.VERSION, Postmark.of(postmarkId, "01JSESSION", fromDomain, "b.example", at.plusSeconds(3600)),
+                Seal.unsigned(SuiteId.PQ_KYBER768_X25519, Map.of(), Map.of()), "", "", "");
+        return new AcceptedEnvelope(e, Brief.of("m-1", sender, recipients.isEmpty() ? List.of("x@b.example") : recipients, at),
+                recipients, wire, at);
+    }
+
     private static byte[] content(MessageQueue queue, QueueEntry entry) throws IOException {
         try (InputStream in = queue.openContent(entry.id())) {
             return in.readAllBytes();
@@ -43,7 +58,7 @@ final class QueueInboxTest {
     @Test
     void store_thenReopen_entryWithSenderRecipientsAndWireBytesSurvives() throws Exception {
         byte[] wire = "{\"type\":\"SEMP_ENVELOPE\",\"padding\":\"xyz\"}".getBytes(StandardCharsets.UTF_8);
-        AcceptedEnvelope accepted = new AcceptedEnvelope("01JPOSTMARK", "a.example", "alice@a.example",
+        AcceptedEnvelope accepted = accepted("01JPOSTMARK", "a.example", "alice@a.example",
                 List.of("bob@b.example", "carol@b.example"), wire, NOW);
         try (FsQueue queue = open()) {
             new QueueInbox(queue).store(accepted);
@@ -66,7 +81,7 @@ final class QueueInboxTest {
     @Test
     void store_nonAsciiSender_marksSmtpUtf8() throws Exception {
         try (FsQueue queue = open()) {
-            new QueueInbox(queue).store(new AcceptedEnvelope("01JP", "a.example", "jörg@a.example", List.of("bob@b.example"),
+            new QueueInbox(queue).store(accepted("01JP", "a.example", "jörg@a.example", List.of("bob@b.example"),
                     new byte[] {'{', '}'}, NOW));
             assertThat(queue.entries().getFirst().sender().smtpUtf8()).isTrue();
         }
@@ -77,15 +92,30 @@ final class QueueInboxTest {
         FsQueue queue = open();
         queue.close();
         QueueInbox inbox = new QueueInbox(queue);
-        assertThatThrownBy(() -> inbox.store(new AcceptedEnvelope("01JP", "a.example", "alice@a.example", List.of("bob@b.example"),
+        assertThatThrownBy(() -> inbox.store(accepted("01JP", "a.example", "alice@a.example", List.of("bob@b.example"),
                 new byte[] {'{', '}'}, NOW))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void acceptedEnvelope_withoutRecipients_isRefusedAndToStringHidesAddresses() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new AcceptedEnvelope("01JP", "a.example", "alice@a.example", List.of(),
+        assertThatIllegalArgumentException().isThrownBy(() -> accepted("01JP", "a.example", "alice@a.example", List.of(),
                 new byte[0], NOW));
-        String s = new AcceptedEnvelope("01JP", "a.example", "alice@a.example", List.of("bob@b.example"), new byte[3], NOW).toString();
+        String s = accepted("01JP", "a.example", "alice@a.example", List.of("bob@b.example"), new byte[3], NOW).toString();
         assertThat(s).contains("01JP").doesNotContain("alice").doesNotContain("bob");
+    }
+
+    @Test
+    void acceptedEnvelope_forRecipients_keepsEnvelopeBriefAndWireForASubsetOnly() {
+        byte[] wire = new byte[3];
+        AcceptedEnvelope a = accepted("01JP", "a.example", "alice@a.example", List.of("bob@b.example", "carol@b.example"), wire, NOW);
+        AcceptedEnvelope bob = a.forRecipients(List.of("bob@b.example"));
+        assertThat(bob.localRecipients()).containsExactly("bob@b.example");
+        assertThat(bob.envelope()).isSameAs(a.envelope());
+        assertThat(bob.brief()).isSameAs(a.brief());
+        assertThat(bob.wire()).isSameAs(wire);
+        assertThat(bob.postmarkId()).isEqualTo("01JP");
+        assertThat(bob.fromDomain()).isEqualTo("a.example");
+        assertThat(bob.senderAddress()).isEqualTo("alice@a.example");
+        assertThatIllegalArgumentException().isThrownBy(() -> a.forRecipients(List.of("dave@b.example")));
     }
 }

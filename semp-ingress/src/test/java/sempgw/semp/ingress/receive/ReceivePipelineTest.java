@@ -56,6 +56,9 @@ final class ReceivePipelineTest {
         assertThat(stored.fromDomain()).isEqualTo(PEER);
         assertThat(stored.postmarkId()).isEqualTo(d.envelopeId());
         assertThat(stored.receivedAt()).isEqualTo(NOW);
+        assertThat(stored.envelope()).isEqualTo(EnvelopeCodec.decode(wire, 1 << 25).envelope());
+        assertThat(stored.brief().from()).isEqualTo(ALICE);
+        assertThat(stored.brief().to()).containsExactly(BOB, CAROL);
         DeliveryReceipt receipt = d.receipt().orElseThrow();
         assertThat(receipt.verify(canonical(wire), LOCAL, List.of(OUR_SIGNING.publicKey()), NOW)).isEmpty();
         assertThat(receipt.recipientDomain()).isEqualTo(LOCAL);
