@@ -27,7 +27,7 @@
 #      the raw ceiling smtp-source -> smtp-sink.
 # Prints a markdown table and writes it to target/bench/bridge-bench-<UTC time>.md.
 #
-# Environment: MESSAGES (5000), PAIRS (3), WARMUP (1000), WARMUP_MAX (12000), JIT_SETTLED (25),
+# Environment: MESSAGES (5000), PAIRS (3), WARMUP (1000), WARMUP_MAX (20000), JIT_SETTLED (25 per JVM),
 # LATENCY_MESSAGES (2000), SIZE (5120),
 # SESSIONS (20), SEMPGW_POSTFIX_DEB (the postfix .deb; else cached or apt-get download).
 set -euo pipefail
@@ -37,7 +37,7 @@ WORK="$ROOT/target/bench"
 RUN="$WORK/bridge-run"
 MESSAGES="${MESSAGES:-5000}"
 WARMUP="${WARMUP:-1000}"
-WARMUP_MAX="${WARMUP_MAX:-12000}"
+WARMUP_MAX="${WARMUP_MAX:-20000}"
 PAIRS="${PAIRS:-3}"
 LATENCY_MESSAGES="${LATENCY_MESSAGES:-2000}"
 SIZE="${SIZE:-5120}"
@@ -195,7 +195,7 @@ REPORT="$WORK/bridge-bench-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "Load: \`smtp-source -s $SESSIONS -l $SIZE -m $MESSAGES\` from $SENDER to $RECIPIENT; bridge = gateway A -> SEMP"
   echo "(HTTPS on loopback, discovery through dnsmasq) -> gateway B -> \`smtp-sink\`; anchor = Postfix relay -> \`smtp-sink\`."
   echo "$PAIRS alternating pairs (bridge, then Postfix), median (min-max). The bridge was warmed up with $WARMED_UP messages"
-  echo "(until a pass of $WARMUP made $WARM_COMPILES JIT compilations in A and B; at most ${JIT_SETTLED:-25} wanted)."
+  echo "(until a pass of $WARMUP made $WARM_COMPILES JIT compilations in A and B; at most $((2 * ${JIT_SETTLED:-25})) wanted)."
   echo "Latency: bench/SmtpLatency.java, $SESSIONS sessions, $LATENCY_MESSAGES messages, time from the end of DATA to the 250."
   echo
   echo "| path | end to end msg/s | acceptance msg/s | DATA->250 p50 ms | DATA->250 p99 ms | peak RSS |"

@@ -114,13 +114,14 @@ jit_compilations() {
 }
 
 # warm_up LABEL PORT SINK_PORT PASS MAX PID...: the JVMs (PID...) run their steady state only once
-# the JIT compiler has settled, which on 2 vCPUs takes tens of thousands of messages (C2 threads
-# take 25-30% of the gateway's CPU until then). Passes of PASS messages until one makes at most
-# JIT_SETTLED (default 25) new compilations in all, or MAX messages were sent; sets WARMED_UP
-# (messages sent) and WARM_COMPILES (compilations in the last pass).
+# the JIT compiler has settled, which on 2 vCPUs takes one to three minutes of load (C2 threads
+# take 20-30% of a gateway's CPU until then). Passes of PASS messages until one makes at most
+# JIT_SETTLED (default 25) new compilations per JVM, or MAX messages were sent; sets WARMED_UP
+# (messages sent) and WARM_COMPILES (compilations in the last pass, all JVMs).
 warm_up() {
-  local label="$1" port="$2" sinkport="$3" pass="$4" max="$5" before
+  local label="$1" port="$2" sinkport="$3" pass="$4" max="$5" before settled
   shift 5
+  settled=$(( ${JIT_SETTLED:-25} * $# ))
   WARMED_UP=0
   while :; do
     before="$(jit_compilations "$@")"
@@ -128,7 +129,7 @@ warm_up() {
     WARMED_UP=$((WARMED_UP + pass))
     WARM_COMPILES=$(( $(jit_compilations "$@") - before ))
     log "$label: $WARMED_UP messages so far, $WARM_COMPILES JIT compilations in the last $pass"
-    [ "$WARM_COMPILES" -le "${JIT_SETTLED:-25}" ] && return
+    [ "$WARM_COMPILES" -le "$settled" ] && return
     [ "$WARMED_UP" -lt "$max" ] || { log "$label: the JIT was still compiling after $WARMED_UP messages"; return; }
   done
 }
