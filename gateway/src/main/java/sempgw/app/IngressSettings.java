@@ -7,12 +7,12 @@ import sempgw.app.config.SmtpConfig;
 import sempgw.smtp.ingress.SmtpIngressConfig;
 import sempgw.smtp.ingress.policy.CidrRange;
 
-/** Builds SMTP ingress's configuration from the {@code [smtp]} table, loading the recipient and user files it names. */
+/** Builds SMTP ingress's configuration from the {@code [smtp]} table, loading the recipient, user and sender-login files it names. */
 final class IngressSettings {
     private IngressSettings() {
     }
 
-    /** @throws sempgw.app.config.ConfigException if the recipients or users file cannot be used */
+    /** @throws sempgw.app.config.ConfigException if the recipients, users or sender-logins file cannot be used */
     static SmtpIngressConfig of(SmtpConfig smtp, SSLContext tls) {
         return of(smtp, tls, AfterCommit.QUEUED);
     }
@@ -33,6 +33,9 @@ final class IngressSettings {
         }
         if (smtp.authUsersFile().isPresent()) {
             b.authenticator(StartupChecks.users(smtp.authUsersFile().get()));
+        }
+        if (smtp.senderLoginsFile().isPresent()) {
+            b.senderLogins(StartupChecks.senderLogins(smtp.senderLoginsFile().get()));
         }
         return b.build();
     }

@@ -9,10 +9,12 @@ import sempgw.app.tls.PeerTrust;
 import sempgw.app.tls.TlsContexts;
 import sempgw.smtp.ingress.auth.PasswordFileAuthenticator;
 import sempgw.smtp.ingress.policy.FileRecipientValidator;
+import sempgw.smtp.ingress.policy.SenderLogins;
+import sempgw.smtp.ingress.policy.SenderLoginsFile;
 
 /**
  * Checks the files a configuration names (TLS certificate and key, recipients, AUTH users,
- * SEMP mailboxes, SEMP peer trust)
+ * AUTH sender logins, SEMP mailboxes, SEMP peer trust)
  * without starting anything: what {@code check-config} adds to parsing. A file that cannot
  * be used is a {@link ConfigException} naming its key.
  */
@@ -26,6 +28,7 @@ public final class StartupChecks {
         }
         config.smtp().recipientsFile().ifPresent(f -> recipients(f));
         config.smtp().authUsersFile().ifPresent(f -> users(f));
+        config.smtp().senderLoginsFile().ifPresent(f -> senderLogins(f));
         config.semp().mailboxesFile().ifPresent(f -> mailboxes(f));
         config.semp().trustFile().ifPresent(f -> trust(f));
     }
@@ -61,6 +64,17 @@ public final class StartupChecks {
             return PasswordFileAuthenticator.load(file);
         } catch (IOException | RuntimeException e) {
             throw new ConfigException("smtp.auth_users_file", "\"" + file + "\"", "a readable file of username:hash lines (" + e + ")");
+        }
+    }
+
+    /** {@code smtp.sender_logins_file}, loaded; a {@link ConfigException} naming the key, and the line, if it cannot be. */
+    static SenderLogins senderLogins(Path file) {
+        try {
+            return SenderLoginsFile.load(file);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("smtp.sender_logins_file", "\"" + file + "\"",
+                    "a readable file of \"login: address, address, @domain\" lines ("
+                    + (e.getClass() == IOException.class ? e.getMessage() : e.toString()) + ")");
         }
     }
 }

@@ -30,6 +30,7 @@ public final class ConfigPrinter {
         p.put("local_domains", array(s.localDomains()));
         p.optional("recipients_file", s.recipientsFile());
         p.optional("auth_users_file", s.authUsersFile());
+        p.optional("sender_logins_file", s.senderLoginsFile());
         p.put("max_connections", Integer.toString(s.maxConnections()));
         p.put("max_connections_per_client", Integer.toString(s.maxConnectionsPerClient()));
         p.put("command_timeout", quote(Durations.format(s.commandTimeout())));

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param localDomains domains we accept mail for from anyone (the edge/MX role)
  * @param recipientsFile the valid addresses at the local domains, one per line; required with local domains
  * @param authUsersFile users who may relay after AUTH (under TLS only); unset: AUTH is off
+ * @param senderLoginsFile the sender addresses each AUTH login owns beyond its own; unset: a login owns only itself
  * @param maxConnections simultaneous SMTP connections in all
  * @param maxConnectionsPerClient simultaneous SMTP connections from one IP address
  * @param commandTimeout idle time allowed between commands
@@ -33,6 +34,7 @@ public record SmtpConfig(
         List<String> localDomains,
         Optional<Path> recipientsFile,
         Optional<Path> authUsersFile,
+        Optional<Path> senderLoginsFile,
         int maxConnections,
         int maxConnectionsPerClient,
         Duration commandTimeout,
@@ -45,6 +47,7 @@ public record SmtpConfig(
         localDomains = List.copyOf(localDomains);
         Objects.requireNonNull(recipientsFile, "recipientsFile");
         Objects.requireNonNull(authUsersFile, "authUsersFile");
+        Objects.requireNonNull(senderLoginsFile, "senderLoginsFile");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(dataTimeout, "dataTimeout");
     }
@@ -60,6 +63,7 @@ public record SmtpConfig(
                 t.list("local_domains", List.of(), DomainNames::require),
                 t.optionalPath("recipients_file"),
                 t.optionalPath("auth_users_file"),
+                t.optionalPath("sender_logins_file"),
                 t.integer("max_connections", 500, 1, 100_000),
                 t.integer("max_connections_per_client", 50, 1, 100_000),
                 // RFC 5321 §4.5.3.2.7 asks servers for at least 5 minutes; shorter values are for tests.

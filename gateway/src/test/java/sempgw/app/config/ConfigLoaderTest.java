@@ -33,6 +33,7 @@ final class ConfigLoaderTest {
         assertThat(c.tls().certFile()).isEmpty();
         assertThat(c.smtp().relayNetworks()).extracting(Network::toString).containsExactly("127.0.0.0/8", "::1/128");
         assertThat(c.smtp().localDomains()).isEmpty();
+        assertThat(c.smtp().senderLoginsFile()).isEmpty();
         assertThat(c.delivery().smarthost()).isEmpty();
         assertThat(c.delivery().routes()).isEmpty();
         assertThat(c.delivery().tls()).isEqualTo(TlsPolicy.MAY);
@@ -67,6 +68,7 @@ final class ConfigLoaderTest {
                 relay_networks = ["10.0.0.0/8"]
                 local_domains = ["Example.org"]
                 recipients_file = "/etc/sempgw/recipients"
+                sender_logins_file = "/etc/sempgw/sender-logins"
                 command_timeout = "30s"
                 [tls]
                 cert_file = "/etc/ssl/gw.pem"
@@ -88,6 +90,7 @@ final class ConfigLoaderTest {
         assertThat(c.smtp().maxRecipients()).isEqualTo(200);
         assertThat(c.smtp().localDomains()).containsExactly("example.org");
         assertThat(c.smtp().recipientsFile()).contains(Path.of("/etc/sempgw/recipients"));
+        assertThat(c.smtp().senderLoginsFile()).contains(Path.of("/etc/sempgw/sender-logins"));
         assertThat(c.smtp().commandTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.tls().keyFile()).contains(Path.of("/etc/ssl/gw.key"));
         assertThat(c.queue().delayWarningAfter()).isZero();
@@ -122,6 +125,8 @@ final class ConfigLoaderTest {
                 Arguments.of("[smtp]\nlocal_domains = [\"-bad-.org\"]", "smtp.local_domains = \"-bad-.org\" is not allowed: a domain name"),
                 Arguments.of("[smtp]\nlocal_domains = [\"example.org\"]", "smtp.recipients_file = (unset) is not allowed: a file of valid addresses whenever smtp.local_domains is set"),
                 Arguments.of("[smtp]\nrecipients_file = \"\"", "smtp.recipients_file = \"\" is not allowed: a file system path"),
+                Arguments.of("[smtp]\nsender_logins_file = \"\"", "smtp.sender_logins_file = \"\" is not allowed: a file system path"),
+                Arguments.of("[smtp]\nsender_logins_file = [\"a\"]", "smtp.sender_logins_file = [\"a\"] is not allowed"),
                 Arguments.of("[smtp]\nmax_connections = 0", "smtp.max_connections = 0 is not allowed: an integer from 1 to 100000"),
                 Arguments.of("[smtp]\nmax_connections = 10\nmax_connections_per_client = 20", "smtp.max_connections_per_client = 20 is not allowed: at most smtp.max_connections (10)"),
                 Arguments.of("[smtp]\ncommand_timeout = \"5\"", "smtp.command_timeout = \"5\" is not allowed: a whole number with a unit s, m, h, d or w"),

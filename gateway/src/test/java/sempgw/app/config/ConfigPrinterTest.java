@@ -23,6 +23,7 @@ final class ConfigPrinterTest {
                 local_domains = ["example.org"]
                 recipients_file = "/srv/gw/recipients"
                 auth_users_file = "/srv/gw/users"
+                sender_logins_file = "/srv/gw/sender-logins"
                 [tls]
                 cert_file = "/srv/gw/cert.pem"
                 key_file = "/srv/gw/key.pem"
@@ -44,7 +45,7 @@ final class ConfigPrinterTest {
     @Test
     void toToml_unsetOptionalKeys_printedAsComments() {
         String toml = ConfigPrinter.toToml(GatewayConfig.defaults());
-        assertThat(toml).contains("# recipients_file is unset", "# cert_file is unset", "# smarthost is unset");
+        assertThat(toml).contains("# recipients_file is unset", "# sender_logins_file is unset", "# cert_file is unset", "# smarthost is unset");
     }
 
     @Test

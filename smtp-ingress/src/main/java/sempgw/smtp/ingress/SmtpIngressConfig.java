@@ -14,6 +14,8 @@ import sempgw.smtp.ingress.data.HeaderFieldFilter;
 import sempgw.smtp.ingress.data.MessageLimits;
 import sempgw.smtp.ingress.policy.CidrRange;
 import sempgw.smtp.ingress.policy.RecipientValidator;
+import sempgw.smtp.ingress.policy.SenderLoginPolicy;
+import sempgw.smtp.ingress.policy.SenderLogins;
 
 /**
  * Everything the SMTP ingress is configured with; immutable. Defaults (see {@link Builder}):
@@ -25,6 +27,7 @@ import sempgw.smtp.ingress.policy.RecipientValidator;
  * relayNetworks            127.0.0.0/8, ::1/128
  * localDomains             none            recipientValidator      required with local domains
  * authenticator            none (AUTH is offered only under TLS, always)
+ * senderLogins             SenderLogins.NONE (an AUTH login owns only itself, when it is an address)
  * tls                      none (no STARTTLS)
  * maxConnectionsPerClient  20              maxConnections          1000
  * commandTimeout           300 s (deadline for one command line, and for writing replies)
@@ -36,7 +39,9 @@ import sempgw.smtp.ingress.policy.RecipientValidator;
  * seconds, up to the timeout (Postfix's {@code smtpd_min_data_rate}).
  * A bare {@code <Postmaster>} recipient (RFC 5321 §4.5.1) goes to the first local domain in
  * alphabetical order. Header field names to strip are matched without regard to case
- * ({@link HeaderFieldFilter}); an empty set strips nothing.
+ * ({@link HeaderFieldFilter}); an empty set strips nothing. An authenticated client may use
+ * only the reverse-paths its login owns ({@link SenderLoginPolicy}): the login itself, when it
+ * is an address, and what {@code senderLogins} lists for it.
  */
 public record SmtpIngressConfig(
         InetAddress bindAddress,
@@ -48,6 +53,7 @@ public record SmtpIngressConfig(
         Set<String> localDomains,
         RecipientValidator recipientValidator,
         Optional<Authenticator> authenticator,
+        SenderLogins senderLogins,
         Optional<SSLContext> tls,
         int maxConnectionsPerClient,
         int maxConnections,
@@ -64,6 +70,7 @@ public record SmtpIngressConfig(
         relayNetworks = List.copyOf(relayNetworks);
         localDomains = localDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(senderLogins, "senderLogins");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(dataTimeout, "dataTimeout");
@@ -111,6 +118,7 @@ public record SmtpIngressConfig(
         private Set<String> localDomains = Set.of();
         private RecipientValidator recipientValidator;
         private Authenticator authenticator;
+        private SenderLogins senderLogins = SenderLogins.NONE;
         private SSLContext tls;
         private int maxConnectionsPerClient = 20;
         private int maxConnections = 1000;
@@ -161,6 +169,12 @@ public record SmtpIngressConfig(
             return this;
         }
 
+        /** The addresses each AUTH login owns beyond its own; replaces {@link SenderLogins#NONE}. */
+        public Builder senderLogins(SenderLogins logins) {
+            this.senderLogins = logins;
+            return this;
+        }
+
         public Builder tls(SSLContext context) {
             this.tls = context;
             return this;
@@ -197,7 +211,7 @@ public record SmtpIngressConfig(
 
         public SmtpIngressConfig build() {
             return new SmtpIngressConfig(bindAddress, port, hostname, limits, maxRecipients, relayNetworks, localDomains,
-                    recipientValidator, Optional.ofNullable(authenticator), Optional.ofNullable(tls),
+                    recipientValidator, Optional.ofNullable(authenticator), senderLogins, Optional.ofNullable(tls),
                     maxConnectionsPerClient, maxConnections, commandTimeout, dataTimeout, minDataRate, stripHeaderFields, afterCommit);
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import sempgw.smtp.ingress.policy.CidrRange;
+import sempgw.smtp.ingress.policy.SenderLogins;
 
 final class SmtpIngressConfigTest {
 
@@ -23,6 +24,7 @@ final class SmtpIngressConfigTest {
         assertThat(c.minDataRate()).isEqualTo(500);
         assertThat(c.tls()).isEmpty();
         assertThat(c.authenticator()).isEmpty();
+        assertThat(c.senderLogins()).isSameAs(SenderLogins.NONE);
         assertThat(c.recipientValidator().exists("a@b")).isFalse();
         assertThat(c.stripHeaderFields()).containsExactly("SEMP-Verification");
         assertThat(c.afterCommit()).isSameAs(AfterCommit.QUEUED);

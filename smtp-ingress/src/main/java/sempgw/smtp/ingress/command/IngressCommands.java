@@ -7,6 +7,7 @@ import java.util.Set;
 import org.subethamail.smtp.internal.server.Command;
 import sempgw.smtp.ingress.SmtpIngressConfig;
 import sempgw.smtp.ingress.policy.RelayPolicy;
+import sempgw.smtp.ingress.policy.SenderLoginPolicy;
 import sempgw.smtp.ingress.protocol.Replies;
 import sempgw.smtp.ingress.session.ConnectionSettings;
 import sempgw.smtp.ingress.session.OwedReplies;
@@ -35,7 +36,7 @@ public final class IngressCommands {
         commands.add(new GreetingCommands.Ehlo(host, config.limits().maxSize(), config.tls().isPresent(),
                 config.authenticator().isPresent()));
         commands.add(new GreetingCommands.Helo(host));
-        commands.add(new MailCommand(config.limits().maxSize()));
+        commands.add(new MailCommand(config.limits().maxSize(), new SenderLoginPolicy(config.senderLogins())));
         commands.add(new RcptCommand(config.maxRecipients(), policy, config.localDomains().stream().sorted().findFirst()));
         commands.add(new DataCommand(config, queue, owed, clock));
         commands.add(new SimpleCommands.Rset());

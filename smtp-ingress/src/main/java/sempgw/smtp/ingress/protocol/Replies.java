@@ -5,6 +5,8 @@ package sempgw.smtp.ingress.protocol;
  * whole. Codes per RFC 5321 §4.2.2, enhanced codes per RFC 3463 and RFC 5248.
  */
 public final class Replies {
+    private static final int MAX_ECHOED_LOGIN = 64;
+
     private Replies() {
     }
 
@@ -87,6 +89,31 @@ public final class Replies {
     /** Neither a local domain nor a client allowed to relay (RFC 5321 §3.6.1, RFC 3463 X.7.1). */
     public static SmtpReply relayDenied(String address) {
         return SmtpReply.of(554, "5.7.1", "<" + address + ">: Relay access denied");
+    }
+
+    /**
+     * An authenticated client used a reverse-path its login does not own (RFC 5321 §3.3: 553
+     * for a mailbox name not allowed; RFC 3463 X.7.1), in Postfix's words. Both values are made
+     * {@link #printable}; the login is cut at {@value #MAX_ECHOED_LOGIN} characters so the reply
+     * stays within 512 octets (RFC 5321 §4.5.3.1.5).
+     */
+    public static SmtpReply senderNotOwned(String address, String login) {
+        String user = login.length() > MAX_ECHOED_LOGIN ? login.substring(0, MAX_ECHOED_LOGIN) + "..." : login;
+        return SmtpReply.of(553, "5.7.1", "<" + printable(address) + ">: Sender address rejected: not owned by user " + printable(user));
+    }
+
+    /**
+     * {@code text} with every character outside printable US-ASCII replaced by {@code ?}, for
+     * echoing client-supplied values in replies and logs (RFC 5321 §4.2: reply text is
+     * printable US-ASCII).
+     */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return out.toString();
     }
 
     public static SmtpReply queued(String queueId) {
