@@ -4,20 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import sempgw.semp.egress.testing.TestDnsServer;
+import sempgw.semp.egress.testing.TestTls;
 import sempgw.smtp.egress.client.ClientSettings;
 import sempgw.smtp.egress.client.Credentials;
 import sempgw.smtp.egress.client.Timeouts;
 import sempgw.smtp.egress.client.TlsPolicy;
 import sempgw.smtp.egress.fake.Entries;
 import sempgw.smtp.egress.fake.ScriptedSmtpServer;
-import sempgw.smtp.egress.fake.TestDnsServer;
-import sempgw.smtp.egress.fake.TestTls;
 import sempgw.smtp.egress.route.RouteResolver;
 import sempgw.smtp.egress.route.RouteTable;
 import sempgw.store.queue.DeliveryResult;
@@ -27,16 +29,18 @@ import sempgw.store.queue.Sender;
 /** STARTTLS policies, certificate verification and SMTP AUTH. */
 final class SmtpDeliveryAgentTlsTest {
 
-    private static final TestTls TLS = TestTls.forHost("mail.example.net");
+    private static final TestTls TLS = TestTls.selfSigned("mail.example.net");
     private static final String MESSAGE = "Subject: tls\r\n\r\nsecret\r\n";
 
     private final ScriptedSmtpServer server;
+    private final SSLContext trustingClient;
     private final TestDnsServer dns;
     private SmtpDeliveryAgent agent;
 
-    SmtpDeliveryAgentTlsTest() throws IOException {
+    SmtpDeliveryAgentTlsTest() throws IOException, GeneralSecurityException {
         server = new ScriptedSmtpServer();
-        server.tls = TLS.server();
+        server.tls = TLS.serverContext();
+        trustingClient = TLS.trustingContext();
         dns = new TestDnsServer();
         dns.a("mail.example.net", "127.0.0.1").a("wrong.example.net", "127.0.0.1");
     }
@@ -56,7 +60,7 @@ final class SmtpDeliveryAgentTlsTest {
             table = table.withCredentials(table.lookup("x").orElseThrow().destination(), login);
         }
         SmtpEgressConfig config = new SmtpEgressConfig(
-                new ClientSettings("gw.test", Timeouts.uniform(Duration.ofSeconds(3)), TLS.trustingClient()), 4, Duration.ofSeconds(30), Duration.ofMinutes(5));
+                new ClientSettings("gw.test", Timeouts.uniform(Duration.ofSeconds(3)), trustingClient), 4, Duration.ofSeconds(30), Duration.ofMinutes(5));
         agent = new SmtpDeliveryAgent(config, new RouteResolver(table, TlsPolicy.MAY, 25), dns.resolver(), Clock.systemUTC());
         List<Recipient> bob = List.of(Recipient.of("bob@example.org"));
         return agent.deliver(Entries.entry(Sender.of("alice@example.com"), bob, MESSAGE.length()), bob, Entries.content(MESSAGE)).getFirst();

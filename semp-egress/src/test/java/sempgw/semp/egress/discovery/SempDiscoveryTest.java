@@ -1,70 +1,50 @@
 package sempgw.semp.egress.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static sempgw.semp.egress.discovery.DiscoveryFixture.D;
+import static sempgw.semp.egress.discovery.DiscoveryFixture.SRV;
+import static sempgw.semp.egress.discovery.DiscoveryFixture.cause;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import sempgw.core.SempReason;
 import sempgw.core.json.JsonNumber;
 import sempgw.semp.egress.discovery.DiscoveryResult.Cause;
-import sempgw.semp.egress.testing.MutableClock;
-import sempgw.semp.egress.testing.TestDnsServer;
 
 /** The discovery flow over an in-process DNS server, with configuration documents from a fake source. */
 final class SempDiscoveryTest {
 
-    private static final String D = "example.com";
-    private static final String SRV = "_semp._tcp.example.com";
     private static final String TXT_CAP = "v=semp1;s=pq-kyber768-x25519,x25519-chacha20-poly1305;c=h2,ws;mes=26214400";
 
-    private TestDnsServer dns;
-    private FakeConfigs configs;
-    private MutableClock clock;
-
-    @BeforeEach
-    void start() throws Exception {
-        dns = new TestDnsServer().zone(D, 3600, 300);
-        configs = new FakeConfigs();
-        clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
-    }
-
-    @AfterEach
-    void stop() {
-        dns.close();
-    }
+    @RegisterExtension
+    final DiscoveryFixture fixture = new DiscoveryFixture();
 
     private SempDiscovery discovery() {
         return discovery(DiscoveryConfig.defaults());
     }
 
     private SempDiscovery discovery(DiscoveryConfig config) {
-        return new SempDiscovery(dns.resolver(), configs, clock, new SplittableRandom(11), config.withDnsTimeout(Duration.ofSeconds(2)));
+        return fixture.discovery(config, 11, Optional.empty());
     }
 
-    private static Cause cause(DiscoveryResult r) {
-        assertThat(r).isInstanceOf(DiscoveryResult.Temporary.class);
-        return ((DiscoveryResult.Temporary) r).cause();
-    }
-
+    /** The fixture's SEMP domain, with a capability record too. */
     private void sempDomain(long revision) {
-        dns.srv(SRV, 10, 10, 443, "semp.example.com", 3600).txt(SRV, TXT_CAP, 3600).mx(D, 10, "mx.example.com", 3600);
-        configs.serve("semp.example.com:443", TestConfigs.document(D, revision, 3600));
+        fixture.sempDomain(revision);
+        fixture.dns().txt(SRV, TXT_CAP, 3600);
     }
 
     @Test
     void discover_srvTxtAndDocument_sempWithOrderedTargets() {
-        dns.srv(SRV, 10, 50, 443, "semp-east.example.com", 3600).srv(SRV, 10, 50, 443, "semp-west.example.com", 3600)
+        fixture.dns().srv(SRV, 10, 50, 443, "semp-east.example.com", 3600).srv(SRV, 10, 50, 443, "semp-west.example.com", 3600)
                 .srv(SRV, 20, 100, 8443, "semp-backup.example.com", 3600)
                 .txt(SRV, TXT_CAP, 3600).txt("_semp.example.com", "v=semp1;handshake-ttl=600;min-ttl=60;max-ttl=7200", 3600);
         for (String host : List.of("semp-east.example.com:443", "semp-west.example.com:443", "semp-backup.example.com:8443")) {
-            configs.serve(host, TestConfigs.document(D, 17, 3600));
+            fixture.configs().serve(host, TestConfigs.document(D, 17, 3600));
         }
         DiscoveryResult r = discovery().discover("Example.COM");
         assertThat(r).isInstanceOfSatisfying(DiscoveryResult.Semp.class, s -> {
@@ -79,35 +59,35 @@ final class SempDiscoveryTest {
             assertThat(s.discrepancies()).isEmpty();
             assertThat(s.maxEnvelopeSize()).isEqualTo(26_214_400);
         });
-        assertThat(configs.calls()).hasSize(1);
+        assertThat(fixture.configs().calls()).hasSize(1);
     }
 
     @Test
     void discover_firstTargetDown_secondTargetServes() {
-        dns.srv(SRV, 10, 10, 443, "a.example.com", 3600).srv(SRV, 20, 10, 443, "b.example.com", 3600);
-        configs.fail("a.example.com:443", ConfigError.UNREACHABLE).serve("b.example.com:443", TestConfigs.document(D, 1, 3600));
+        fixture.dns().srv(SRV, 10, 10, 443, "a.example.com", 3600).srv(SRV, 20, 10, 443, "b.example.com", 3600);
+        fixture.configs().fail("a.example.com:443", ConfigError.UNREACHABLE).serve("b.example.com:443", TestConfigs.document(D, 1, 3600));
         DiscoveryResult r = discovery().discover(D);
         assertThat(r).isInstanceOfSatisfying(DiscoveryResult.Semp.class,
                 s -> assertThat(s.configurationHost().host()).isEqualTo("b.example.com"));
-        assertThat(configs.calls()).containsExactly("a.example.com:443", "b.example.com:443");
+        assertThat(fixture.configs().calls()).containsExactly("a.example.com:443", "b.example.com:443");
     }
 
     @Test
     void discover_srvPresentButConfigurationUnreachable_temporaryNeverLegacy() {
         sempDomain(1);
-        configs.fail("semp.example.com:443", ConfigError.UNREACHABLE);
+        fixture.configs().fail("semp.example.com:443", ConfigError.UNREACHABLE);
         DiscoveryResult r = discovery().discover(D);
         assertThat(cause(r)).isEqualTo(Cause.CONFIG_UNREACHABLE);
         assertThat(((DiscoveryResult.Temporary) r).reason()).isEqualTo(SempReason.SERVER_UNAVAILABLE);
-        assertThat(dns.queries(D)).as("no MX lookup once SEMP is signalled").isZero();
-        assertThat(configs.calls()).containsExactly("semp.example.com:443");
+        assertThat(fixture.dns().queries(D)).as("no MX lookup once SEMP is signalled").isZero();
+        assertThat(fixture.configs().calls()).containsExactly("semp.example.com:443");
     }
 
     @ParameterizedTest
     @EnumSource(ConfigError.class)
     void discover_srvPresentAndAnyConfigurationFailure_temporary(ConfigError error) {
         sempDomain(1);
-        configs.fail("semp.example.com:443", error);
+        fixture.configs().fail("semp.example.com:443", error);
         Cause expected = switch (error) {
             case UNREACHABLE, TIMEOUT, NOT_FOUND, HTTP_STATUS -> Cause.CONFIG_UNREACHABLE;
             case TLS -> Cause.CONFIG_TLS;
@@ -120,47 +100,47 @@ final class SempDiscoveryTest {
     @Test
     void discover_targetsBeyondTheLimit_notTried() {
         for (int i = 0; i < 5; i++) {
-            dns.srv(SRV, i, 10, 443, "s" + i + ".example.com", 3600);
+            fixture.dns().srv(SRV, i, 10, 443, "s" + i + ".example.com", 3600);
         }
         assertThat(cause(discovery().discover(D))).isEqualTo(Cause.CONFIG_UNREACHABLE);
-        assertThat(configs.calls()).containsExactly("s0.example.com:443", "s1.example.com:443", "s2.example.com:443");
+        assertThat(fixture.configs().calls()).containsExactly("s0.example.com:443", "s1.example.com:443", "s2.example.com:443");
     }
 
     @Test
     void discover_capabilityTxtWithoutSrv_documentFromTheDomainItself() {
-        dns.txt(SRV, TXT_CAP, 3600);
-        configs.serve("example.com:443", TestConfigs.document(D, 2, 3600));
+        fixture.dns().txt(SRV, TXT_CAP, 3600);
+        fixture.configs().serve("example.com:443", TestConfigs.document(D, 2, 3600));
         assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.Semp.class,
                 s -> assertThat(s.targets()).containsExactly(new ServerTarget(D, 443, 0, 0)));
     }
 
     @Test
     void discover_capabilityTxtWithoutSrvAndNoDocument_temporary() {
-        dns.txt(SRV, TXT_CAP, 3600).mx(D, 10, "mx.example.com", 3600);
-        configs.fail("example.com:443", ConfigError.NOT_FOUND);
+        fixture.dns().txt(SRV, TXT_CAP, 3600).mx(D, 10, "mx.example.com", 3600);
+        fixture.configs().fail("example.com:443", ConfigError.NOT_FOUND);
         assertThat(cause(discovery().discover(D))).isEqualTo(Cause.CONFIG_UNREACHABLE);
     }
 
     @Test
     void discover_noSempRecordsWithMx_legacyAfterTheWellKnownProbe() {
-        dns.mx(D, 10, "mx.example.com", 3600);
-        configs.fail("example.com:443", ConfigError.NOT_FOUND);
+        fixture.dns().mx(D, 10, "mx.example.com", 3600);
+        fixture.configs().fail("example.com:443", ConfigError.NOT_FOUND);
         assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.Legacy.class,
                 l -> assertThat(l.detail()).contains("mx.example.com"));
-        assertThat(configs.calls()).containsExactly("example.com:443");
+        assertThat(fixture.configs().calls()).containsExactly("example.com:443");
     }
 
     @Test
     void discover_wellKnownFallbackOff_noProbe() {
-        dns.mx(D, 10, "mx.example.com", 3600);
+        fixture.dns().mx(D, 10, "mx.example.com", 3600);
         assertThat(discovery(DiscoveryConfig.defaults().withWellKnownFallback(false)).discover(D)).isInstanceOf(DiscoveryResult.Legacy.class);
-        assertThat(configs.calls()).isEmpty();
+        assertThat(fixture.configs().calls()).isEmpty();
     }
 
     @Test
     void discover_noSempRecordsButWellKnownDocument_semp() {
-        dns.mx(D, 10, "mx.example.com", 3600);
-        configs.serve("example.com:443", TestConfigs.document(D, 4, 3600));
+        fixture.dns().mx(D, 10, "mx.example.com", 3600);
+        fixture.configs().serve("example.com:443", TestConfigs.document(D, 4, 3600));
         assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.Semp.class, s -> {
             assertThat(s.configurationHost()).isEqualTo(new ServerTarget(D, 443, 0, 0));
             assertThat(s.capability()).isEmpty();
@@ -171,31 +151,31 @@ final class SempDiscoveryTest {
     @ParameterizedTest
     @EnumSource(value = ConfigError.class, names = {"INVALID", "DOMAIN_MISMATCH", "VERSION_UNSUPPORTED"})
     void discover_noSempRecordsButBrokenSempDocumentAtWellKnown_temporary(ConfigError error) {
-        dns.mx(D, 10, "mx.example.com", 3600);
-        configs.fail("example.com:443", error);
+        fixture.dns().mx(D, 10, "mx.example.com", 3600);
+        fixture.configs().fail("example.com:443", error);
         assertThat(cause(discovery().discover(D))).isEqualTo(Cause.CONFIG_INVALID);
     }
 
     @ParameterizedTest
     @EnumSource(value = ConfigError.class, names = {"UNREACHABLE", "TIMEOUT", "TLS", "HTTP_STATUS", "TOO_LARGE", "MALFORMED", "NOT_SEMP"})
     void discover_noSempRecordsAndNoSempAtWellKnown_legacy(ConfigError error) {
-        dns.mx(D, 10, "mx.example.com", 3600);
-        configs.fail("example.com:443", error);
+        fixture.dns().mx(D, 10, "mx.example.com", 3600);
+        fixture.configs().fail("example.com:443", error);
         assertThat(discovery().discover(D)).isInstanceOf(DiscoveryResult.Legacy.class);
     }
 
     @Test
     void discover_noMxButAddressRecords_legacyByImplicitMx() {
-        dns.a(D, "192.0.2.1", 3600);
+        fixture.dns().a(D, "192.0.2.1", 3600);
         assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.Legacy.class,
                 l -> assertThat(l.detail()).contains("implicit MX"));
-        dns.clear(D).aaaa(D, "2001:db8::1", 3600);
+        fixture.dns().clear(D).aaaa(D, "2001:db8::1", 3600);
         assertThat(discovery().discover(D)).isInstanceOf(DiscoveryResult.Legacy.class);
     }
 
     @Test
     void discover_existingNameWithoutMailRecords_notFound() {
-        dns.txt(D, "v=spf1 -all", 3600);
+        fixture.dns().txt(D, "v=spf1 -all", 3600);
         assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.NotFound.class,
                 n -> assertThat(n.detail()).contains("no MX, A or AAAA"));
     }
@@ -208,44 +188,44 @@ final class SempDiscoveryTest {
 
     @Test
     void discover_nullMx_notFound() {
-        dns.mx(D, 0, ".", 3600).a(D, "192.0.2.1", 3600);
+        fixture.dns().mx(D, 0, ".", 3600).a(D, "192.0.2.1", 3600);
         assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.NotFound.class,
                 n -> assertThat(n.detail()).contains("null MX"));
     }
 
     @Test
     void discover_srvServfail_temporaryEvenThoughMxExists() {
-        dns.mx(D, 10, "mx.example.com", 3600).servfail(SRV);
+        fixture.dns().mx(D, 10, "mx.example.com", 3600).servfail(SRV);
         assertThat(cause(discovery().discover(D))).isEqualTo(Cause.DNS_FAILURE);
-        assertThat(configs.calls()).isEmpty();
+        assertThat(fixture.configs().calls()).isEmpty();
     }
 
     @Test
     void discover_srvTimeout_temporaryEvenThoughMxExists() {
-        dns.mx(D, 10, "mx.example.com", 3600).silent(SRV);
+        fixture.dns().mx(D, 10, "mx.example.com", 3600).silent(SRV);
         assertThat(cause(discovery().discover(D))).isEqualTo(Cause.DNS_TIMEOUT);
     }
 
     @Test
     void discover_sessionTxtServfail_temporary() {
         sempDomain(1);
-        dns.servfail("_semp.example.com");
+        fixture.dns().servfail("_semp.example.com");
         assertThat(cause(discovery().discover(D))).isEqualTo(Cause.DNS_FAILURE);
     }
 
     @Test
     void discover_mxServfailOrTimeout_temporary() {
-        dns.servfail(D);
+        fixture.dns().servfail(D);
         assertThat(cause(discovery().discover(D))).isEqualTo(Cause.DNS_FAILURE);
-        dns.clear(D).txt(D, "v=spf1 -all", 60).silent(D);
+        fixture.dns().clear(D).txt(D, "v=spf1 -all", 60).silent(D);
         assertThat(cause(discovery().discover(D))).isEqualTo(Cause.DNS_TIMEOUT);
     }
 
     @Test
     void discover_srvTargetDot_optedOutToLegacyWithoutFetching() {
-        dns.srv(SRV, 0, 0, 0, ".", 3600).mx(D, 10, "mx.example.com", 3600);
+        fixture.dns().srv(SRV, 0, 0, 0, ".", 3600).mx(D, 10, "mx.example.com", 3600);
         assertThat(discovery().discover(D)).isInstanceOf(DiscoveryResult.Legacy.class);
-        assertThat(configs.calls()).isEmpty();
+        assertThat(fixture.configs().calls()).isEmpty();
     }
 
     @Test
@@ -253,11 +233,10 @@ final class SempDiscoveryTest {
         sempDomain(1);
         SempDiscovery discovery = discovery();
         assertThat(discovery.discover(D)).isInstanceOf(DiscoveryResult.Semp.class);
-        dns.clear(SRV);
-        configs.fail("example.com:443", ConfigError.NOT_FOUND);
+        fixture.recordsGone();
         discovery.invalidate(D);
         assertThat(cause(discovery.discover(D))).isEqualTo(Cause.PINNED);
-        clock.advance(DiscoveryConfig.defaults().pinDuration().plusSeconds(1));
+        fixture.clock().advance(DiscoveryConfig.defaults().pinDuration().plusSeconds(1));
         assertThat(discovery.discover(D)).isInstanceOf(DiscoveryResult.Legacy.class);
     }
 
@@ -266,10 +245,10 @@ final class SempDiscoveryTest {
         sempDomain(1);
         SempDiscovery discovery = discovery();
         assertThat(discovery.discover(D)).isInstanceOf(DiscoveryResult.Semp.class);
-        dns.clear(SRV).srv(SRV, 0, 0, 0, ".", 3600);
+        fixture.dns().clear(SRV).srv(SRV, 0, 0, 0, ".", 3600);
         discovery.invalidate(D);
         assertThat(discovery.discover(D)).isInstanceOf(DiscoveryResult.Legacy.class);
-        dns.clear(SRV);
+        fixture.dns().clear(SRV);
         discovery.invalidate(D);
         assertThat(discovery.discover(D)).as("the opt-out cleared the pin").isInstanceOf(DiscoveryResult.Legacy.class);
     }
@@ -279,7 +258,7 @@ final class SempDiscoveryTest {
         sempDomain(1);
         SempDiscovery discovery = discovery(DiscoveryConfig.defaults().withPinDuration(Duration.ZERO));
         assertThat(discovery.discover(D)).isInstanceOf(DiscoveryResult.Semp.class);
-        dns.clear(SRV);
+        fixture.dns().clear(SRV);
         discovery.invalidate(D);
         assertThat(discovery.discover(D)).isInstanceOf(DiscoveryResult.Legacy.class);
     }
@@ -289,21 +268,22 @@ final class SempDiscoveryTest {
         sempDomain(17);
         SempDiscovery discovery = discovery();
         assertThat(discovery.discover(D)).isInstanceOf(DiscoveryResult.Semp.class);
-        configs.serve("semp.example.com:443", TestConfigs.document(D, 16, 3600));
+        fixture.configs().serve("semp.example.com:443", TestConfigs.document(D, 16, 3600));
         discovery.invalidate(D);
         assertThat(cause(discovery.discover(D))).isEqualTo(Cause.CONFIG_ROLLBACK);
-        configs.serve("semp.example.com:443", TestConfigs.document(D, 18, 3600));
+        fixture.configs().serve("semp.example.com:443", TestConfigs.document(D, 18, 3600));
         assertThat(discovery.discover(D)).isInstanceOfSatisfying(DiscoveryResult.Semp.class,
                 s -> assertThat(s.configuration().revision()).isEqualTo(18));
     }
 
     @Test
     void discover_rollbackOnOneTarget_nextTargetTried() {
-        dns.srv(SRV, 10, 10, 443, "a.example.com", 3600).srv(SRV, 20, 10, 443, "b.example.com", 3600);
-        configs.serve("a.example.com:443", TestConfigs.document(D, 9, 3600));
+        fixture.dns().srv(SRV, 10, 10, 443, "a.example.com", 3600).srv(SRV, 20, 10, 443, "b.example.com", 3600);
+        fixture.configs().serve("a.example.com:443", TestConfigs.document(D, 9, 3600));
         SempDiscovery discovery = discovery();
         assertThat(discovery.discover(D)).isInstanceOf(DiscoveryResult.Semp.class);
-        configs.serve("a.example.com:443", TestConfigs.document(D, 8, 3600)).serve("b.example.com:443", TestConfigs.document(D, 9, 3600));
+        fixture.configs().serve("a.example.com:443", TestConfigs.document(D, 8, 3600))
+                .serve("b.example.com:443", TestConfigs.document(D, 9, 3600));
         discovery.invalidate(D);
         assertThat(discovery.discover(D)).isInstanceOfSatisfying(DiscoveryResult.Semp.class,
                 s -> assertThat(s.configurationHost().host()).isEqualTo("b.example.com"));
@@ -313,21 +293,21 @@ final class SempDiscoveryTest {
     void discover_onionV3_temporaryWithoutAnyDnsQuery() {
         DiscoveryResult r = discovery().discover("pg6mmjiyjmcrsslvykfwnntlaru7p5svn6y2ymmju6nubxndf4pscryd.onion");
         assertThat(cause(r)).isEqualTo(Cause.TOR_UNAVAILABLE);
-        assertThat(dns.queries()).isZero();
-        assertThat(configs.calls()).isEmpty();
+        assertThat(fixture.dns().queries()).isZero();
+        assertThat(fixture.configs().calls()).isEmpty();
     }
 
     @Test
     void discover_onionV2OrInvalidDomain_notFoundWithoutAnyQuery() {
         assertThat(discovery().discover("expyuzz4wqqyqhjn.onion")).isInstanceOf(DiscoveryResult.NotFound.class);
         assertThat(discovery().discover("not a domain")).isInstanceOf(DiscoveryResult.NotFound.class);
-        assertThat(dns.queries()).isZero();
+        assertThat(fixture.dns().queries()).isZero();
     }
 
     @Test
     void discover_dnsAndDocumentDisagree_flaggedAndSmallerLimitApplies() {
-        dns.srv(SRV, 10, 10, 443, "semp.example.com", 3600).txt(SRV, "v=semp1;s=x25519-chacha20-poly1305;c=h2;mes=1000", 3600);
-        configs.serve("semp.example.com:443", TestConfigs.document(D, 1, 3600));
+        fixture.dns().srv(SRV, 10, 10, 443, "semp.example.com", 3600).txt(SRV, "v=semp1;s=x25519-chacha20-poly1305;c=h2;mes=1000", 3600);
+        fixture.configs().serve("semp.example.com:443", TestConfigs.document(D, 1, 3600));
         assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.Semp.class, s -> {
             assertThat(s.discrepancies()).hasSize(3);
             assertThat(s.maxEnvelopeSize()).isEqualTo(1000);
@@ -336,9 +316,9 @@ final class SempDiscoveryTest {
 
     @Test
     void discover_capabilityTxtSplitIntoStrings_joined() {
-        dns.srv(SRV, 10, 10, 443, "semp.example.com", 3600)
+        fixture.dns().srv(SRV, 10, 10, 443, "semp.example.com", 3600)
                 .txtStrings(SRV, List.of("v=semp1;s=pq-kyber768-x25519,x25519-", "chacha20-poly1305;c=h2,ws;mes=26214400"), 3600);
-        configs.serve("semp.example.com:443", TestConfigs.document(D, 1, 3600));
+        fixture.configs().serve("semp.example.com:443", TestConfigs.document(D, 1, 3600));
         assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.Semp.class, s -> {
             assertThat(s.capability()).hasValueSatisfying(c -> assertThat(c.problems()).isEmpty());
             assertThat(s.discrepancies()).isEmpty();
@@ -347,8 +327,9 @@ final class SempDiscoveryTest {
 
     @Test
     void discover_twoDifferentCapabilityRecords_bothIgnoredAndFlagged() {
-        dns.srv(SRV, 10, 10, 443, "semp.example.com", 3600).txt(SRV, TXT_CAP, 3600).txt(SRV, "v=semp1;s=x25519-chacha20-poly1305;c=h2", 3600);
-        configs.serve("semp.example.com:443", TestConfigs.document(D, 1, 3600));
+        fixture.dns().srv(SRV, 10, 10, 443, "semp.example.com", 3600).txt(SRV, TXT_CAP, 3600)
+                .txt(SRV, "v=semp1;s=x25519-chacha20-poly1305;c=h2", 3600);
+        fixture.configs().serve("semp.example.com:443", TestConfigs.document(D, 1, 3600));
         assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.Semp.class, s -> {
             assertThat(s.capability()).isEmpty();
             assertThat(s.discrepancies()).singleElement().asString().contains("2 different v=semp1 records");
@@ -357,8 +338,8 @@ final class SempDiscoveryTest {
 
     @Test
     void discover_documentTtlBelowMinimum_usedAsSixtySeconds() {
-        dns.srv(SRV, 10, 10, 443, "semp.example.com", 3600);
-        configs.serve("semp.example.com:443", TestConfigs.document(D, 1, 3600).with("ttl_seconds", JsonNumber.of(1)));
+        fixture.dns().srv(SRV, 10, 10, 443, "semp.example.com", 3600);
+        fixture.configs().serve("semp.example.com:443", TestConfigs.document(D, 1, 3600).with("ttl_seconds", JsonNumber.of(1)));
         assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.Semp.class,
                 s -> assertThat(s.configuration().ttl()).isEqualTo(Duration.ofSeconds(60)));
     }

@@ -29,17 +29,24 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
 
 /**
- * A DNS server on loopback UDP answering from a table, built with dnsjava's message classes.
- * A name with records, or with records below it (an empty non-terminal), exists: other types get
- * NOERROR without data. Other names get NXDOMAIN. Negative answers carry the SOA of a configured
- * zone (RFC 2308 §3). A name can be made to answer SERVFAIL, or nothing at all (a timeout).
+ * A DNS server on loopback UDP answering from a table, built with dnsjava's message classes, for
+ * discovery and routing tests. A name with records, with records below it (an empty non-terminal)
+ * or declared with {@link #exists(String)}, exists: other types get NOERROR without data; ANY gets
+ * every record of the name. Other names get NXDOMAIN. Negative answers carry the SOA of a
+ * configured zone (RFC 2308 §3). A name can be made to answer SERVFAIL, or nothing at all (a
+ * timeout).
  */
 public final class TestDnsServer implements AutoCloseable {
 
+    /** The TTL of records added without one. */
+    public static final long DEFAULT_TTL = 60;
+
     private final DatagramSocket socket;
     private final List<Record> records = new CopyOnWriteArrayList<>();
+    private final Set<Name> existing = ConcurrentHashMap.newKeySet();
     private final Map<Name, SOARecord> zones = new ConcurrentHashMap<>();
     private final Set<Name> servfail = ConcurrentHashMap.newKeySet();
     private final Set<Name> silent = ConcurrentHashMap.newKeySet();
@@ -52,9 +59,15 @@ public final class TestDnsServer implements AutoCloseable {
         thread = Thread.ofVirtual().name("test-dns").start(this::serve);
     }
 
+    /** A resolver pointed at this server, with a one-second timeout. */
     public SimpleResolver resolver() {
+        return resolver(Duration.ofSeconds(1));
+    }
+
+    /** A resolver pointed at this server, giving up on a question after {@code timeout}. */
+    public SimpleResolver resolver(Duration timeout) {
         SimpleResolver r = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort()));
-        r.setTimeout(Duration.ofSeconds(1));
+        r.setTimeout(timeout);
         return r;
     }
 
@@ -72,6 +85,14 @@ public final class TestDnsServer implements AutoCloseable {
 
     public TestDnsServer mx(String domain, int preference, String exchange, long ttl) {
         return add(new MXRecord(name(domain), DClass.IN, ttl, preference, name(exchange)));
+    }
+
+    public TestDnsServer mx(String domain, int preference, String exchange) {
+        return mx(domain, preference, exchange, DEFAULT_TTL);
+    }
+
+    public TestDnsServer a(String host, String address) {
+        return a(host, address, DEFAULT_TTL);
     }
 
     public TestDnsServer a(String host, String address, long ttl) {
@@ -97,20 +118,28 @@ public final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
+    /** The name exists (NOERROR) but has no records of any type. */
+    public TestDnsServer exists(String name) {
+        existing.add(name(name));
+        return this;
+    }
+
     public TestDnsServer servfail(String name) {
         servfail.add(name(name));
         return this;
     }
 
+    /** Questions about this name get no answer at all (a timeout). */
     public TestDnsServer silent(String name) {
         silent.add(name(name));
         return this;
     }
 
-    /** Removes every record owned by {@code name} and clears its failure modes. */
+    /** Removes every record owned by {@code name}, its {@link #exists(String)} mark and its failure modes. */
     public TestDnsServer clear(String name) {
         Name n = name(name);
         records.removeIf(r -> r.getName().equals(n));
+        existing.remove(n);
         servfail.remove(n);
         silent.remove(n);
         return this;
@@ -165,18 +194,20 @@ public final class TestDnsServer implements AutoCloseable {
         Message response = new Message(query.getHeader().getID());
         response.getHeader().setFlag(Flags.QR);
         response.getHeader().setFlag(Flags.RA);
-        response.getHeader().setFlag(Flags.RD);
+        if (query.getHeader().getFlag(Flags.RD)) {
+            response.getHeader().setFlag(Flags.RD);
+        }
         response.addRecord(question, Section.QUESTION);
         Name qname = question.getName();
         if (servfail.contains(qname)) {
             response.getHeader().setRcode(Rcode.SERVFAIL);
             return response;
         }
-        boolean exists = false;
+        boolean exists = existing.contains(qname);
         for (Record r : records) {
             if (r.getName().equals(qname)) {
                 exists = true;
-                if (r.getType() == question.getType()) {
+                if (r.getType() == question.getType() || question.getType() == Type.ANY) {
                     response.addRecord(r, Section.ANSWER);
                 }
             } else if (r.getName().subdomain(qname)) {

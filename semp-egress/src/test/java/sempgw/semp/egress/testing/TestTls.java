@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,11 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A self-signed certificate for test servers, made with BouncyCastle, and the contexts that serve and trust it. */
+/**
+ * A self-signed certificate for test servers, made at test time with BouncyCastle, and the
+ * contexts that serve and trust it. A server built on another TLS stack (Netty) takes
+ * {@link #privateKey()} and {@link #certificate()}.
+ */
 public final class TestTls {
 
     private static final char[] PASSWORD = "test".toCharArray();
@@ -56,8 +61,21 @@ public final class TestTls {
         }
     }
 
+    /**
+     * One certificate for {@code localhost} / 127.0.0.1, made once per test JVM: for suites whose
+     * servers and clients are set up apart and meet only through it.
+     */
+    public static TestTls localhost() {
+        return Localhost.INSTANCE;
+    }
+
     public X509Certificate certificate() {
         return certificate;
+    }
+
+    /** The certificate's private key, for a server that builds its own TLS context. */
+    public PrivateKey privateKey() {
+        return keyPair.getPrivate();
     }
 
     /** The server side: presents the certificate. */
@@ -82,5 +100,9 @@ public final class TestTls {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, tmf.getTrustManagers(), null);
         return ctx;
+    }
+
+    private static final class Localhost {
+        static final TestTls INSTANCE = selfSigned("localhost");
     }
 }

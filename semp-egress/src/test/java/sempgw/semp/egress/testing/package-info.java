@@ -1,10 +1,11 @@
 /**
- * Loopback test servers shared by every semp-egress test and published in the module's test-jar
- * for the gateway's tests: {@link sempgw.semp.egress.testing.TestDnsServer} (a table-driven DNS
- * server on UDP, with SERVFAIL and silent names), {@link sempgw.semp.egress.testing.Dnsmasq} (a
- * real dnsmasq child process), {@link sempgw.semp.egress.testing.TestHttpsServer} (the JDK's
- * HttpsServer with a programmable responder), {@link sempgw.semp.egress.testing.TestTls} (a
- * BouncyCastle self-signed certificate and the contexts that serve and trust it) and
+ * Loopback test servers, one copy of each, shared by every semp-egress test and published in the
+ * module's test-jar for the tests of smtp-egress, semp-ingress, the gateway and e2e:
+ * {@link sempgw.semp.egress.testing.TestDnsServer} (a table-driven DNS server on UDP, with
+ * SERVFAIL and silent names), {@link sempgw.semp.egress.testing.Dnsmasq} (a real dnsmasq child
+ * process), {@link sempgw.semp.egress.testing.TestHttpsServer} (the JDK's HttpsServer with a
+ * programmable responder), {@link sempgw.semp.egress.testing.TestTls} (a BouncyCastle
+ * self-signed certificate and the contexts that serve and trust it) and
  * {@link sempgw.semp.egress.testing.MutableClock}.
  *
  * <p>Specification references: DISCOVERY.md §2 (the records the DNS servers publish),

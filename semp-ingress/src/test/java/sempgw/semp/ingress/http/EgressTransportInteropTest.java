@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import sempgw.semp.egress.federation.H2Transport;
 import sempgw.semp.egress.federation.TransportConnection;
 import sempgw.semp.egress.federation.WebSocketTransport;
+import sempgw.semp.egress.testing.TestTls;
 
 /** Our own federation client transports (semp-egress) against this server: the wire contract both sides share. */
 final class EgressTransportInteropTest {
@@ -30,7 +31,7 @@ final class EgressTransportInteropTest {
     @BeforeEach
     void start() throws Exception {
         server = TestServer.start();
-        http = H2Transport.client(TestTls.get().clientContext(), Duration.ofSeconds(5));
+        http = H2Transport.client(TestTls.localhost().trustingContext(), Duration.ofSeconds(5));
     }
 
     @AfterEach

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
+import sempgw.semp.egress.testing.TestTls;
 
 final class ServerRobustnessTest {
 
@@ -33,7 +34,7 @@ final class ServerRobustnessTest {
     }
 
     private static SSLSocket tls(TestServer server) throws Exception {
-        SSLSocket socket = (SSLSocket) TestTls.get().clientContext().getSocketFactory()
+        SSLSocket socket = (SSLSocket) TestTls.localhost().trustingContext().getSocketFactory()
                 .createSocket("localhost", server.server.port());
         socket.setSoTimeout(5000);
         socket.startHandshake();
@@ -137,7 +138,7 @@ final class ServerRobustnessTest {
     void start_portInUse_throwsAndCanStartLater() throws Exception {
         try (TestServer running = TestServer.start()) {
             SempHttpConfig taken = SempHttpConfig.defaults(new InetSocketAddress("127.0.0.1", running.server.port()));
-            SempHttpServer second = new SempHttpServer(taken, TestTls.get().serverContext(), new FakeDocuments(),
+            SempHttpServer second = new SempHttpServer(taken, TestServer.serverTls(), new FakeDocuments(),
                     new FakeFederation(), Clock.systemUTC());
 
             assertThatThrownBy(second::start).isInstanceOf(BindException.class);

@@ -1,5 +1,6 @@
 package sempgw.semp.ingress.http;
 
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
+import sempgw.semp.egress.testing.TestTls;
 import sempgw.semp.ingress.WellKnownDocuments;
 
 /** A running server on a free loopback port, with the fakes (or given documents) behind it, and clients for it. */
@@ -17,7 +20,13 @@ final class TestServer implements AutoCloseable {
     final SempHttpServer server;
 
     private TestServer(SempHttpConfig config, WellKnownDocuments documents) throws Exception {
-        server = new SempHttpServer(config, TestTls.get().serverContext(), documents, federation, Clock.systemUTC()).start();
+        server = new SempHttpServer(config, serverTls(), documents, federation, Clock.systemUTC()).start();
+    }
+
+    /** The server side of the test JVM's {@link TestTls#localhost()} certificate, as the server takes it. */
+    static SslContext serverTls() throws SSLException {
+        TestTls tls = TestTls.localhost();
+        return ServerTls.forKeyAndCertificate(tls.privateKey(), tls.certificate());
     }
 
     static TestServer start() throws Exception {
@@ -59,7 +68,7 @@ final class TestServer implements AutoCloseable {
     }
 
     static HttpClient client(HttpClient.Version version) throws Exception {
-        return HttpClient.newBuilder().version(version).sslContext(TestTls.get().clientContext())
+        return HttpClient.newBuilder().version(version).sslContext(TestTls.localhost().trustingContext())
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 

@@ -3,6 +3,7 @@ package sempgw.smtp.egress.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,12 +11,14 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import sempgw.semp.egress.testing.TestDnsServer;
 import sempgw.smtp.egress.client.Dialect;
 import sempgw.smtp.egress.client.Target;
 import sempgw.smtp.egress.client.TlsPolicy;
-import sempgw.smtp.egress.fake.TestDnsServer;
 
 final class MxResolverTest {
+    /** Short: the timeout test waits it out. */
+    private static final Duration DNS_TIMEOUT = Duration.ofMillis(400);
 
     private final TestDnsServer dns;
 
@@ -29,7 +32,7 @@ final class MxResolverTest {
     }
 
     private Resolution resolve(String domain, long seed) {
-        return new MxResolver(dns.resolver(), new Random(seed)).resolve(new Route.Mx(domain, 25, TlsPolicy.MAY, Optional.empty()));
+        return new MxResolver(dns.resolver(DNS_TIMEOUT), new Random(seed)).resolve(new Route.Mx(domain, 25, TlsPolicy.MAY, Optional.empty()));
     }
 
     private static List<String> hosts(Resolution r) {
@@ -52,7 +55,7 @@ final class MxResolverTest {
         dns.mx("example.org", 10, "a.example.org").mx("example.org", 10, "b.example.org").mx("example.org", 50, "z.example.org")
                 .a("a.example.org", "192.0.2.1").a("b.example.org", "192.0.2.2").a("z.example.org", "192.0.2.3");
 
-        MxResolver resolver = new MxResolver(dns.resolver(), new Random(42));
+        MxResolver resolver = new MxResolver(dns.resolver(DNS_TIMEOUT), new Random(42));
         Set<List<String>> orders = new HashSet<>();
         for (int i = 0; i < 16; i++) {
             List<String> order = hosts(resolver.resolve(new Route.Mx("example.org", 25, TlsPolicy.MAY, Optional.empty())));
@@ -136,7 +139,7 @@ final class MxResolverTest {
     @Test
     void resolve_hostRouteAndLiteral_noMxLookup() {
         dns.mx("relay.example", 10, "other.example").a("relay.example", "192.0.2.50");
-        MxResolver resolver = new MxResolver(dns.resolver(), new Random(1));
+        MxResolver resolver = new MxResolver(dns.resolver(DNS_TIMEOUT), new Random(1));
 
         Resolution named = resolver.resolve(new Route.Host(Dialect.SMTP, "relay.example", 587, TlsPolicy.MAY, Optional.empty()));
         int before = dns.queries();
