@@ -108,7 +108,8 @@ jit_compilations() {
   local n=0 p c
   for p in "$@"; do
     c="$(jstat -compiler "$p" 2>/dev/null | awk 'NR == 2 { print $1 }')"
-    n=$((n + ${c:-0}))
+    [ -n "$c" ] || die "jstat -compiler $p gave nothing (a JDK 25 jstat on PATH, and the JVM's perf data, are needed)"
+    n=$((n + c))
   done
   echo "$n"
 }
