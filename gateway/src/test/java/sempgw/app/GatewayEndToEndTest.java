@@ -26,6 +26,7 @@ import sempgw.app.control.ControlClient;
 import sempgw.app.control.ControlReply;
 import sempgw.app.control.ControlRequest;
 import sempgw.app.testing.ShiftedClock;
+import sempgw.semp.egress.testing.LoopbackPorts;
 import sempgw.store.queue.QueueId;
 
 /**
@@ -67,9 +68,7 @@ final class GatewayEndToEndTest {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return LoopbackPorts.free();
     }
 
     GreenMail startRelay(int port) {

@@ -2,7 +2,6 @@ package sempgw.app.semp;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import sempgw.app.tls.TlsContexts;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.keys.DomainEncryptionPublicKey;
 import sempgw.semp.egress.testing.Dnsmasq;
+import sempgw.semp.egress.testing.LoopbackPorts;
 import sempgw.semp.egress.testing.TestDnsServer;
 
 /**
@@ -276,8 +276,6 @@ public final class TwoGateways implements AutoCloseable {
 
     /** A port free on loopback now: the listen port and the advertised port must be the same, so it is chosen before the start. */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return LoopbackPorts.free();
     }
 }

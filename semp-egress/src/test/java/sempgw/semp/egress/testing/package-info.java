@@ -5,8 +5,10 @@
  * SERVFAIL and silent names), {@link sempgw.semp.egress.testing.Dnsmasq} (a real dnsmasq child
  * process), {@link sempgw.semp.egress.testing.TestHttpsServer} (the JDK's HttpsServer with a
  * programmable responder), {@link sempgw.semp.egress.testing.TestTls} (a BouncyCastle
- * self-signed certificate and the contexts that serve and trust it) and
- * {@link sempgw.semp.egress.testing.MutableClock}.
+ * self-signed certificate and the contexts that serve and trust it),
+ * {@link sempgw.semp.egress.testing.MutableClock} and
+ * {@link sempgw.semp.egress.testing.LoopbackPorts} (ports to name before a server starts, drawn
+ * outside the kernel's ephemeral range).
  *
  * <p>Specification references: DISCOVERY.md §2 (the records the DNS servers publish),
  * TRANSPORT.md §4 (the HTTPS endpoints).
