@@ -18,7 +18,7 @@
 # Prints a markdown table and writes it to target/bench/relay-bench-<UTC time>.md.
 #
 # Environment: MESSAGES (20000), PAIRS (3), WARMUP (5000), WARMUP_MAX (60000), JIT_SETTLED (25),
-# LATENCY_MESSAGES (5000), SIZE (5120),
+# PAUSE (40 s between passes), LATENCY_MESSAGES (5000), SIZE (5120),
 # SESSIONS (20), SEMPGW_POSTFIX_DEB (the postfix .deb; else cached or apt-get download).
 set -euo pipefail
 
@@ -31,6 +31,10 @@ PAIRS="${PAIRS:-3}"
 LATENCY_MESSAGES="${LATENCY_MESSAGES:-5000}"
 SIZE="${SIZE:-5120}"
 SESSIONS="${SESSIONS:-20}"
+# Longer than the kernel's dirty_expire_centisecs (30 s): on ext4 without a journal, inodes freed
+# within that window are skipped when new ones are allocated, so one relay's 20,000 unlinks would
+# slow the other's next pass (docs/benchmarks.md, Relay, 06:51 UTC).
+PAUSE="${PAUSE:-40}"
 
 BENCH_NAME=bench
 . "$(dirname "$0")/common.sh"
@@ -102,7 +106,7 @@ REPORT="$WORK/relay-bench-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "Machine: $(nproc) CPUs ($CPU), kernel $(uname -r), $JDK; Postfix $POSTFIX_VERSION (Debian package, private instance)."
   echo "Load average at start: $LOAD_AT_START (the raw row below shows how busy the machine was)."
   echo "Load: \`smtp-source -s $SESSIONS -l $SIZE -m $MESSAGES\` into the relay, smarthost/relayhost \`smtp-sink\` on loopback;"
-  echo "$PAIRS alternating pairs (gateway, then Postfix), median (min-max). The gateway was warmed up with $WARMED_UP messages"
+  echo "$PAIRS alternating pairs (gateway, then Postfix), $PAUSE s apart, median (min-max). The gateway was warmed up with $WARMED_UP messages"
   echo "(until a pass of $WARMUP made $WARM_COMPILES JIT compilations; at most ${JIT_SETTLED:-25} wanted)."
   echo "Latency: bench/SmtpLatency.java, $SESSIONS sessions, $LATENCY_MESSAGES messages, time from the end of DATA to the 250."
   echo

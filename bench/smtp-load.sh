@@ -3,10 +3,11 @@
 # package (unpacked into target/bench, nothing installed), a private Postfix relay as the anchor,
 # smtp-sink and smtp-source passes, and SmtpLatency passes. Needs ROOT, WORK, SESSIONS, SIZE,
 # LATENCY_MESSAGES; SENDER and RECIPIENT default to bench@sender.example and sink@example.net;
-# ports are taken from NEXT_PORT (default 25100) up.
+# ports are taken from NEXT_PORT (default 25100) up; PAUSE (seconds, default 2) separates passes.
 SENDER="${SENDER:-bench@sender.example}"
 RECIPIENT="${RECIPIENT:-sink@example.net}"
 NEXT_PORT="${NEXT_PORT:-25100}"
+PAUSE="${PAUSE:-2}"
 
 # --- Postfix from Debian's package, unpacked as the end-to-end tests do (PostfixPackage) ---
 find_deb() {
@@ -241,18 +242,18 @@ compare_with_postfix() {
   local label="$1" port="$2" sinkport="$3" pair
   SUBJECT_E2E_ALL=(); SUBJECT_ACC_ALL=(); PF_E2E_ALL=(); PF_ACC_ALL=(); RATIO_ALL=()
   for pair in $(seq 1 "$PAIRS"); do
-    sleep 2
+    sleep "$PAUSE"
     measure "pair $pair/$PAIRS $label" "$port" "$sinkport" "$MESSAGES"
     SUBJECT_E2E_ALL+=("$E2E_RATE"); SUBJECT_ACC_ALL+=("$ACCEPT_RATE")
-    sleep 2
+    sleep "$PAUSE"
     measure "pair $pair/$PAIRS postfix" "$PF_PORT" "$PF_SINK" "$MESSAGES"
     PF_E2E_ALL+=("$E2E_RATE"); PF_ACC_ALL+=("$ACCEPT_RATE")
     RATIO_ALL+=("$(awk -v g="${SUBJECT_E2E_ALL[-1]}" -v p="$E2E_RATE" 'BEGIN { printf "%.2f", g / p }')")
   done
-  sleep 2
+  sleep "$PAUSE"
   latency "$label" "$port" "$sinkport"
   SUBJECT_P50="$P50"; SUBJECT_P99="$P99"
-  sleep 2
+  sleep "$PAUSE"
   latency "postfix" "$PF_PORT" "$PF_SINK"
   PF_P50="$P50"; PF_P99="$P99"
 }
