@@ -2,35 +2,19 @@ package sempgw.smtp.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One log line per accepted message, with the queue id, and never content or credentials. */
 final class AcceptLogTest {
-    private final ListAppender<ILoggingEvent> events = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("sempgw.smtp.ingress");
-
-    @BeforeEach
-    void attach() {
-        events.start();
-        logger.addAppender(events);
-    }
-
-    @AfterEach
-    void detach() {
-        logger.detachAppender(events);
-    }
+    @RegisterExtension
+    final IngressLog log = new IngressLog();
 
     private List<String> lines() {
-        return events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return log.lines().stream().toList();
     }
 
     @Test

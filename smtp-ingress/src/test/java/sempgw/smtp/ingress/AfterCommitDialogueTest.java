@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -15,10 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sempgw.smtp.ingress.protocol.SmtpReply;
 import sempgw.store.queue.Recipient;
 
@@ -26,22 +22,11 @@ import sempgw.store.queue.Recipient;
 final class AfterCommitDialogueTest {
     private static final SmtpReply REFUSED = SmtpReply.of(554, "5.7.1", "Refused by every SEMP recipient");
 
-    private final ListAppender<ILoggingEvent> events = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("sempgw.smtp.ingress");
-
-    @BeforeEach
-    void attach() {
-        events.start();
-        logger.addAppender(events);
-    }
-
-    @AfterEach
-    void detach() {
-        logger.detachAppender(events);
-    }
+    @RegisterExtension
+    final IngressLog log = new IngressLog();
 
     private List<ILoggingEvent> logged(String fragment) {
-        return events.list.stream().filter(e -> e.getFormattedMessage().contains(fragment)).toList();
+        return log.events().stream().filter(e -> e.getFormattedMessage().contains(fragment)).toList();
     }
 
     /** MAIL, RCPT (each address), DATA and the content; returns the final reply. */

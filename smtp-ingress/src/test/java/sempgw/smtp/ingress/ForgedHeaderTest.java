@@ -2,34 +2,18 @@ package sempgw.smtp.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Forged header fields are removed on the way into the queue (GATEWAY.md §3 flow 4), over real SMTP sessions. */
 final class ForgedHeaderTest {
-    private final ListAppender<ILoggingEvent> events = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("sempgw.smtp.ingress");
-
-    @BeforeEach
-    void attach() {
-        events.start();
-        logger.addAppender(events);
-    }
-
-    @AfterEach
-    void detach() {
-        logger.detachAppender(events);
-    }
+    @RegisterExtension
+    final IngressLog log = new IngressLog();
 
     private String queuedLine() {
-        List<String> lines = events.list.stream().map(ILoggingEvent::getFormattedMessage).filter(l -> l.contains(": queued ")).toList();
+        List<String> lines = log.lines().stream().filter(l -> l.contains(": queued ")).toList();
         assertThat(lines).hasSize(1);
         return lines.getFirst();
     }

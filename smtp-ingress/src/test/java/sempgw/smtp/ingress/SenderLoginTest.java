@@ -2,17 +2,12 @@ package sempgw.smtp.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sempgw.smtp.ingress.policy.CidrRange;
 
 /**
@@ -23,22 +18,11 @@ import sempgw.smtp.ingress.policy.CidrRange;
 final class SenderLoginTest {
     private static final String NOT_OWNED = "553 5.7.1 <bob@example.org>: Sender address rejected: not owned by user " + TestIngress.ALICE;
 
-    private final ListAppender<ILoggingEvent> events = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("sempgw.smtp.ingress");
-
-    @BeforeEach
-    void attach() {
-        events.start();
-        logger.addAppender(events);
-    }
-
-    @AfterEach
-    void detach() {
-        logger.detachAppender(events);
-    }
+    @RegisterExtension
+    final IngressLog log = new IngressLog();
 
     private List<String> refusals() {
-        return events.list.stream().map(ILoggingEvent::getFormattedMessage).filter(l -> l.contains("refused MAIL")).toList();
+        return log.lines().stream().filter(l -> l.contains("refused MAIL")).toList();
     }
 
     private static void authenticate(SmtpClient c, String user) throws IOException {
