@@ -17,17 +17,21 @@ public final class GatewayCommand {
     private GatewayCommand() {
     }
 
-    /** {@code java -cp <gateway class path> <main class> run --config <file>}. */
+    /** {@code java --enable-native-access=ALL-UNNAMED -cp <gateway class path> <main class> run --config <file>}. */
     public static List<String> run(Path configFile) {
         return command(List.of(), "run", "--config", configFile.toString());
     }
 
-    /** {@code java <jvm options> -cp <gateway class path> <main class> <arguments>}: any of the gateway's commands. */
+    /**
+     * {@code java <jvm options> -cp <gateway class path> <main class> <arguments>}: any of the
+     * gateway's commands, with native access allowed as the launcher allows it (Conscrypt's JNI).
+     */
     public static List<String> command(List<String> jvmOptions, String... arguments) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String mainClass = System.getProperty("e2e.gatewayMainClass", "sempgw.app.Main");
         List<String> line = new java.util.ArrayList<>();
         line.add(java);
+        line.add("--enable-native-access=ALL-UNNAMED");
         line.addAll(jvmOptions);
         line.addAll(List.of("-cp", classPath(), mainClass));
         line.addAll(List.of(arguments));

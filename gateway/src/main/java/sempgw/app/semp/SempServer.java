@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import sempgw.app.config.SempConfig;
 import sempgw.app.keys.DomainKeys;
 import sempgw.app.tls.ServerCredentials;
+import sempgw.core.crypto.CryptoSuite;
 import sempgw.semp.ingress.FederationEndpoint;
 import sempgw.semp.ingress.documents.Documents;
 import sempgw.semp.ingress.documents.UserKeyDirectory;
@@ -57,7 +58,8 @@ public final class SempServer implements AutoCloseable {
                 ServerTls.forKeyAndCertificate(tls.privateKey(), tls.chain().toArray(new java.security.cert.X509Certificate[0])),
                 documents, federation, clock);
         http.start();
-        LOG.info("semp: serving on port {} (configuration revision {})", http.port(), documents.revision());
+        LOG.info("semp: serving on port {} (configuration revision {}; X25519 and Ed25519 by {})", http.port(), documents.revision(),
+                CryptoSuite.curve25519Implementation());
         return new SempServer(http, documents);
     }
 

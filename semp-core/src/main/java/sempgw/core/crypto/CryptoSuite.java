@@ -36,6 +36,15 @@ public sealed interface CryptoSuite permits X25519ChaCha20Poly1305Suite, PqKyber
         return HkdfSha512.INSTANCE;
     }
 
+    /**
+     * Which code computes X25519 agreements and Ed25519 verifications in this process, for the
+     * operator's log: {@code BoringSSL (Conscrypt 2.6.0)} or, where Conscrypt's native library
+     * does not load, {@code BouncyCastle (pure Java)}.
+     */
+    static String curve25519Implementation() {
+        return Curve25519.active().name();
+    }
+
     /** The suite for {@code id}. */
     static CryptoSuite of(SuiteId id) {
         return switch (id) {

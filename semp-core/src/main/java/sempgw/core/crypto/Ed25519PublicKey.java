@@ -2,12 +2,10 @@ package sempgw.core.crypto;
 
 import java.util.Arrays;
 import java.util.Base64;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * An Ed25519 public key (RFC 8032), decoded once so that each verification skips point
- * decompression. BouncyCastle's lightweight API is used: the JDK's Ed25519 is about ten times
- * slower here (PERF-ANCHORS.md).
+ * An Ed25519 public key (RFC 8032), validated and prepared once for the {@link Curve25519}
+ * implementation in use, so that each verification skips the key's decoding.
  */
 public final class Ed25519PublicKey {
     /** Public key and signature lengths in bytes. */
@@ -15,11 +13,11 @@ public final class Ed25519PublicKey {
     public static final int SIGNATURE_LENGTH = 64;
 
     private final byte[] bytes;
-    private final Ed25519.PublicPoint point;
+    private final Curve25519.Verifier verifier;
 
-    private Ed25519PublicKey(byte[] bytes, Ed25519.PublicPoint point) {
+    private Ed25519PublicKey(byte[] bytes, Curve25519.Verifier verifier) {
         this.bytes = bytes;
-        this.point = point;
+        this.verifier = verifier;
     }
 
     /**
@@ -32,11 +30,11 @@ public final class Ed25519PublicKey {
             throw new CryptoException(CryptoException.Kind.INVALID_KEY, "Ed25519 public key must be 32 bytes");
         }
         byte[] copy = raw.clone();
-        Ed25519.PublicPoint p = Ed25519.validatePublicKeyPartialExport(copy, 0);
-        if (p == null) {
+        Curve25519.Verifier v = Curve25519.active().verifier(copy);
+        if (v == null) {
             throw new CryptoException(CryptoException.Kind.INVALID_KEY, "Ed25519 public key is not a valid point");
         }
-        return new Ed25519PublicKey(copy, p);
+        return new Ed25519PublicKey(copy, v);
     }
 
     /** A copy of the raw 32 bytes. */
@@ -57,8 +55,7 @@ public final class Ed25519PublicKey {
         if (signature.length != SIGNATURE_LENGTH) {
             return false;
         }
-        byte[] m = context.prefixed(message);
-        return Ed25519.verify(signature, 0, point, m, 0, m.length);
+        return verifier.verify(context.prefixBytes(), message, signature);
     }
 
     @Override

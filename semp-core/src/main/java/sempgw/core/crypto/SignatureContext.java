@@ -47,6 +47,11 @@ public enum SignatureContext {
         return prefix.clone();
     }
 
+    /** The prefix bytes themselves, for verifiers that take prefix and message apart; never modify them. */
+    byte[] prefixBytes() {
+        return prefix;
+    }
+
     /** {@code prefix || message}. */
     public byte[] prefixed(byte[] message) {
         if (prefix.length == 0) {

@@ -5,8 +5,9 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
 /**
  * X25519 used as a KEM (SESSION.md §4.1; SPEC-DIGEST-WIRE §1.2): the "ciphertext" is a fresh
  * ephemeral public key and the shared secret is the X25519 output. An all-zero output (a
- * low-order peer point) is rejected (RFC 7748 §6.1). BouncyCastle's lightweight X25519 is used
- * for speed (PERF-ANCHORS.md).
+ * low-order peer point) is rejected (RFC 7748 §6.1). The agreement runs in the fastest
+ * {@link Curve25519} implementation; public keys come from BouncyCastle's fixed-base
+ * multiplication, which is as fast as BoringSSL's agreement with the base point.
  */
 public final class X25519Kem implements Kem {
 
@@ -90,7 +91,7 @@ public final class X25519Kem implements Kem {
      */
     static byte[] agree(byte[] scalar, byte[] point, CryptoException.Kind kind) throws CryptoException {
         byte[] out = new byte[KEY_LENGTH];
-        if (!X25519.calculateAgreement(scalar, 0, point, 0, out, 0)) {
+        if (!Curve25519.active().agree(scalar, point, out)) {
             throw new CryptoException(kind, "X25519 agreement is all-zero (low-order point)");
         }
         return out;

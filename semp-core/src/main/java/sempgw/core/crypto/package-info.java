@@ -1,7 +1,9 @@
 /**
  * SEMP cryptography: whole algorithm suites and the primitives behind them, chosen once per
- * primitive by measurement on this machine class (BouncyCastle's lightweight Ed25519, X25519 and
- * ML-KEM; the JDK's ChaCha20-Poly1305, SHA-2 and HMAC, the latter under our own HKDF-SHA-512).
+ * primitive by measurement on this machine class (X25519 and Ed25519 verification in BoringSSL
+ * through Conscrypt, BouncyCastle's where its native library does not load; BouncyCastle's
+ * Ed25519 signing and lightweight ML-KEM; the JDK's ChaCha20-Poly1305, SHA-2 and HMAC, the
+ * latter under our own HKDF-SHA-512).
  *
  * <p>Entry points: {@link sempgw.core.crypto.CryptoSuite#of(SuiteId)} for a suite's
  * {@link sempgw.core.crypto.Kem}, {@link sempgw.core.crypto.Aead}, {@link sempgw.core.crypto.Hkdf}
@@ -29,7 +31,8 @@
  * private-key objects, which redact {@code toString} and zero their bytes on {@code destroy()}.
  * Raw secret bytes leave only through methods taking {@link sempgw.core.crypto.InsecureSecretAccess}.
  * The JVM cannot lock pages or prevent copies made by the garbage collector, and JCA key objects
- * ({@code SecretKeySpec}) cannot be destroyed; they are short-lived and unreachable after each
- * operation (SESSION.md §5.1, CONFORMANCE.md §4.3).
+ * ({@code SecretKeySpec}, the copies a provider keeps inside a {@code KeyAgreement}) cannot be
+ * destroyed; they are short-lived and unreachable after each operation (SESSION.md §5.1,
+ * CONFORMANCE.md §4.3).
  */
 package sempgw.core.crypto;

@@ -1,0 +1,103 @@
+package sempgw.core.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.Provider;
+import java.security.Signature;
+import java.util.Arrays;
+import javax.crypto.KeyAgreement;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.conscrypt.Conscrypt;
+import org.conscrypt.OpenSSLX25519PrivateKey;
+import org.conscrypt.OpenSSLX25519PublicKey;
+import org.conscrypt.OpenSslEdDsaPublicKey;
+
+/**
+ * X25519 and Ed25519 verification in BoringSSL, reached through Conscrypt's JCA provider (a
+ * private instance: the JVM's provider list and TLS are left alone).
+ *
+ * <p>Public keys are accepted by the same rule in both implementations: BouncyCastle's point
+ * validation runs first. Verification is BoringSSL's cofactorless check with {@code S < L}, as
+ * in semp-go and BouncyCastle.
+ *
+ * <p>Key material: each agreement copies the scalar into a Conscrypt key that is zeroed right
+ * after. The provider's own copy inside the {@code KeyAgreement} cannot be zeroed from here; it
+ * becomes unreachable after the operation, as the package documentation says of JCA objects in
+ * general.
+ */
+final class BoringSslCurve25519 implements Curve25519 {
+    private static final int LENGTH = 32;
+
+    private final Provider provider;
+    private final String name;
+
+    private BoringSslCurve25519(Provider provider, String name) {
+        this.provider = provider;
+        this.name = name;
+    }
+
+    /** The implementation, or null when Conscrypt or its native library is missing here. */
+    static BoringSslCurve25519 loadOrNull() {
+        try {
+            if (!Conscrypt.isAvailable()) {
+                return null;
+            }
+            Conscrypt.Version v = Conscrypt.version();
+            String version = v == null ? "" : " " + v.major() + "." + v.minor() + "." + v.patch();
+            return new BoringSslCurve25519(Conscrypt.newProvider(), "BoringSSL (Conscrypt" + version + ")");
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    @Override
+    public boolean agree(byte[] scalar, byte[] point, byte[] out) {
+        byte[] first = scalar.length == LENGTH ? scalar : Arrays.copyOf(scalar, LENGTH);
+        OpenSSLX25519PrivateKey key = new OpenSSLX25519PrivateKey(first);
+        if (first != scalar) {
+            Arrays.fill(first, (byte) 0);
+        }
+        try {
+            KeyAgreement ka = KeyAgreement.getInstance("XDH", provider);
+            ka.init(key);
+            ka.doPhase(new OpenSSLX25519PublicKey(point.length == LENGTH ? point : Arrays.copyOf(point, LENGTH)), true);
+            ka.generateSecret(out, 0);
+            return true;
+        } catch (InvalidKeyException e) {
+            return false; // BoringSSL's X25519 refuses an all-zero result
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Conscrypt X25519 failed", e);
+        } finally {
+            key.destroy();
+        }
+    }
+
+    @Override
+    public Verifier verifier(byte[] publicKey) {
+        if (publicKey.length != LENGTH || !Ed25519.validatePublicKeyPartial(publicKey, 0)) {
+            return null;
+        }
+        OpenSslEdDsaPublicKey key = new OpenSslEdDsaPublicKey(publicKey.clone());
+        return (prefix, message, signature) -> {
+            try {
+                Signature s = Signature.getInstance("Ed25519", provider);
+                s.initVerify(key);
+                s.update(prefix);
+                s.update(message);
+                return s.verify(signature);
+            } catch (GeneralSecurityException e) {
+                return false;
+            }
+        };
+    }
+}

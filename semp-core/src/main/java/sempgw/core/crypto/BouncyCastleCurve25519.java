@@ -1,0 +1,52 @@
+package sempgw.core.crypto;
+
+import java.util.Arrays;
+import org.bouncycastle.math.ec.rfc7748.X25519;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
+/** Curve25519 in BouncyCastle's pure-Java lightweight API: runs everywhere, the fallback. */
+final class BouncyCastleCurve25519 implements Curve25519 {
+    static final BouncyCastleCurve25519 INSTANCE = new BouncyCastleCurve25519();
+
+    private BouncyCastleCurve25519() {
+    }
+
+    @Override
+    public String name() {
+        return "BouncyCastle (pure Java)";
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    @Override
+    public boolean agree(byte[] scalar, byte[] point, byte[] out) {
+        return X25519.calculateAgreement(scalar, 0, point, 0, out, 0);
+    }
+
+    @Override
+    public Verifier verifier(byte[] publicKey) {
+        Ed25519.PublicPoint point = Ed25519.validatePublicKeyPartialExport(publicKey, 0);
+        if (point == null) {
+            return null;
+        }
+        return (prefix, message, signature) -> {
+            if (signature.length != Ed25519PublicKey.SIGNATURE_LENGTH) {
+                return false;
+            }
+            byte[] m = concat(prefix, message);
+            return Ed25519.verify(signature, 0, point, m, 0, m.length);
+        };
+    }
+
+    private static byte[] concat(byte[] prefix, byte[] message) {
+        if (prefix.length == 0) {
+            return message;
+        }
+        byte[] m = Arrays.copyOf(prefix, prefix.length + message.length);
+        System.arraycopy(message, 0, m, prefix.length, message.length);
+        return m;
+    }
+}

@@ -1,0 +1,62 @@
+package sempgw.core.crypto;
+
+/**
+ * X25519 agreement (RFC 7748) and Ed25519 verification (RFC 8032) from the fastest implementation
+ * that works here: BoringSSL through Conscrypt's provider, else BouncyCastle's pure Java. Both
+ * give the same answers, which {@code Curve25519Test} checks against the RFC vectors and each
+ * other. Public keys and signatures are computed by BouncyCastle in every case
+ * ({@link Ed25519PrivateKey#sign} says why).
+ *
+ * <p>On this machine class BoringSSL's X25519 agreement is about 3x BouncyCastle's and its Ed25519
+ * verification about 2x (docs/benchmarks.md, "SEMP core"). The choice is made once, on first use:
+ * BoringSSL when Conscrypt's native library loads and passes a known-answer self-test, unless the
+ * system property {@value #PROPERTY} is {@code bouncycastle}; {@link #active()} says which.
+ */
+sealed interface Curve25519 permits BoringSslCurve25519, BouncyCastleCurve25519 {
+
+    /** System property naming the implementation: {@code boringssl} (default) or {@code bouncycastle}. */
+    String PROPERTY = "sempgw.crypto.curve25519";
+
+    /** The implementation in use. */
+    static Curve25519 active() {
+        return Selection.ACTIVE;
+    }
+
+    /** A name for logs, e.g. {@code BoringSSL (Conscrypt 2.6.0)}. */
+    String name();
+
+    /**
+     * X25519 of the first 32 bytes of {@code scalar} and of {@code point} (hybrid keys carry the
+     * X25519 key first) into {@code out} (32 bytes); false when the result is all-zero (a
+     * low-order point, RFC 7748 §6.1).
+     */
+    boolean agree(byte[] scalar, byte[] point, byte[] out);
+
+    /** An Ed25519 verifier for a raw public key, or null when the key is not a valid point encoding. */
+    Verifier verifier(byte[] publicKey);
+
+    /** Verifies with one key. */
+    interface Verifier {
+        /** True when {@code signature} is valid over {@code prefix || message}; false, never an exception, otherwise. */
+        boolean verify(byte[] prefix, byte[] message, byte[] signature);
+    }
+
+    /** The choice, made on first use. */
+    final class Selection {
+        static final Curve25519 ACTIVE = choose(System.getProperty(PROPERTY, "boringssl"));
+
+        private Selection() {
+        }
+
+        static Curve25519 choose(String wanted) {
+            if (wanted.equalsIgnoreCase("bouncycastle")) {
+                return BouncyCastleCurve25519.INSTANCE;
+            }
+            if (!wanted.equalsIgnoreCase("boringssl")) {
+                throw new IllegalArgumentException(PROPERTY + " must be boringssl or bouncycastle, not " + wanted);
+            }
+            Curve25519 boring = BoringSslCurve25519.loadOrNull();
+            return boring != null && KnownAnswers.pass(boring) ? boring : BouncyCastleCurve25519.INSTANCE;
+        }
+    }
+}

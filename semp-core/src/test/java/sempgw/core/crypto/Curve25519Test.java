@@ -1,0 +1,207 @@
+package sempgw.core.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Both Curve25519 implementations give the RFC answers and the same results as each other, refuse
+ * the same inputs, and BoringSSL is the one chosen on the platforms its native library ships for.
+ */
+final class Curve25519Test {
+    private static final BoringSslCurve25519 BORING = BoringSslCurve25519.loadOrNull();
+    private static final BouncyCastleCurve25519 BOUNCY = BouncyCastleCurve25519.INSTANCE;
+    private static final BigInteger L = BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
+
+    /** Points whose X25519 output is all-zero for every scalar (orders 1, 2, 4, 8, and non-canonical forms of them). */
+    private static final List<String> LOW_ORDER = List.of(
+            "0000000000000000000000000000000000000000000000000000000000000000",
+            "0100000000000000000000000000000000000000000000000000000000000000",
+            "e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800",
+            "5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157",
+            "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+            "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+            "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+
+    static Stream<Curve25519> implementations() {
+        return Stream.of(BORING, BOUNCY);
+    }
+
+    @Test
+    void boringSsl_loadsAndIsChosen_onLinuxX86AndArm() {
+        String arch = System.getProperty("os.arch");
+        boolean shipped = System.getProperty("os.name").equals("Linux") && List.of("amd64", "x86_64", "aarch64").contains(arch);
+        assertThat(shipped).as("Conscrypt ships its native library for this platform (%s)", arch).isTrue();
+        assertThat(BORING).as("Conscrypt's native library loads").isNotNull();
+        assertThat(Curve25519.active()).isInstanceOf(BoringSslCurve25519.class);
+        assertThat(Curve25519.Selection.choose("boringssl")).isInstanceOf(BoringSslCurve25519.class);
+        assertThat(Curve25519.active().name()).matches("BoringSSL \\(Conscrypt 2\\.[0-9.]+\\)");
+    }
+
+    @Test
+    void selection_honoursTheProperty_andRefusesUnknownNames() {
+        assertThat(Curve25519.Selection.choose("BouncyCastle")).isSameAs(BOUNCY);
+        assertThatThrownBy(() -> Curve25519.Selection.choose("openssl"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Curve25519.PROPERTY);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void knownAnswers_pass(Curve25519 curve) {
+        assertThat(KnownAnswers.pass(curve)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void x25519_lowOrderPoints_giveNoSecret(Curve25519 curve) {
+        byte[] scalar = new byte[32];
+        new Random(1).nextBytes(scalar);
+        for (String point : LOW_ORDER) {
+            assertThat(curve.agree(scalar, HexFormat.of().parseHex(point), new byte[32])).as(point).isFalse();
+        }
+    }
+
+    @Test
+    void x25519_randomInputs_sameSecretFromBoth_includingTheIgnoredTopBitAndLongerKeys() {
+        Random r = new Random(7748);
+        for (int i = 0; i < 300; i++) {
+            byte[] scalar = bytes(r, i % 4 == 0 ? 64 : 32); // hybrid keys carry the X25519 key first
+            byte[] point = bytes(r, i % 3 == 0 ? 64 : 32);
+            byte[] a = new byte[32];
+            byte[] b = new byte[32];
+            boolean okA = BORING.agree(scalar, point, a);
+            boolean okB = BOUNCY.agree(scalar, point, b);
+            assertThat(okA).isEqualTo(okB);
+            assertThat(a).as("scalar %s point %s", hex(scalar), hex(point)).isEqualTo(b);
+        }
+    }
+
+    @Test
+    void x25519_doesNotAlterTheCallersScalarOrPoint() {
+        byte[] scalar = bytes(new Random(3), 32);
+        byte[] point = X25519Kem.publicKeyOf(bytes(new Random(4), 32));
+        byte[] scalarCopy = scalar.clone();
+        byte[] pointCopy = point.clone();
+        BORING.agree(scalar, point, new byte[32]);
+        assertThat(scalar).isEqualTo(scalarCopy);
+        assertThat(point).isEqualTo(pointCopy);
+    }
+
+    @Test
+    void ed25519_randomKeysAndMessages_bothVerifyEverySignature() {
+        Random r = new Random(8032);
+        for (int i = 0; i < 100; i++) {
+            byte[] seed = bytes(r, 32);
+            byte[] pub = publicKeyOf(seed);
+            byte[] prefix = i % 2 == 0 ? new byte[0] : "SEMP-ENVELOPE:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] message = bytes(r, r.nextInt(i % 10 == 0 ? 70_000 : 300));
+            byte[] sig = sign(seed, pub, prefix, message);
+            assertThat(BORING.verifier(pub).verify(prefix, message, sig)).isTrue();
+            assertThat(BOUNCY.verifier(pub).verify(prefix, message, sig)).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void ed25519_anyAlteredByte_orMissingPrefix_isRefused(Curve25519 curve) {
+        Random r = new Random(25519);
+        byte[] seed = bytes(r, 32);
+        byte[] pub = publicKeyOf(seed);
+        byte[] prefix = "SEMP-HANDSHAKE:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] message = bytes(r, 200);
+        byte[] sig = sign(seed, pub, prefix, message);
+        Curve25519.Verifier v = curve.verifier(pub);
+        for (int i = 0; i < sig.length * 8; i++) {
+            byte[] bad = sig.clone();
+            bad[i / 8] ^= (byte) (1 << (i % 8));
+            assertThat(v.verify(prefix, message, bad)).as("signature bit %d", i).isFalse();
+        }
+        byte[] badMessage = message.clone();
+        badMessage[100] ^= 1;
+        assertThat(v.verify(prefix, badMessage, sig)).isFalse();
+        assertThat(v.verify(new byte[0], message, sig)).isFalse();
+        assertThat(v.verify(prefix, message, Arrays.copyOf(sig, 63))).isFalse();
+        assertThat(v.verify(prefix, message, Arrays.copyOf(sig, 65))).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void ed25519_malleatedS_isRefused(Curve25519 curve) {
+        // RFC 8032 §5.1.7: S must be below L; S + L verifies the same equation and must still fail.
+        byte[] seed = bytes(new Random(1), 32);
+        byte[] pub = publicKeyOf(seed);
+        byte[] message = {1, 2, 3};
+        byte[] sig = sign(seed, pub, new byte[0], message);
+        byte[] sLittle = Arrays.copyOfRange(sig, 32, 64);
+        BigInteger s = new BigInteger(1, reverse(sLittle)).add(L);
+        byte[] malleated = Arrays.copyOf(sig, 64);
+        byte[] sPlusL = reverse(toFixed(s, 32));
+        System.arraycopy(sPlusL, 0, malleated, 32, 32);
+        assertThat(curve.verifier(pub).verify(new byte[0], message, malleated)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void ed25519_publicKeyThatIsNoPoint_hasNoVerifier(Curve25519 curve) {
+        // y = 2 is not the y-coordinate of a curve point.
+        byte[] notAPoint = new byte[32];
+        notAPoint[0] = 2;
+        assertThat(curve.verifier(notAPoint)).isNull();
+    }
+
+    @Test
+    void destroyedPrivateKey_refusesToSign() {
+        Ed25519PrivateKey k = Ed25519PrivateKey.generate(RandomSource.secure());
+        k.destroy();
+        assertThatThrownBy(() -> k.sign(SignatureContext.ENVELOPE, new byte[1])).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static byte[] sign(byte[] seed, byte[] pub, byte[] prefix, byte[] message) {
+        byte[] m = Arrays.copyOf(prefix, prefix.length + message.length);
+        System.arraycopy(message, 0, m, prefix.length, message.length);
+        byte[] sig = new byte[64];
+        org.bouncycastle.math.ec.rfc8032.Ed25519.sign(seed, 0, pub, 0, m, 0, m.length, sig, 0);
+        return sig;
+    }
+
+    private static byte[] publicKeyOf(byte[] seed) {
+        byte[] pub = new byte[32];
+        org.bouncycastle.math.ec.rfc8032.Ed25519.generatePublicKey(seed, 0, pub, 0);
+        return pub;
+    }
+
+    private static byte[] bytes(Random r, int n) {
+        byte[] b = new byte[n];
+        r.nextBytes(b);
+        return b;
+    }
+
+    private static byte[] reverse(byte[] b) {
+        byte[] out = new byte[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = b[b.length - 1 - i];
+        }
+        return out;
+    }
+
+    private static byte[] toFixed(BigInteger v, int n) {
+        byte[] raw = v.toByteArray();
+        byte[] out = new byte[n];
+        int copy = Math.min(raw.length, n);
+        System.arraycopy(raw, raw.length - copy, out, n - copy, copy);
+        return out;
+    }
+
+    private static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+}
