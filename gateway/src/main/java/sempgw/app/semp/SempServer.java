@@ -58,8 +58,8 @@ public final class SempServer implements AutoCloseable {
                 ServerTls.forKeyAndCertificate(tls.privateKey(), tls.chain().toArray(new java.security.cert.X509Certificate[0])),
                 documents, federation, clock);
         http.start();
-        LOG.info("semp: serving on port {} (configuration revision {}; X25519 and Ed25519 by {})", http.port(), documents.revision(),
-                CryptoSuite.curve25519Implementation());
+        LOG.info("semp: serving on port {} (configuration revision {}; {})", http.port(), documents.revision(),
+                CryptoSuite.implementations());
         return new SempServer(http, documents);
     }
 

@@ -7,14 +7,12 @@ import java.security.Signature;
 import java.util.Arrays;
 import javax.crypto.KeyAgreement;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
-import org.conscrypt.Conscrypt;
 import org.conscrypt.OpenSSLX25519PrivateKey;
 import org.conscrypt.OpenSSLX25519PublicKey;
 import org.conscrypt.OpenSslEdDsaPublicKey;
 
 /**
- * X25519 and Ed25519 verification in BoringSSL, reached through Conscrypt's JCA provider (a
- * private instance: the JVM's provider list and TLS are left alone).
+ * X25519 and Ed25519 verification in BoringSSL ({@link BoringSsl}).
  *
  * <p>Public keys are accepted by the same rule in both implementations: BouncyCastle's point
  * validation runs first. Verification is BoringSSL's cofactorless check with {@code S < L}, as
@@ -29,30 +27,14 @@ final class BoringSslCurve25519 implements Curve25519 {
     private static final int LENGTH = 32;
 
     private final Provider provider;
-    private final String name;
 
-    private BoringSslCurve25519(Provider provider, String name) {
+    BoringSslCurve25519(Provider provider) {
         this.provider = provider;
-        this.name = name;
-    }
-
-    /** The implementation, or null when Conscrypt or its native library is missing here. */
-    static BoringSslCurve25519 loadOrNull() {
-        try {
-            if (!Conscrypt.isAvailable()) {
-                return null;
-            }
-            Conscrypt.Version v = Conscrypt.version();
-            String version = v == null ? "" : " " + v.major() + "." + v.minor() + "." + v.patch();
-            return new BoringSslCurve25519(Conscrypt.newProvider(), "BoringSSL (Conscrypt" + version + ")");
-        } catch (RuntimeException | LinkageError e) {
-            return null;
-        }
     }
 
     @Override
     public String name() {
-        return name;
+        return BoringSsl.name();
     }
 
     @Override

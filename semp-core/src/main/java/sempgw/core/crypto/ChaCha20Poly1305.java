@@ -1,15 +1,18 @@
 package sempgw.core.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * ChaCha20-Poly1305 (RFC 8439) on the JDK provider, the fastest here (PERF-ANCHORS.md). The JDK
+ * ChaCha20-Poly1305 (RFC 8439) in BoringSSL ({@link BoringSsl}) when it loads and seals a fixed
+ * input to the same bytes as the JDK, else in the JDK. On this machine class BoringSSL is 5-6x
+ * the JDK for 8-32 KiB (the JDK's Poly1305 intrinsic needs AVX-512; docs/benchmarks.md). The JDK
  * refuses to re-initialise a cipher with the same key and nonce, so each operation takes a new
- * {@link Cipher}.
+ * {@link Cipher}, in both providers.
  */
 public final class ChaCha20Poly1305 implements Aead {
 
@@ -19,6 +22,9 @@ public final class ChaCha20Poly1305 implements Aead {
     private static final int KEY = 32;
     private static final int NONCE = 12;
     private static final int TAG = 16;
+
+    /** BoringSSL's provider, or null for the JDK's. */
+    private static final Provider NATIVE = BoringSsl.provider().filter(ChaCha20Poly1305::agreesWithJdk).orElse(null);
 
     private ChaCha20Poly1305() {
     }
@@ -105,8 +111,66 @@ public final class ChaCha20Poly1305 implements Aead {
         if (key.length() != KEY) {
             throw new java.security.InvalidKeyException("ChaCha20-Poly1305 key must be 32 bytes");
         }
-        Cipher c = Cipher.getInstance("ChaCha20-Poly1305");
+        Cipher c = newCipher(NATIVE);
         c.init(mode, new SecretKeySpec(key.array(), "ChaCha20"), new IvParameterSpec(nonce, 0, NONCE));
         return c;
+    }
+
+    private static Cipher newCipher(Provider provider) throws GeneralSecurityException {
+        return provider == null ? Cipher.getInstance("ChaCha20-Poly1305") : Cipher.getInstance("ChaCha20/Poly1305/NoPadding", provider);
+    }
+
+    /** Which code runs the AEAD, for the operator's log. */
+    static String implementation() {
+        return NATIVE == null ? "the JDK" : BoringSsl.name();
+    }
+
+    /**
+     * The known-answer check of a native provider: it seals a fixed input to the JDK's bytes and
+     * opens them, and refuses them with one bit flipped.
+     */
+    static boolean agreesWithJdk(Provider provider) {
+        byte[] key = new byte[KEY];
+        byte[] nonce = new byte[NONCE];
+        byte[] aad = new byte[7];
+        byte[] plaintext = new byte[1000];
+        for (int i = 0; i < plaintext.length; i++) {
+            plaintext[i] = (byte) (i * 31 + 7);
+            key[i % KEY] ^= (byte) i;
+            nonce[i % NONCE] += (byte) i;
+        }
+        try {
+            byte[] expected = seal(null, key, nonce, aad, plaintext);
+            if (!java.util.Arrays.equals(seal(provider, key, nonce, aad, plaintext), expected)) {
+                return false;
+            }
+            Cipher open = newCipher(provider);
+            open.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+            open.updateAAD(aad);
+            if (!java.util.Arrays.equals(open.doFinal(expected), plaintext)) {
+                return false;
+            }
+            expected[3] ^= 1;
+            Cipher refuse = newCipher(provider);
+            refuse.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+            refuse.updateAAD(aad);
+            try {
+                refuse.doFinal(expected);
+                return false;
+            } catch (AEADBadTagException e) {
+                return true;
+            }
+        } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** One seal with {@code provider} (null: the JDK's). */
+    static byte[] seal(Provider provider, byte[] key, byte[] nonce, byte[] aad, byte[] plaintext)
+            throws GeneralSecurityException {
+        Cipher c = newCipher(provider);
+        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+        c.updateAAD(aad);
+        return c.doFinal(plaintext);
     }
 }

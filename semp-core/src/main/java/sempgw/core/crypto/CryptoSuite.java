@@ -37,12 +37,14 @@ public sealed interface CryptoSuite permits X25519ChaCha20Poly1305Suite, PqKyber
     }
 
     /**
-     * Which code computes X25519 agreements and Ed25519 verifications in this process, for the
-     * operator's log: {@code BoringSSL (Conscrypt 2.6.0)} or, where Conscrypt's native library
-     * does not load, {@code BouncyCastle (pure Java)}.
+     * Which code runs the primitives that have a native implementation, for the operator's log,
+     * e.g. {@code X25519 and Ed25519 verification by BoringSSL (Conscrypt 2.6.0), ChaCha20-Poly1305
+     * by BoringSSL (Conscrypt 2.6.0)}; where Conscrypt's native library does not load, BouncyCastle
+     * and the JDK.
      */
-    static String curve25519Implementation() {
-        return Curve25519.active().name();
+    static String implementations() {
+        return "X25519 and Ed25519 verification by " + Curve25519.active().name() + ", ChaCha20-Poly1305 by "
+                + ChaCha20Poly1305.implementation();
     }
 
     /** The suite for {@code id}. */

@@ -2,20 +2,16 @@ package sempgw.core.crypto;
 
 /**
  * X25519 agreement (RFC 7748) and Ed25519 verification (RFC 8032) from the fastest implementation
- * that works here: BoringSSL through Conscrypt's provider, else BouncyCastle's pure Java. Both
+ * that works here: BoringSSL ({@link BoringSsl}), else BouncyCastle's pure Java. Both
  * give the same answers, which {@code Curve25519Test} checks against the RFC vectors and each
  * other. Public keys and signatures are computed by BouncyCastle in every case
  * ({@link Ed25519PrivateKey#sign} says why).
  *
  * <p>On this machine class BoringSSL's X25519 agreement is about 3x BouncyCastle's and its Ed25519
  * verification about 2x (docs/benchmarks.md, "SEMP core"). The choice is made once, on first use:
- * BoringSSL when Conscrypt's native library loads and passes a known-answer self-test, unless the
- * system property {@value #PROPERTY} is {@code bouncycastle}; {@link #active()} says which.
+ * BoringSSL when it loads and passes a known-answer self-test; {@link #active()} says which.
  */
 sealed interface Curve25519 permits BoringSslCurve25519, BouncyCastleCurve25519 {
-
-    /** System property naming the implementation: {@code boringssl} (default) or {@code bouncycastle}. */
-    String PROPERTY = "sempgw.crypto.curve25519";
 
     /** The implementation in use. */
     static Curve25519 active() {
@@ -43,20 +39,12 @@ sealed interface Curve25519 permits BoringSslCurve25519, BouncyCastleCurve25519 
 
     /** The choice, made on first use. */
     final class Selection {
-        static final Curve25519 ACTIVE = choose(System.getProperty(PROPERTY, "boringssl"));
+        static final Curve25519 ACTIVE = BoringSsl.provider()
+                .<Curve25519>map(BoringSslCurve25519::new)
+                .filter(KnownAnswers::pass)
+                .orElse(BouncyCastleCurve25519.INSTANCE);
 
         private Selection() {
-        }
-
-        static Curve25519 choose(String wanted) {
-            if (wanted.equalsIgnoreCase("bouncycastle")) {
-                return BouncyCastleCurve25519.INSTANCE;
-            }
-            if (!wanted.equalsIgnoreCase("boringssl")) {
-                throw new IllegalArgumentException(PROPERTY + " must be boringssl or bouncycastle, not " + wanted);
-            }
-            Curve25519 boring = BoringSslCurve25519.loadOrNull();
-            return boring != null && KnownAnswers.pass(boring) ? boring : BouncyCastleCurve25519.INSTANCE;
         }
     }
 }

@@ -62,8 +62,9 @@ public final class Ed25519PrivateKey {
      * Signs {@code context.prefix || message}: a 64-byte signature. Signing stays in BouncyCastle
      * where {@link Curve25519} verifies in BoringSSL: Conscrypt 2.6.0's Ed25519 signing leaks
      * native memory the size of each signed message (measured: 3 GiB after 200,000 signatures of
-     * 16 KiB), and AWS-LC through Amazon Corretto Crypto Provider, which does not leak, saved only
-     * 3-9% of compose + seal, not worth a second native library.
+     * 16 KiB), and AWS-LC through Amazon Corretto Crypto Provider, which does not leak, saved
+     * 3-16% of compose + seal and nothing measurable on the bridge: not worth a second native
+     * library (docs/benchmarks.md).
      *
      * @throws IllegalStateException after {@link #destroy()}
      */

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the same inputs, and BoringSSL is the one chosen on the platforms its native library ships for.
  */
 final class Curve25519Test {
-    private static final BoringSslCurve25519 BORING = BoringSslCurve25519.loadOrNull();
+    private static final BoringSslCurve25519 BORING = BoringSsl.provider().map(BoringSslCurve25519::new).orElse(null);
     private static final BouncyCastleCurve25519 BOUNCY = BouncyCastleCurve25519.INSTANCE;
     private static final BigInteger L = BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
 
@@ -37,21 +37,10 @@ final class Curve25519Test {
     }
 
     @Test
-    void boringSsl_loadsAndIsChosen_onLinuxX86AndArm() {
-        String arch = System.getProperty("os.arch");
-        boolean shipped = System.getProperty("os.name").equals("Linux") && List.of("amd64", "x86_64", "aarch64").contains(arch);
-        assertThat(shipped).as("Conscrypt ships its native library for this platform (%s)", arch).isTrue();
-        assertThat(BORING).as("Conscrypt's native library loads").isNotNull();
+    void boringSsl_isChosen_onLinuxX86AndArm() {
+        assertThat(BORING).as("Conscrypt's native library loads (BoringSslTest)").isNotNull();
         assertThat(Curve25519.active()).isInstanceOf(BoringSslCurve25519.class);
-        assertThat(Curve25519.Selection.choose("boringssl")).isInstanceOf(BoringSslCurve25519.class);
         assertThat(Curve25519.active().name()).matches("BoringSSL \\(Conscrypt 2\\.[0-9.]+\\)");
-    }
-
-    @Test
-    void selection_honoursTheProperty_andRefusesUnknownNames() {
-        assertThat(Curve25519.Selection.choose("BouncyCastle")).isSameAs(BOUNCY);
-        assertThatThrownBy(() -> Curve25519.Selection.choose("openssl"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Curve25519.PROPERTY);
     }
 
     @ParameterizedTest(name = "{0}")
