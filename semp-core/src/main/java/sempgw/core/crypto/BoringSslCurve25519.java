@@ -70,11 +70,11 @@ final class BoringSslCurve25519 implements Curve25519 {
             return null;
         }
         OpenSslEdDsaPublicKey key = new OpenSslEdDsaPublicKey(publicKey.clone());
-        return (prefix, message, signature) -> {
+        return (context, message, signature) -> {
             try {
                 Signature s = Signature.getInstance("Ed25519", provider);
                 s.initVerify(key);
-                s.update(prefix);
+                s.update(context.prefixBytes());
                 s.update(message);
                 return s.verify(signature);
             } catch (GeneralSecurityException e) {

@@ -1,6 +1,5 @@
 package sempgw.core.crypto;
 
-import java.util.Arrays;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
@@ -32,21 +31,12 @@ final class BouncyCastleCurve25519 implements Curve25519 {
         if (point == null) {
             return null;
         }
-        return (prefix, message, signature) -> {
+        return (context, message, signature) -> {
             if (signature.length != Ed25519PublicKey.SIGNATURE_LENGTH) {
                 return false;
             }
-            byte[] m = concat(prefix, message);
+            byte[] m = context.prefixed(message);
             return Ed25519.verify(signature, 0, point, m, 0, m.length);
         };
-    }
-
-    private static byte[] concat(byte[] prefix, byte[] message) {
-        if (prefix.length == 0) {
-            return message;
-        }
-        byte[] m = Arrays.copyOf(prefix, prefix.length + message.length);
-        System.arraycopy(message, 0, m, prefix.length, message.length);
-        return m;
     }
 }

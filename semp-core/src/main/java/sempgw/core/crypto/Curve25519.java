@@ -33,8 +33,8 @@ sealed interface Curve25519 permits BoringSslCurve25519, BouncyCastleCurve25519 
 
     /** Verifies with one key. */
     interface Verifier {
-        /** True when {@code signature} is valid over {@code prefix || message}; false, never an exception, otherwise. */
-        boolean verify(byte[] prefix, byte[] message, byte[] signature);
+        /** True when {@code signature} is valid over {@code context.prefix || message}; false, never an exception, otherwise. */
+        boolean verify(SignatureContext context, byte[] message, byte[] signature);
     }
 
     /** The choice, made on first use. */

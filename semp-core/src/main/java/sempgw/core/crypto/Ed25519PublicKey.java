@@ -52,10 +52,7 @@ public final class Ed25519PublicKey {
      * throws, for a malformed signature.
      */
     public boolean verify(SignatureContext context, byte[] message, byte[] signature) {
-        if (signature.length != SIGNATURE_LENGTH) {
-            return false;
-        }
-        return verifier.verify(context.prefixBytes(), message, signature);
+        return verifier.verify(context, message, signature);
     }
 
     @Override

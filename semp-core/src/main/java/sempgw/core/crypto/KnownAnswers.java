@@ -34,8 +34,8 @@ final class KnownAnswers {
             byte[] flipped = ED25519_SIGNATURE.clone();
             flipped[0] ^= 1;
             return verifier != null
-                    && verifier.verify(new byte[0], ED25519_MESSAGE, ED25519_SIGNATURE)
-                    && !verifier.verify(new byte[0], ED25519_MESSAGE, flipped);
+                    && verifier.verify(SignatureContext.GO_UNPREFIXED_KEY_RECORD, ED25519_MESSAGE, ED25519_SIGNATURE)
+                    && !verifier.verify(SignatureContext.GO_UNPREFIXED_KEY_RECORD, ED25519_MESSAGE, flipped);
         } catch (RuntimeException | LinkageError e) {
             return false;
         }

@@ -3,6 +3,8 @@ package sempgw.core.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.Provider;
 import java.util.List;
 import java.util.Random;
@@ -28,6 +30,23 @@ final class BoringSslTest {
         assertThat(BoringSsl.load("false")).isNull();
         assertThat(BoringSsl.load("true")).isNotNull();
         assertThatThrownBy(() -> BoringSsl.load("yes")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(BoringSsl.PROPERTY);
+    }
+
+    @Test
+    void property_false_inAFreshJvm_leavesEveryPrimitiveInJava() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-D" + BoringSsl.PROPERTY + "=false", "-cp", System.getProperty("java.class.path"),
+                PrintImplementations.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).isEqualTo("X25519 and Ed25519 verification by BouncyCastle (pure Java), ChaCha20-Poly1305 by the JDK");
+    }
+
+    /** Prints {@link CryptoSuite#implementations()}, in the JVM the test above starts. */
+    static final class PrintImplementations {
+        public static void main(String[] args) {
+            System.out.println(CryptoSuite.implementations());
+        }
     }
 
     @Test

@@ -86,56 +86,51 @@ final class Curve25519Test {
     }
 
     @Test
-    void ed25519_randomKeysAndMessages_bothVerifyEverySignature() {
+    void ed25519_randomKeysAndMessages_bothVerifyEverySignature() throws CryptoException {
         Random r = new Random(8032);
         for (int i = 0; i < 100; i++) {
-            byte[] seed = bytes(r, 32);
-            byte[] pub = publicKeyOf(seed);
-            byte[] prefix = i % 2 == 0 ? new byte[0] : "SEMP-ENVELOPE:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Ed25519PrivateKey key = Ed25519PrivateKey.fromSeed(bytes(r, 32));
+            byte[] pub = key.publicKey().bytes();
+            SignatureContext context = i % 2 == 0 ? SignatureContext.GO_UNPREFIXED_KEY_RECORD : SignatureContext.ENVELOPE;
             byte[] message = bytes(r, r.nextInt(i % 10 == 0 ? 70_000 : 300));
-            byte[] sig = sign(seed, pub, prefix, message);
-            assertThat(BORING.verifier(pub).verify(prefix, message, sig)).isTrue();
-            assertThat(BOUNCY.verifier(pub).verify(prefix, message, sig)).isTrue();
+            byte[] sig = key.sign(context, message);
+            assertThat(BORING.verifier(pub).verify(context, message, sig)).isTrue();
+            assertThat(BOUNCY.verifier(pub).verify(context, message, sig)).isTrue();
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("implementations")
-    void ed25519_anyAlteredByte_orMissingPrefix_isRefused(Curve25519 curve) {
+    void ed25519_anyAlteredByte_orOtherContext_isRefused(Curve25519 curve) throws CryptoException {
         Random r = new Random(25519);
-        byte[] seed = bytes(r, 32);
-        byte[] pub = publicKeyOf(seed);
-        byte[] prefix = "SEMP-HANDSHAKE:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Ed25519PrivateKey key = Ed25519PrivateKey.fromSeed(bytes(r, 32));
         byte[] message = bytes(r, 200);
-        byte[] sig = sign(seed, pub, prefix, message);
-        Curve25519.Verifier v = curve.verifier(pub);
+        byte[] sig = key.sign(SignatureContext.HANDSHAKE, message);
+        Curve25519.Verifier v = curve.verifier(key.publicKey().bytes());
         for (int i = 0; i < sig.length * 8; i++) {
             byte[] bad = sig.clone();
             bad[i / 8] ^= (byte) (1 << (i % 8));
-            assertThat(v.verify(prefix, message, bad)).as("signature bit %d", i).isFalse();
+            assertThat(v.verify(SignatureContext.HANDSHAKE, message, bad)).as("signature bit %d", i).isFalse();
         }
         byte[] badMessage = message.clone();
         badMessage[100] ^= 1;
-        assertThat(v.verify(prefix, badMessage, sig)).isFalse();
-        assertThat(v.verify(new byte[0], message, sig)).isFalse();
-        assertThat(v.verify(prefix, message, Arrays.copyOf(sig, 63))).isFalse();
-        assertThat(v.verify(prefix, message, Arrays.copyOf(sig, 65))).isFalse();
+        assertThat(v.verify(SignatureContext.HANDSHAKE, badMessage, sig)).isFalse();
+        assertThat(v.verify(SignatureContext.GO_UNPREFIXED_KEY_RECORD, message, sig)).isFalse();
+        assertThat(v.verify(SignatureContext.HANDSHAKE, message, Arrays.copyOf(sig, 63))).isFalse();
+        assertThat(v.verify(SignatureContext.HANDSHAKE, message, Arrays.copyOf(sig, 65))).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("implementations")
-    void ed25519_malleatedS_isRefused(Curve25519 curve) {
+    void ed25519_malleatedS_isRefused(Curve25519 curve) throws CryptoException {
         // RFC 8032 §5.1.7: S must be below L; S + L verifies the same equation and must still fail.
-        byte[] seed = bytes(new Random(1), 32);
-        byte[] pub = publicKeyOf(seed);
+        Ed25519PrivateKey key = Ed25519PrivateKey.fromSeed(bytes(new Random(1), 32));
         byte[] message = {1, 2, 3};
-        byte[] sig = sign(seed, pub, new byte[0], message);
-        byte[] sLittle = Arrays.copyOfRange(sig, 32, 64);
-        BigInteger s = new BigInteger(1, reverse(sLittle)).add(L);
+        byte[] sig = key.sign(SignatureContext.GO_UNPREFIXED_KEY_RECORD, message);
+        BigInteger s = new BigInteger(1, reverse(Arrays.copyOfRange(sig, 32, 64))).add(L);
         byte[] malleated = Arrays.copyOf(sig, 64);
-        byte[] sPlusL = reverse(toFixed(s, 32));
-        System.arraycopy(sPlusL, 0, malleated, 32, 32);
-        assertThat(curve.verifier(pub).verify(new byte[0], message, malleated)).isFalse();
+        System.arraycopy(reverse(toFixed(s, 32)), 0, malleated, 32, 32);
+        assertThat(curve.verifier(key.publicKey().bytes()).verify(SignatureContext.GO_UNPREFIXED_KEY_RECORD, message, malleated)).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -152,20 +147,6 @@ final class Curve25519Test {
         Ed25519PrivateKey k = Ed25519PrivateKey.generate(RandomSource.secure());
         k.destroy();
         assertThatThrownBy(() -> k.sign(SignatureContext.ENVELOPE, new byte[1])).isInstanceOf(IllegalStateException.class);
-    }
-
-    private static byte[] sign(byte[] seed, byte[] pub, byte[] prefix, byte[] message) {
-        byte[] m = Arrays.copyOf(prefix, prefix.length + message.length);
-        System.arraycopy(message, 0, m, prefix.length, message.length);
-        byte[] sig = new byte[64];
-        org.bouncycastle.math.ec.rfc8032.Ed25519.sign(seed, 0, pub, 0, m, 0, m.length, sig, 0);
-        return sig;
-    }
-
-    private static byte[] publicKeyOf(byte[] seed) {
-        byte[] pub = new byte[32];
-        org.bouncycastle.math.ec.rfc8032.Ed25519.generatePublicKey(seed, 0, pub, 0);
-        return pub;
     }
 
     private static byte[] bytes(Random r, int n) {
