@@ -2,6 +2,7 @@ package sempgw.core.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.Signature;
 import java.util.Arrays;
@@ -59,6 +60,26 @@ final class BoringSslCurve25519 implements Curve25519 {
             return false; // BoringSSL's X25519 refuses an all-zero result
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Conscrypt X25519 failed", e);
+        } finally {
+            key.destroy();
+        }
+    }
+
+    /** BoringSSL's key generation where {@code random} is the system's; BouncyCastle's otherwise. */
+    @Override
+    public KeyPair generate(RandomSource random) {
+        if (!random.isSystem()) {
+            return BouncyCastleCurve25519.INSTANCE.generate(random);
+        }
+        java.security.KeyPair pair;
+        try {
+            pair = KeyPairGenerator.getInstance("XDH", provider).generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Conscrypt X25519 key generation failed", e);
+        }
+        OpenSSLX25519PrivateKey key = (OpenSSLX25519PrivateKey) pair.getPrivate();
+        try {
+            return new KeyPair(SecretBytes.wrap(key.getU()), ((OpenSSLX25519PublicKey) pair.getPublic()).getU());
         } finally {
             key.destroy();
         }

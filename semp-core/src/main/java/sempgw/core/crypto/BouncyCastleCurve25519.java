@@ -26,6 +26,14 @@ final class BouncyCastleCurve25519 implements Curve25519 {
     }
 
     @Override
+    public KeyPair generate(RandomSource random) {
+        byte[] scalar = random.bytes(X25519.SCALAR_SIZE);
+        byte[] pub = new byte[X25519.POINT_SIZE];
+        X25519.scalarMultBase(scalar, 0, pub, 0);
+        return new KeyPair(SecretBytes.wrap(scalar), pub);
+    }
+
+    @Override
     public Verifier verifier(byte[] publicKey) {
         Ed25519.PublicPoint point = Ed25519.validatePublicKeyPartialExport(publicKey, 0);
         if (point == null) {

@@ -4,8 +4,8 @@ package sempgw.core.crypto;
  * X25519 agreement (RFC 7748) and Ed25519 verification (RFC 8032) from the fastest implementation
  * that works here: BoringSSL ({@link BoringSsl}), else BouncyCastle's pure Java. Both
  * give the same answers, which {@code Curve25519Test} checks against the RFC vectors and each
- * other. Public keys and signatures are computed by BouncyCastle in every case
- * ({@link Ed25519PrivateKey#sign} says why).
+ * other. Signatures are computed by BouncyCastle in every case ({@link Ed25519PrivateKey#sign}
+ * says why).
  *
  * <p>On this machine class BoringSSL's X25519 agreement is about 3x BouncyCastle's and its Ed25519
  * verification about 2x (docs/benchmarks.md, "SEMP core"). The choice is made once, on first use:
@@ -27,6 +27,19 @@ sealed interface Curve25519 permits BoringSslCurve25519, BouncyCastleCurve25519 
      * low-order point, RFC 7748 §6.1).
      */
     boolean agree(byte[] scalar, byte[] point, byte[] out);
+
+    /**
+     * A fresh X25519 key pair. The scalar is 32 bytes drawn from {@code random}, except that where
+     * {@code random} is the system's ({@link RandomSource#isSystem()}) an implementation may draw
+     * from its own generator: BoringSSL's fixed-base multiplication (about 2.5x BouncyCastle's) is
+     * reachable only through its own key generation, which uses the generator
+     * {@link RandomSource#secure()} draws from.
+     */
+    KeyPair generate(RandomSource random);
+
+    /** An X25519 key pair: the scalar (clamped when used, RFC 7748 §5) and its public key. */
+    record KeyPair(SecretBytes scalar, byte[] publicKey) {
+    }
 
     /** An Ed25519 verifier for a raw public key, or null when the key is not a valid point encoding. */
     Verifier verifier(byte[] publicKey);

@@ -48,11 +48,11 @@ public final class HybridKem implements Kem {
 
     @Override
     public KemPrivateKey generate(RandomSource random) {
-        byte[] xsk = random.bytes(X);
+        Curve25519.KeyPair x = Curve25519.active().generate(random);
         byte[][] kyber = Kyber768Round3.generate(random);
-        byte[] raw = concat(xsk, kyber[1]);
-        byte[] pub = concat(X25519Kem.publicKeyOf(xsk), kyber[0]);
-        Arrays.fill(xsk, (byte) 0);
+        byte[] raw = concat(x.scalar().array(), kyber[1]);
+        byte[] pub = concat(x.publicKey(), kyber[0]);
+        x.scalar().destroy();
         Arrays.fill(kyber[1], (byte) 0);
         try {
             return new KemPrivateKey(this, SecretBytes.wrap(raw), pub, Kyber768Round3.privateKey(Arrays.copyOfRange(raw, X, raw.length)));
@@ -84,17 +84,17 @@ public final class HybridKem implements Kem {
             throw new CryptoException(CryptoException.Kind.INVALID_KEY, "hybrid public key must be 1216 bytes");
         }
         byte[] kpk = Arrays.copyOfRange(recipientPublicKey, X, recipientPublicKey.length);
-        byte[] eph = random.bytes(X);
+        Curve25519.KeyPair eph = Curve25519.active().generate(random);
         byte[] seed = random.bytes(Kyber768Round3.SEED_LENGTH);
         byte[] xss = null;
         byte[][] k = null;
         try {
-            xss = X25519Kem.agree(eph, recipientPublicKey, CryptoException.Kind.INVALID_KEY); // first 32 bytes
+            xss = X25519Kem.agree(eph.scalar().array(), recipientPublicKey, CryptoException.Kind.INVALID_KEY); // first 32 bytes
             k = Kyber768Round3.encapsulate(kpk, seed);
-            byte[] ct = concat(X25519Kem.publicKeyOf(eph), k[0]);
+            byte[] ct = concat(eph.publicKey(), k[0]);
             return new KemEncapsulation(ct, SecretBytes.wrap(concat(k[1], xss)));
         } finally {
-            Arrays.fill(eph, (byte) 0);
+            eph.scalar().destroy();
             Arrays.fill(seed, (byte) 0);
             if (xss != null) {
                 Arrays.fill(xss, (byte) 0);

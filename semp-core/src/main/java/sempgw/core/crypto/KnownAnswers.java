@@ -2,11 +2,13 @@ package sempgw.core.crypto;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
  * A known-answer self-test of a {@link Curve25519} implementation, run before a native one is
  * trusted: RFC 7748 §5.2's first X25519 vector, the all-zero point refused (§6.1), and RFC 8032
- * §7.1's second Ed25519 vector verified, with one flipped bit refused.
+ * §7.1's second Ed25519 vector verified, with one flipped bit refused, and two key pairs from the
+ * system's generator, distinct and each matching BouncyCastle's public key for its scalar.
  */
 final class KnownAnswers {
     static final byte[] X25519_SCALAR = hex("a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4");
@@ -30,6 +32,9 @@ final class KnownAnswers {
             if (curve.agree(X25519_SCALAR, new byte[32], out)) {
                 return false;
             }
+            if (!generatesValidPairs(curve)) {
+                return false;
+            }
             Curve25519.Verifier verifier = curve.verifier(ED25519_PUBLIC);
             byte[] flipped = ED25519_SIGNATURE.clone();
             flipped[0] ^= 1;
@@ -39,6 +44,23 @@ final class KnownAnswers {
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    private static boolean generatesValidPairs(Curve25519 curve) {
+        Curve25519.KeyPair a = curve.generate(RandomSource.secure());
+        Curve25519.KeyPair b = curve.generate(RandomSource.secure());
+        try {
+            return matches(a) && matches(b) && !a.scalar().equalsSecret(b.scalar());
+        } finally {
+            a.scalar().destroy();
+            b.scalar().destroy();
+        }
+    }
+
+    private static boolean matches(Curve25519.KeyPair pair) {
+        byte[] expected = new byte[32];
+        X25519.scalarMultBase(pair.scalar().array(), 0, expected, 0);
+        return pair.scalar().length() == 32 && MessageDigest.isEqual(expected, pair.publicKey());
     }
 
     private static byte[] hex(String s) {

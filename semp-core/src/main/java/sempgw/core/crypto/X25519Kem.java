@@ -5,9 +5,8 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
 /**
  * X25519 used as a KEM (SESSION.md §4.1; SPEC-DIGEST-WIRE §1.2): the "ciphertext" is a fresh
  * ephemeral public key and the shared secret is the X25519 output. An all-zero output (a
- * low-order peer point) is rejected (RFC 7748 §6.1). The agreement runs in the fastest
- * {@link Curve25519} implementation; public keys come from BouncyCastle's fixed-base
- * multiplication, which is as fast as BoringSSL's agreement with the base point.
+ * low-order peer point) is rejected (RFC 7748 §6.1). Key generation and agreement run in the
+ * fastest {@link Curve25519} implementation.
  */
 public final class X25519Kem implements Kem {
 
@@ -41,8 +40,8 @@ public final class X25519Kem implements Kem {
 
     @Override
     public KemPrivateKey generate(RandomSource random) {
-        byte[] sk = random.bytes(KEY_LENGTH);
-        return new KemPrivateKey(this, SecretBytes.wrap(sk), publicKeyOf(sk), null);
+        Curve25519.KeyPair pair = Curve25519.active().generate(random);
+        return new KemPrivateKey(this, pair.scalar(), pair.publicKey(), null);
     }
 
     @Override
@@ -58,12 +57,12 @@ public final class X25519Kem implements Kem {
         if (recipientPublicKey.length != KEY_LENGTH) {
             throw new CryptoException(CryptoException.Kind.INVALID_KEY, "X25519 public key must be 32 bytes");
         }
-        byte[] eph = random.bytes(KEY_LENGTH);
+        Curve25519.KeyPair eph = Curve25519.active().generate(random);
         try {
-            byte[] ss = agree(eph, recipientPublicKey, CryptoException.Kind.INVALID_KEY);
-            return new KemEncapsulation(publicKeyOf(eph), SecretBytes.wrap(ss));
+            byte[] ss = agree(eph.scalar().array(), recipientPublicKey, CryptoException.Kind.INVALID_KEY);
+            return new KemEncapsulation(eph.publicKey(), SecretBytes.wrap(ss));
         } finally {
-            java.util.Arrays.fill(eph, (byte) 0);
+            eph.scalar().destroy();
         }
     }
 

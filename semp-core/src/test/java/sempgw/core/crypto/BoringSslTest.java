@@ -39,7 +39,8 @@ final class BoringSslTest {
                 PrintImplementations.class.getName()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor()).as(out).isZero();
-        assertThat(out).isEqualTo("X25519 and Ed25519 verification by BouncyCastle (pure Java), ChaCha20-Poly1305 by the JDK");
+        assertThat(out).matches("X25519 and Ed25519 verification by BouncyCastle \\(pure Java\\), ChaCha20-Poly1305 by the JDK, "
+                + "random bytes from the JDK's \\w+");
     }
 
     /** Prints {@link CryptoSuite#implementations()}, in the JVM the test above starts. */
@@ -55,7 +56,8 @@ final class BoringSslTest {
         assertThat(ChaCha20Poly1305.agreesWithJdk(p)).isTrue();
         assertThat(ChaCha20Poly1305.implementation()).isEqualTo(BoringSsl.name());
         assertThat(CryptoSuite.implementations())
-                .isEqualTo("X25519 and Ed25519 verification by " + BoringSsl.name() + ", ChaCha20-Poly1305 by " + BoringSsl.name());
+                .isEqualTo("X25519 and Ed25519 verification by " + BoringSsl.name() + ", ChaCha20-Poly1305 by " + BoringSsl.name()
+                        + ", random bytes from " + BoringSsl.name());
     }
 
     @Test

@@ -59,6 +59,28 @@ final class Curve25519Test {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void generate_fromAScriptedSource_usesItsBytes_rfc7748Section6_1(Curve25519 curve) {
+        byte[] alice = HexFormat.of().parseHex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
+        Curve25519.KeyPair pair = curve.generate(out -> System.arraycopy(alice, 0, out, 0, out.length));
+        assertThat(pair.scalar().array()).isEqualTo(alice);
+        assertThat(hex(pair.publicKey())).isEqualTo("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
+    }
+
+    @Test
+    void generate_fromTheSystemSource_inBoringSsl_givesDistinctPairsWithBouncyCastlesPublicKey() {
+        assertThat(RandomSource.secure().isSystem()).isTrue();
+        java.util.Set<String> scalars = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            Curve25519.KeyPair pair = BORING.generate(RandomSource.secure());
+            byte[] expected = new byte[32];
+            org.bouncycastle.math.ec.rfc7748.X25519.scalarMultBase(pair.scalar().array(), 0, expected, 0);
+            assertThat(pair.publicKey()).isEqualTo(expected);
+            assertThat(scalars.add(hex(pair.scalar().array()))).isTrue();
+        }
+    }
+
     @Test
     void x25519_randomInputs_sameSecretFromBoth_includingTheIgnoredTopBitAndLongerKeys() {
         Random r = new Random(7748);
