@@ -16,6 +16,8 @@ final class DeliveryStatusPart {
 
     static final String LOCAL_TYPE = "X-Sempgw";
     private static final Pattern BASIC_CODE = Pattern.compile("^([245])\\d\\d(?:[ -]|$)");
+    /** A reply that names its own diagnostic type, as SEMP deferrals do ({@code semp; transport: ...}). */
+    private static final Pattern TYPED = Pattern.compile("^[A-Za-z][A-Za-z0-9-]*; ");
 
     private DeliveryStatusPart() {
     }
@@ -45,12 +47,21 @@ final class DeliveryStatusPart {
         sb.append(ReportFields.field("Status", status(n).toString(), utf8));
         Optional<RemoteReply> remote = n.remote();
         remote.ifPresent(r -> sb.append(ReportFields.field("Remote-MTA", "dns; " + r.hostName(), utf8)));
-        String diagnostic = remote.map(r -> "smtp; " + r.reply()).orElseGet(() -> diagnosticType(n) + "; " + n.reply());
+        String diagnostic = remote.map(r -> "smtp; " + r.reply()).orElseGet(() -> diagnosticCode(n));
         sb.append(ReportFields.field("Diagnostic-Code", diagnostic, utf8));
         sb.append(ReportFields.field("Last-Attempt-Date", ReportFields.date(n.lastAttempt()), utf8));
         if (n.action() == DsnAction.DELAYED) {
             n.willRetryUntil().ifPresent(until -> sb.append(ReportFields.field("Will-Retry-Until", ReportFields.date(until), utf8)));
         }
+    }
+
+    /**
+     * The Diagnostic-Code (RFC 3464 §2.3.6): a reply that already names its type ({@code semp;
+     * transport: connection refused}, how the SEMP agent words a deferral) as it is, else the
+     * notice's type and the reply.
+     */
+    private static String diagnosticCode(RecipientNotice n) {
+        return TYPED.matcher(n.reply()).find() ? n.reply() : diagnosticType(n) + "; " + n.reply();
     }
 
     /**

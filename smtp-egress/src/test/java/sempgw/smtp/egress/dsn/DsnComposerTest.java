@@ -152,6 +152,20 @@ final class DsnComposerTest {
     }
 
     @Test
+    void compose_delayed_sempDeferral_diagnosticCodeKeepsItsOwnType() throws Exception {
+        RecipientNotice delayed = RecipientNotice.of(Recipient.of("bob@example.org"), new DeliveryResult.Deferred(
+                "semp; transport: connect to semp.example.org: Connection refused", new DeliveryResult.Reason("transport",
+                "connect to semp.example.org: Connection refused", Optional.of("4.4.1"))), ATTEMPT, Optional.empty());
+
+        InternetHeaders r = parse(compose(sender(Optional.empty(), Optional.empty()), List.of(delayed), ORIGINAL).orElseThrow())
+                .perRecipient().getFirst();
+
+        assertThat(field(r, "Action")).isEqualTo("delayed");
+        assertThat(field(r, "Status")).isEqualTo("4.4.1");
+        assertThat(field(r, "Diagnostic-Code")).isEqualTo("semp; transport: connect to semp.example.org: Connection refused");
+    }
+
+    @Test
     void compose_successRequested_relayedOnlyForThoseWhoAsked() throws Exception {
         Recipient asked = new Recipient("bob@example.org", Set.of(Notify.SUCCESS), Optional.empty());
         Recipient notAsked = Recipient.of("carol@example.org");
