@@ -22,8 +22,6 @@ public enum ConversionError {
     TOO_DEEP("mime_too_deep", false),
     /** More parts than the limit. */
     TOO_MANY_PARTS("mime_too_many_parts", false),
-    /** A body text in a charset the JVM does not support. */
-    UNSUPPORTED_CHARSET("charset_unsupported", false),
     /** An address that cannot be made canonical (ENVELOPE.md §2.3). */
     INVALID_ADDRESS("address_invalid", false),
     /** A defect of ours (the fidelity proof failed): temporary, the message stays queued. */
@@ -55,7 +53,6 @@ public enum ConversionError {
             case MALFORMED_MULTIPART -> MALFORMED_MULTIPART;
             case TOO_DEEP -> TOO_DEEP;
             case TOO_MANY_PARTS -> TOO_MANY_PARTS;
-            case UNSUPPORTED_CHARSET -> UNSUPPORTED_CHARSET;
         };
     }
 }

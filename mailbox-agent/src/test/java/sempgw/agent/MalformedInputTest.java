@@ -14,7 +14,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import sempgw.agent.mime.MimeLimits;
 
-/** Inputs the converter refuses, each with its reason code and never with an unchecked exception. */
+/**
+ * Inputs the converter refuses, each with its reason code and never with an unchecked exception,
+ * and oddities it tolerates as mail readers do, carrying them byte for byte.
+ */
 final class MalformedInputTest {
     private static final String HEAD = "From: alice@corp.example\r\nTo: bob@peer.example\r\n";
 
@@ -43,9 +46,7 @@ final class MalformedInputTest {
                 Arguments.of("huge header section", HEAD + "X-Many: 0123456789012345678901234567890123456789\r\n".repeat(6000) + "\r\nx\r\n",
                         ConversionError.HEADER_TOO_LARGE),
                 Arguments.of("huge part header", HEAD + "Content-Type: multipart/mixed; boundary=p\r\n\r\n--p\r\n"
-                        + "X-Part: 0123456789012345678901234567890123456789\r\n".repeat(6000) + "\r\nx\r\n--p--\r\n", ConversionError.HEADER_TOO_LARGE),
-                Arguments.of("unknown charset", HEAD + "Content-Type: text/plain; charset=x-klingon\r\n\r\nx\r\n", ConversionError.UNSUPPORTED_CHARSET),
-                Arguments.of("bad charset name", HEAD + "Content-Type: text/plain; charset=\"utf 8!\"\r\n\r\nx\r\n", ConversionError.UNSUPPORTED_CHARSET));
+                        + "X-Part: 0123456789012345678901234567890123456789\r\n".repeat(6000) + "\r\nx\r\n--p--\r\n", ConversionError.HEADER_TOO_LARGE));
     }
 
     private static String nested(int depth) {
@@ -112,6 +113,32 @@ final class MalformedInputTest {
             byte[] out = RoundTripTest.trip(in);
             assertThat(Fixtures.text(out)).as(mime).endsWith(Fixtures.text(RoundTripTest.delivered(in)));
         }
+    }
+
+    @Test
+    void convert_unknownCharset_readAsMailReadersDo_andCarriedByteForByte() throws Exception {
+        String head = HEAD + "Date: Sun, 8 Jun 2025 12:00:00 +0000\r\nMessage-ID: <cs@corp.example>\r\nContent-Transfer-Encoding: 8bit\r\n";
+        byte[] latin1 = "caf\u00e9 cr\u00e8me\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] utf8 = "caf\u00e9 cr\u00e8me\r\n".getBytes(StandardCharsets.UTF_8);
+        for (String charset : new String[] {"unknown-8bit", "x-klingon", "\"utf 8!\""}) {
+            for (byte[] body : new byte[][] {latin1, utf8}) {
+                byte[] in = concat((head + "Content-Type: text/plain; charset=" + charset + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body);
+                OutboundMessage m = Fixtures.convert(in, Fixtures.context("bob@peer.example"));
+                assertThat(m.draft().enclosure().body().get("text/plain")).as(charset).isEqualTo("caf\u00e9 cr\u00e8me\n");
+                RoundTripTest.assertSameBytes(tail(RoundTripTest.trip(in), RoundTripTest.delivered(in).length),
+                        RoundTripTest.delivered(in), charset);
+            }
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static byte[] tail(byte[] b, int n) {
+        return java.util.Arrays.copyOfRange(b, Math.max(0, b.length - n), b.length);
     }
 
     @Test

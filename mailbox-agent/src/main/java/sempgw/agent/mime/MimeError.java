@@ -11,7 +11,5 @@ public enum MimeError {
     /** Multipart entities nested deeper than the configured limit. */
     TOO_DEEP,
     /** More body parts than the configured limit. */
-    TOO_MANY_PARTS,
-    /** A body text in a charset this JVM does not know (RFC 2046 §4.1.2). */
-    UNSUPPORTED_CHARSET
+    TOO_MANY_PARTS
 }

@@ -8,11 +8,12 @@ import java.util.Objects;
  * A body text decoded to Unicode for a native SEMP client, with what it takes to encode it back:
  * the charset used and whether line breaks were CRLF (the native text always uses LF).
  *
- * <p>Charset: the declared {@code charset} parameter (RFC 2046 §4.1.2); an unknown one is
- * {@link MimeError#UNSUPPORTED_CHARSET}. When none is declared, or {@code us-ascii} is declared
- * over 8-bit bytes, the text is read as UTF-8 if it is well-formed UTF-8 and as windows-1252
- * otherwise, as mail readers do. Malformed sequences become U+FFFD; the fidelity check then sees
- * the difference and carries the original bytes.
+ * <p>Charset: the declared {@code charset} parameter (RFC 2046 §4.1.2). When none is declared, the
+ * declared one is unknown here ({@code unknown-8bit}, {@code x-user-defined}, {@code utf-7}), or
+ * {@code us-ascii} is declared over 8-bit bytes, the text is read as UTF-8 if it is well-formed
+ * UTF-8 and as windows-1252 otherwise, as mail readers do. Malformed sequences become U+FFFD; the
+ * fidelity check then sees the difference and carries the original bytes, so the message still
+ * arrives byte for byte at a gateway.
  *
  * @param text the text with LF line breaks
  * @param charset the charset the bytes were read with
@@ -27,19 +28,11 @@ public record TextContent(String text, Charset charset, boolean crlf) {
     }
 
     /** The text of {@code part} whose decoded content is {@code content}. */
-    public static TextContent decode(MimePart part, byte[] content) throws MimeException {
+    public static TextContent decode(MimePart part, byte[] content) {
         Slice bytes = Slice.of(content);
-        Charset cs;
-        var declared = part.type().param("charset");
-        if (declared.isPresent()) {
-            cs = Charsets.forMime(declared.get()).orElseThrow(() ->
-                    new MimeException(MimeError.UNSUPPORTED_CHARSET, "part " + part.label() + " declares an unsupported charset (RFC 2046 §4.1.2)"));
-            if (cs.equals(StandardCharsets.US_ASCII) && !bytes.isAscii()) {
-                cs = bytes.isUtf8() ? StandardCharsets.UTF_8 : FALLBACK;
-            }
-        } else {
-            cs = bytes.isAscii() ? StandardCharsets.US_ASCII : bytes.isUtf8() ? StandardCharsets.UTF_8 : FALLBACK;
-        }
+        Charset cs = part.type().param("charset").flatMap(Charsets::forMime)
+                .filter(declared -> !declared.equals(StandardCharsets.US_ASCII) || bytes.isAscii())
+                .orElseGet(() -> bytes.isAscii() ? StandardCharsets.US_ASCII : bytes.isUtf8() ? StandardCharsets.UTF_8 : FALLBACK);
         String raw = new String(content, cs);
         boolean crlf = raw.indexOf('\r') >= 0;
         return new TextContent(crlf ? raw.replace("\r\n", "\n") : raw, cs, crlf);
