@@ -40,7 +40,7 @@ final class ConversionPropertiesTest {
         Fixtures.Opened o = Fixtures.wire(m);
         Optional<byte[]> rebuilt = MimeFidelity.rebuild(o.enclosure());
         assertThat(rebuilt).isPresent();
-        RoundTripTest.assertSameBytes(rebuilt.get(), RoundTripTest.delivered(mime), "rebuilt message");
+        RoundTripTest.assertSameBytes(rebuilt.get(), RoundTripTest.carried(mime), "rebuilt message");
         String out = Fixtures.text(Fixtures.render(o, Corpus.RCPT));
         String header = out.substring(0, out.indexOf("\r\n\r\n") + 2);
         assertThat(header).startsWith("SEMP-Verification: ");

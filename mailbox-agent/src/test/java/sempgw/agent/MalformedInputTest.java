@@ -25,7 +25,7 @@ final class MalformedInputTest {
         return Stream.of(
                 Arguments.of("empty", "", ConversionError.MALFORMED_HEADER),
                 Arguments.of("no header", "\r\nbody only\r\n", ConversionError.MALFORMED_HEADER),
-                Arguments.of("line without colon", HEAD + "this is not a header\r\n\r\nx\r\n", ConversionError.MALFORMED_HEADER),
+                Arguments.of("line without colon first", "this is not a header\r\n" + HEAD + "\r\nx\r\n", ConversionError.MALFORMED_HEADER),
                 Arguments.of("mbox From_ line", "From alice@corp.example Sun Jun  8 12:00:00 2025\r\n" + HEAD + "\r\nx\r\n",
                         ConversionError.MALFORMED_HEADER),
                 Arguments.of("continuation first", " folded\r\n" + HEAD + "\r\nx\r\n", ConversionError.MALFORMED_HEADER),
@@ -107,7 +107,9 @@ final class MalformedInputTest {
             head + "Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nbad =ZZ escape and soft=\r\n",
             head + "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\nbegin 644 f\r\n",
             head + "Subject: =?x-unknown?Q?kept?= and =?utf-8?B?broken!?=\r\n\r\nx",
-            head + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nno final line break"};
+            head + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nno final line break",
+            head + "this line is not a field and starts the body\r\n\r\nx\r\n",
+            head + "Subject: before\r\nno blank line before the body\r\nSubject-Like: text after the first body line\r\n"};
         for (String mime : tolerated) {
             byte[] in = mime.getBytes(StandardCharsets.UTF_8);
             byte[] out = RoundTripTest.trip(in);

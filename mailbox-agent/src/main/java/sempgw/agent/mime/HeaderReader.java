@@ -8,9 +8,10 @@ import java.util.List;
  * (the message reader normalizes them). A field name is printable US-ASCII without colon; a line
  * starting with space or tab continues the previous field; an empty line ends the section.
  *
- * <p>At the top of a message every line before the empty line must be a field ({@code strict}):
- * anything else is {@link MimeError#MALFORMED_HEADER}. In a body part, the header section ends
- * at the first line that is not a field; the rest is body, kept byte for byte.
+ * <p>The header section ends at the first line that is not a field; the rest is body, kept byte
+ * for byte. That is how mail readers and Postfix read a sloppy header. At the top of a message
+ * ({@code strict}) the first line must be a field, so that a message without any header (or one
+ * starting with an mbox {@code From_} line or a continuation) is {@link MimeError#MALFORMED_HEADER}.
  */
 public final class HeaderReader {
     private HeaderReader() {
@@ -62,7 +63,7 @@ public final class HeaderReader {
 
     private static HeaderSection notAField(byte[] buf, int start, int pos, List<HeaderField> fields, boolean strict, String why)
             throws MimeException {
-        if (strict) {
+        if (strict && fields.isEmpty()) {
             throw new MimeException(MimeError.MALFORMED_HEADER, why + " (RFC 5322 §2.2)");
         }
         return new HeaderSection(fields, new Slice(buf, start, pos), new Slice(buf, pos, pos));
