@@ -10,6 +10,7 @@
 #       semp-core/target before the change), then on this one, back to back
 #   CPU=1 bench/core-bench.sh        also print CPU microseconds per operation of the headline
 #       figures (sempgw.core.bench.CpuPerOp), steadier than throughput on a loaded machine
+#   Every run prints how fast this machine is against the anchors' (MachineAnchorBenchmark).
 #
 # Environment: FORKS (1), WARMUP_ITERS (3), ITERS (5), ITER_TIME (2s), THREADS (1),
 # JMH_ARGS (extra JMH options, e.g. "-prof gc"), BASELINE, CPU.
@@ -86,6 +87,20 @@ cpu_figure() {
   echo "# cpu current  load=$(cut -d' ' -f1 /proc/loadavg) $line" | tee -a "$REPORT" >&2
 }
 
+# This machine against the anchors' one (MachineAnchorBenchmark): CPU us per call of two
+# BouncyCastle operations whose ops/s there the anchors give; the geometric mean of here/there
+# estimates how semp-go's one-core figures would move on this machine.
+machine_factor() {
+  if ! [[ "MachineAnchorBenchmark" =~ $ONLY ]]; then return; fi
+  local verify x25519
+  verify="$(java -cp "$CP" sempgw.core.bench.CpuPerOp MachineAnchorBenchmark bouncyCastleEd25519Verify256 | sed -n 's/.*: \([0-9.]*\) us\/op.*/\1/p')"
+  x25519="$(java -cp "$CP" sempgw.core.bench.CpuPerOp MachineAnchorBenchmark bouncyCastleX25519Agreement | sed -n 's/.*: \([0-9.]*\) us\/op.*/\1/p')"
+  awk -v v="$verify" -v x="$x25519" 'BEGIN {
+    fv = (1e6 / v) / (0.69 * 19262); fx = (1e6 / x) / (1.05 * 11084);
+    printf "# machine: BouncyCastle Ed25519 verify %.0f/s (anchors: 13,291/s), X25519 %.0f/s (anchors: 11,638/s); this machine runs at %.2f of the anchors%s machine (%.2f, %.2f): semp-go x %.2f estimates semp-go here\n", 1e6 / v, 1e6 / x, sqrt(fv * fx), "\047", fv, fx, sqrt(fv * fx)
+  }' | tee -a "$REPORT" >&2
+}
+
 mkdir -p "$OUT"
 pick_jdk
 build
@@ -99,6 +114,8 @@ run_group 'sempgw.core.bench.HandshakeBenchmark'
 # receive, receive + client open (semp-go, one core, 1 recipient: compose 1,327/s baseline,
 # 1,182/s PQ; compose+sign+encode 1,034/s, 883/s; receive 1,490/s, 1,616/s; open 999/s, 1,113/s).
 run_group 'sempgw.core.bench.EnvelopeBenchmark'
+
+machine_factor
 
 # Headline figures as CPU time per operation (CPU=1), baseline and PQ suites.
 for suite in x25519-chacha20-poly1305 pq-kyber768-x25519; do
