@@ -20,9 +20,10 @@ import org.conscrypt.OpenSslEdDsaPublicKey;
  * in semp-go and BouncyCastle.
  *
  * <p>Key material: each agreement copies the scalar into a Conscrypt key that is zeroed right
- * after. The provider's own copy inside the {@code KeyAgreement} cannot be zeroed from here; it
- * becomes unreachable after the operation, as the package documentation says of JCA objects in
- * general.
+ * after, and each generated key pair's Conscrypt key is zeroed once its scalar is copied out. The
+ * provider's own copies (inside the {@code KeyAgreement}, the generator's scratch array) cannot
+ * be zeroed from here; they become unreachable after the operation, as the package documentation
+ * says of JCA objects in general.
  */
 final class BoringSslCurve25519 implements Curve25519 {
     private static final int LENGTH = 32;
