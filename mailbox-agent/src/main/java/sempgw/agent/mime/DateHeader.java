@@ -16,6 +16,8 @@ public final class DateHeader {
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /** One parser, used under its lock: building a MailDateFormat costs more than a parse. */
+    private static final MailDateFormat PARSER = new MailDateFormat();
 
     private DateHeader() {
     }
@@ -23,7 +25,10 @@ public final class DateHeader {
     /** The instant {@code value} names, to the second, or empty when it cannot be read or lies outside years 1970-9999. */
     public static Optional<Instant> parse(String value) {
         try {
-            Date d = new MailDateFormat().parse(value);
+            Date d;
+            synchronized (PARSER) {
+                d = PARSER.parse(value);
+            }
             Instant t = d.toInstant().truncatedTo(ChronoUnit.SECONDS);
             return t.isBefore(EARLIEST) || t.isAfter(LATEST) ? Optional.empty() : Optional.of(t);
         } catch (ParseException | RuntimeException e) {

@@ -69,4 +69,19 @@ final class HeaderTextTest {
         assertThat(DateHeader.parse("yesterday")).isEmpty();
         assertThat(DateHeader.format(java.time.Instant.parse("2025-06-09T06:30:00Z"))).isEqualTo("Mon, 9 Jun 2025 06:30:00 +0000");
     }
+
+    @Test
+    void dates_parsedFromManyThreadsAtOnce_eachGetsItsOwnAnswer() throws Exception {
+        java.time.Instant base = java.time.Instant.parse("2025-06-09T06:30:00Z");
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4000; i++) {
+                java.time.Instant t = base.plusSeconds(97L * i);
+                results.add(pool.submit(() -> DateHeader.parse(DateHeader.format(t)).equals(Optional.of(t))));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        }
+    }
 }
