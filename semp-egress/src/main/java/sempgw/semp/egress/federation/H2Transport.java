@@ -15,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.net.ssl.SSLException;
+import sempgw.core.SempReason;
 import sempgw.semp.egress.discovery.BoundedBody;
 
 /**
@@ -22,7 +23,9 @@ import sempgw.semp.egress.discovery.BoundedBody;
  * is one POST to the advertised {@code endpoints.federation.h2} URL, its response body the one
  * reply (docs/interop.md, federation over h2). The {@code Semp-Session-Id} header of the first response ties the
  * following POSTs to the same tunnel (TRANSPORT.md §4.2.3); we echo it on every later POST.
- * HTTP status is transport-level only (§4.2.2): anything but 200 with a body is a failure.
+ * HTTP status is transport-level only (§4.2.2): anything but 200 with a body is a failure,
+ * transient except 413, which says the message exceeds the peer's {@code max_envelope_size}: the
+ * same bytes would be refused again, so that is the terminal {@code envelope_size_exceeded}.
  * A reply that does not come in time is "silent", and so is a stream the server resets after
  * holding it (our server holds a silent reply for 35 s, then resets the stream); the tunnel stays open.
  *
@@ -155,6 +158,11 @@ public final class H2Transport implements FederationTransport {
                     request.header(SESSION_HEADER, id);
                 }
                 HttpResponse<byte[]> response = client.send(request.build(), BoundedBody.handler(maxReplyBytes));
+                if (response.statusCode() == 413) {
+                    open = false;
+                    throw DeliveryException.refusedByPeer(SempReason.ENVELOPE_SIZE_EXCEEDED, "h2 " + endpoint.getHost()
+                            + ": HTTP 413, the message exceeds the peer's max_envelope_size (TRANSPORT.md §4.2.2)");
+                }
                 if (response.statusCode() != 200 || response.body().length == 0) {
                     throw fail("h2 " + endpoint.getHost() + ": HTTP " + response.statusCode()
                             + (response.body().length == 0 ? " without a body" : ""), null);

@@ -114,6 +114,34 @@ final class H2TransportTest {
     }
 
     @Test
+    void exchange_413_terminalEnvelopeSizeExceeded_otherStatusesStayTransient() throws Exception {
+        https.respond(answering(413));
+        TransportConnection c = new H2Transport(http, 1024).connect(endpoint());
+        assertThatThrownBy(() -> c.exchangeConcurrently("{}".getBytes(), Duration.ofSeconds(5)))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                    assertThat(e.terminal()).isTrue();
+                    assertThat(e.reason()).contains(sempgw.core.SempReason.ENVELOPE_SIZE_EXCEEDED);
+                    assertThat(e.getMessage()).contains("HTTP 413");
+                });
+        assertThat(c.isOpen()).isFalse();
+        for (int status : new int[] {400, 429, 503}) {
+            https.respond(answering(status));
+            TransportConnection d = new H2Transport(http, 1024).connect(endpoint());
+            assertThatThrownBy(() -> d.exchangeConcurrently("{}".getBytes(), Duration.ofSeconds(5)))
+                    .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.terminal()).as("HTTP %d", status).isFalse());
+        }
+    }
+
+    /** Answers {@code status} without a body, having read the request, so the connection can carry the next one. */
+    private static TestHttpsServer.Responder answering(int status) {
+        return e -> {
+            e.getRequestBody().readAllBytes();
+            TestHttpsServer.send(e, status, new byte[0]);
+            e.close();
+        };
+    }
+
+    @Test
     void exchange_noReplyInTime_emptyAndStillOpen() throws Exception {
         https.respond(e -> {
             try {
