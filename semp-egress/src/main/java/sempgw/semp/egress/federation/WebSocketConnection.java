@@ -13,12 +13,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import sempgw.core.SempReason;
 
 /**
  * One WebSocket federation connection: exchanges are serialized (one outstanding message), each
  * reply is one complete text message (TRANSPORT.md §4.1.2). A binary message, an oversized reply,
  * a close or an error ends the connection; a close without a preceding reply is a network
- * failure, never a silent rejection (§4.1.3). After a timeout the connection is closed too: a
+ * failure, never a silent rejection (§4.1.3), except a close with 1009 (RFC 6455 §7.4.1: the
+ * message is too big to process), which is the terminal {@code envelope_size_exceeded} as HTTP 413
+ * is over h2 (TRANSPORT.md §4.2.2). After a timeout the connection is closed too: a
  * late reply would otherwise be taken for the answer to the next message. While open, a ping
  * goes out every {@link #PING_INTERVAL} from a virtual thread (§4.1.3 keepalive, 30 s
  * recommended); the JDK answers the peer's pings itself.
@@ -28,6 +31,8 @@ final class WebSocketConnection implements TransportConnection {
     private final WebSocket ws;
     private final Inbox inbox;
     private final String host;
+    /** RFC 6455 §7.4.1: the peer refuses a message too big to process. */
+    static final int MESSAGE_TOO_BIG = 1009;
     /** The keepalive interval (TRANSPORT.md §4.1.3). */
     static final Duration PING_INTERVAL = Duration.ofSeconds(30);
 
@@ -76,6 +81,9 @@ final class WebSocketConnection implements TransportConnection {
             return Optional.empty();
         } catch (ExecutionException e) {
             close();
+            if (e.getCause() instanceof TooBig) {
+                throw DeliveryException.refusedByPeer(SempReason.ENVELOPE_SIZE_EXCEEDED, "ws " + host + ": " + e.getCause().getMessage());
+            }
             throw new DeliveryException("ws " + host + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,7 +122,7 @@ final class WebSocketConnection implements TransportConnection {
         private final StringBuilder partial = new StringBuilder();
         private long partialBytes;
         private CompletableFuture<byte[]> waiting;
-        private String endedBecause;
+        private IllegalStateException endedBecause;
 
         Inbox(int limit) {
             this.limit = limit;
@@ -123,7 +131,7 @@ final class WebSocketConnection implements TransportConnection {
         synchronized CompletableFuture<byte[]> expect() {
             waiting = new CompletableFuture<>();
             if (endedBecause != null) {
-                waiting.completeExceptionally(new IllegalStateException(endedBecause));
+                waiting.completeExceptionally(endedBecause);
             }
             return waiting;
         }
@@ -132,12 +140,16 @@ final class WebSocketConnection implements TransportConnection {
             return endedBecause != null;
         }
 
-        synchronized void end(String why) {
+        void end(String why) {
+            end(new IllegalStateException(why));
+        }
+
+        synchronized void end(IllegalStateException why) {
             if (endedBecause == null) {
                 endedBecause = why;
             }
             if (waiting != null) {
-                waiting.completeExceptionally(new IllegalStateException(why));
+                waiting.completeExceptionally(why);
             }
         }
 
@@ -194,13 +206,22 @@ final class WebSocketConnection implements TransportConnection {
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            end("closed by the peer (" + statusCode + ")");
+            end(statusCode == MESSAGE_TOO_BIG ? new TooBig() : new IllegalStateException("closed by the peer (" + statusCode + ")"));
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
             end("connection error: " + error.getClass().getSimpleName());
+        }
+    }
+
+    /** The peer closed with {@link #MESSAGE_TOO_BIG}. */
+    static final class TooBig extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        TooBig() {
+            super("closed by the peer (1009: the message exceeds its limit, RFC 6455 §7.4.1)");
         }
     }
 }

@@ -29,7 +29,7 @@ import javax.net.ssl.SSLServerSocket;
 final class TestWssServer implements AutoCloseable {
 
     /** What the server does with one complete client message. */
-    enum Mode { REPLY, BINARY, CLOSE, SILENT }
+    enum Mode { REPLY, BINARY, CLOSE, TOO_BIG, SILENT }
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
@@ -125,6 +125,10 @@ final class TestWssServer implements AutoCloseable {
             }
             case CLOSE -> {
                 frame(out, 0x88, new byte[] {0x03, (byte) 0xE8});
+                return false;
+            }
+            case TOO_BIG -> {
+                frame(out, 0x88, new byte[] {0x03, (byte) 0xF1});
                 return false;
             }
             case BINARY -> {

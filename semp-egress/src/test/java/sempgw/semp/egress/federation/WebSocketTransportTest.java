@@ -135,6 +135,19 @@ final class WebSocketTransportTest {
     }
 
     @Test
+    void exchange_closeWith1009_terminalEnvelopeSizeExceeded() throws Exception {
+        wss.mode = TestWssServer.Mode.TOO_BIG;
+        TransportConnection c = transport().connect(endpoint());
+        assertThatThrownBy(() -> c.exchange("{}".getBytes(), Duration.ofSeconds(5)))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                    assertThat(e.terminal()).isTrue();
+                    assertThat(e.reason()).contains(sempgw.core.SempReason.ENVELOPE_SIZE_EXCEEDED);
+                    assertThat(e.getMessage()).contains("1009");
+                });
+        assertThat(c.isOpen()).isFalse();
+    }
+
+    @Test
     void exchange_noReplyInTime_emptyAndTheConnectionIsClosed() throws Exception {
         wss.mode = TestWssServer.Mode.SILENT;
         TransportConnection c = transport().connect(endpoint());
