@@ -119,19 +119,25 @@ public final class FirstAttempts {
         private long decided;
 
         void expect(int recipients) {
-            lock.lock();
-            try {
-                expected = recipients;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            change(() -> expected = recipients);
         }
 
         void mark(String recipient, Mark mark) {
+            change(() -> marks.putIfAbsent(recipient, mark));
+        }
+
+        void decide(boolean refusedAll) {
+            change(() -> {
+                refused = refusedAll;
+                decided = System.nanoTime();
+            });
+        }
+
+        /** Applies {@code update} under the lock and wakes every waiter. */
+        private void change(Runnable update) {
             lock.lock();
             try {
-                marks.putIfAbsent(recipient, mark);
+                update.run();
                 changed.signalAll();
             } finally {
                 lock.unlock();
@@ -139,28 +145,13 @@ public final class FirstAttempts {
         }
 
         List<Mark> await(Duration wait) throws InterruptedException {
-            long deadline = System.nanoTime() + wait.toNanos();
             lock.lock();
             try {
-                while (expected < 0 || marks.size() < expected) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        break;
-                    }
-                    changed.awaitNanos(left);
+                long left = wait.toNanos();
+                while ((expected < 0 || marks.size() < expected) && left > 0) {
+                    left = changed.awaitNanos(left);
                 }
                 return List.copyOf(marks.values());
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void decide(boolean refusedAll) {
-            lock.lock();
-            try {
-                refused = refusedAll;
-                decided = System.nanoTime();
-                changed.signalAll();
             } finally {
                 lock.unlock();
             }
@@ -178,17 +169,13 @@ public final class FirstAttempts {
 
         /** Blocks until the verdict (or {@code wait}); true when the client was refused. */
         boolean refusedWithin(Duration wait) throws IOException {
-            long deadline = System.nanoTime() + wait.toNanos();
             lock.lock();
             try {
-                while (refused == null) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return false;
-                    }
-                    changed.awaitNanos(left);
+                long left = wait.toNanos();
+                while (refused == null && left > 0) {
+                    left = changed.awaitNanos(left);
                 }
-                return refused;
+                return Boolean.TRUE.equals(refused);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("interrupted while waiting for the SMTP client's verdict");
