@@ -141,21 +141,13 @@ public final class ChaCha20Poly1305 implements Aead {
         }
         try {
             byte[] expected = seal(null, key, nonce, aad, plaintext);
-            if (!java.util.Arrays.equals(seal(provider, key, nonce, aad, plaintext), expected)) {
-                return false;
-            }
-            Cipher open = newCipher(provider);
-            open.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
-            open.updateAAD(aad);
-            if (!java.util.Arrays.equals(open.doFinal(expected), plaintext)) {
+            if (!java.util.Arrays.equals(seal(provider, key, nonce, aad, plaintext), expected)
+                    || !java.util.Arrays.equals(crypt(provider, Cipher.DECRYPT_MODE, key, nonce, aad, expected), plaintext)) {
                 return false;
             }
             expected[3] ^= 1;
-            Cipher refuse = newCipher(provider);
-            refuse.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
-            refuse.updateAAD(aad);
             try {
-                refuse.doFinal(expected);
+                crypt(provider, Cipher.DECRYPT_MODE, key, nonce, aad, expected);
                 return false;
             } catch (AEADBadTagException e) {
                 return true;
@@ -168,9 +160,14 @@ public final class ChaCha20Poly1305 implements Aead {
     /** One seal with {@code provider} (null: the JDK's). */
     static byte[] seal(Provider provider, byte[] key, byte[] nonce, byte[] aad, byte[] plaintext)
             throws GeneralSecurityException {
+        return crypt(provider, Cipher.ENCRYPT_MODE, key, nonce, aad, plaintext);
+    }
+
+    private static byte[] crypt(Provider provider, int mode, byte[] key, byte[] nonce, byte[] aad, byte[] input)
+            throws GeneralSecurityException {
         Cipher c = newCipher(provider);
-        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+        c.init(mode, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
         c.updateAAD(aad);
-        return c.doFinal(plaintext);
+        return c.doFinal(input);
     }
 }

@@ -1,14 +1,15 @@
 package sempgw.core.crypto;
 
 /**
- * X25519 agreement (RFC 7748) and Ed25519 verification (RFC 8032) from the fastest implementation
- * that works here: BoringSSL ({@link BoringSsl}), else BouncyCastle's pure Java. Both
+ * X25519 key generation and agreement (RFC 7748) and Ed25519 verification (RFC 8032) from the
+ * fastest implementation that works here: BoringSSL ({@link BoringSsl}), else BouncyCastle's pure
+ * Java. Both
  * give the same answers, which {@code Curve25519Test} checks against the RFC vectors and each
  * other. Signatures are computed by BouncyCastle in every case ({@link Ed25519PrivateKey#sign}
  * says why).
  *
- * <p>On this machine class BoringSSL's X25519 agreement is about 3x BouncyCastle's and its Ed25519
- * verification about 2x (docs/benchmarks.md, "SEMP core"). The choice is made once, on first use:
+ * <p>On this machine class BoringSSL's X25519 agreement is about 2.5x BouncyCastle's, its key
+ * generation about 2.5x, and its Ed25519 verification 1.3-1.6x (docs/benchmarks.md, "SEMP core"). The choice is made once, on first use:
  * BoringSSL when it loads and passes a known-answer self-test; {@link #active()} says which.
  */
 sealed interface Curve25519 permits BoringSslCurve25519, BouncyCastleCurve25519 {

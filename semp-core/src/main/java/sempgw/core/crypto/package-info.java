@@ -1,9 +1,10 @@
 /**
  * SEMP cryptography: whole algorithm suites and the primitives behind them, chosen once per
- * primitive by measurement on this machine class (X25519 and Ed25519 verification in BoringSSL
- * through Conscrypt, BouncyCastle's where its native library does not load; BouncyCastle's
- * Ed25519 signing and lightweight ML-KEM; the JDK's ChaCha20-Poly1305, SHA-2 and HMAC, the
- * latter under our own HKDF-SHA-512).
+ * primitive by measurement on this machine class: in BoringSSL through Conscrypt, X25519 key
+ * generation and agreement, Ed25519 verification, ChaCha20-Poly1305 and the system's random bytes
+ * (BouncyCastle's and the JDK's where its native library does not load); BouncyCastle's Ed25519
+ * signing and lightweight ML-KEM; the JDK's SHA-2 and HMAC, the latter under our own
+ * HKDF-SHA-512.
  *
  * <p>Entry points: {@link sempgw.core.crypto.CryptoSuite#of(SuiteId)} for a suite's
  * {@link sempgw.core.crypto.Kem}, {@link sempgw.core.crypto.Aead}, {@link sempgw.core.crypto.Hkdf}
