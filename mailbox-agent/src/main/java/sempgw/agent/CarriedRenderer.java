@@ -44,7 +44,7 @@ final class CarriedRenderer {
         byte[] msg = MessageReader.crlf(message);
         HeaderSection top;
         try {
-            top = HeaderReader.read(msg, 0, msg.length, true, MimeLimits.defaults());
+            top = HeaderReader.read(msg, 0, msg.length, MimeLimits.defaults());
         } catch (MimeException e) {
             return Optional.empty();
         }

@@ -12,12 +12,10 @@ public enum ConversionError {
     READ_FAILED("read_failed", true),
     /** The message exceeds {@link ConversionLimits#maxMessageBytes()}. */
     TOO_LARGE("message_too_large", false),
-    /** A header section that is not RFC 5322 fields. */
+    /** A NUL byte in a header field. */
     MALFORMED_HEADER("header_malformed", false),
     /** A header field or section over its limit. */
     HEADER_TOO_LARGE("header_too_large", false),
-    /** A multipart entity without boundary or parts. */
-    MALFORMED_MULTIPART("multipart_malformed", false),
     /** Multipart nesting over its limit. */
     TOO_DEEP("mime_too_deep", false),
     /** More parts than the limit. */
@@ -50,7 +48,6 @@ public enum ConversionError {
         return switch (e) {
             case MALFORMED_HEADER -> MALFORMED_HEADER;
             case HEADER_TOO_LARGE -> HEADER_TOO_LARGE;
-            case MALFORMED_MULTIPART -> MALFORMED_MULTIPART;
             case TOO_DEEP -> TOO_DEEP;
             case TOO_MANY_PARTS -> TOO_MANY_PARTS;
         };

@@ -16,28 +16,14 @@ import sempgw.agent.mime.MimeLimits;
 
 /**
  * Inputs the converter refuses, each with its reason code and never with an unchecked exception,
- * and oddities it tolerates as mail readers do, carrying them byte for byte.
+ * and oddities it tolerates as mail readers and Postfix do, carrying them byte for byte.
  */
 final class MalformedInputTest {
     private static final String HEAD = "From: alice@corp.example\r\nTo: bob@peer.example\r\n";
 
     static Stream<Arguments> corpus() {
         return Stream.of(
-                Arguments.of("empty", "", ConversionError.MALFORMED_HEADER),
-                Arguments.of("no header", "\r\nbody only\r\n", ConversionError.MALFORMED_HEADER),
-                Arguments.of("line without colon first", "this is not a header\r\n" + HEAD + "\r\nx\r\n", ConversionError.MALFORMED_HEADER),
-                Arguments.of("mbox From_ line", "From alice@corp.example Sun Jun  8 12:00:00 2025\r\n" + HEAD + "\r\nx\r\n",
-                        ConversionError.MALFORMED_HEADER),
-                Arguments.of("continuation first", " folded\r\n" + HEAD + "\r\nx\r\n", ConversionError.MALFORMED_HEADER),
                 Arguments.of("NUL in header", HEAD + "Subject: a\0b\r\n\r\nx\r\n", ConversionError.MALFORMED_HEADER),
-                Arguments.of("multipart without boundary", HEAD + "Content-Type: multipart/mixed\r\n\r\n--x\r\n\r\na\r\n--x--\r\n",
-                        ConversionError.MALFORMED_MULTIPART),
-                Arguments.of("multipart without delimiter", HEAD + "Content-Type: multipart/mixed; boundary=zz\r\n\r\nno parts here\r\n",
-                        ConversionError.MALFORMED_MULTIPART),
-                Arguments.of("multipart only closing", HEAD + "Content-Type: multipart/mixed; boundary=zz\r\n\r\n--zz--\r\n",
-                        ConversionError.MALFORMED_MULTIPART),
-                Arguments.of("nested multipart without boundary", HEAD + "Content-Type: multipart/mixed; boundary=zz\r\n\r\n--zz\r\n"
-                        + "Content-Type: multipart/alternative\r\n\r\nx\r\n--zz--\r\n", ConversionError.MALFORMED_MULTIPART),
                 Arguments.of("too deep", HEAD + nested(25), ConversionError.TOO_DEEP),
                 Arguments.of("too many parts", HEAD + "Content-Type: multipart/mixed; boundary=p\r\n\r\n"
                         + "--p\r\n\r\nx\r\n".repeat(1000) + "--p--\r\n", ConversionError.TOO_MANY_PARTS),
@@ -115,6 +101,57 @@ final class MalformedInputTest {
             byte[] out = RoundTripTest.trip(in);
             assertThat(Fixtures.text(out)).as(mime).endsWith(Fixtures.text(RoundTripTest.delivered(in)));
         }
+    }
+
+    /** Messages that have no header field to read: the whole message is body, as Postfix and mail readers take it. */
+    static Stream<Arguments> headerless() {
+        return Stream.of(
+                Arguments.of("empty", ""),
+                Arguments.of("blank line first", "\r\nbody only\r\n"),
+                Arguments.of("typed without header", "hello bob, testing\r\n"),
+                Arguments.of("line without colon first", "this is not a header\r\n" + HEAD + "\r\nx\r\n"),
+                Arguments.of("mbox From_ line", "From alice@corp.example Sun Jun  8 12:00:00 2025\r\n" + HEAD + "\r\nx\r\n"),
+                Arguments.of("continuation first", " folded\r\n" + HEAD + "\r\nx\r\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("headerless")
+    void convert_noHeaderField_wholeMessageIsBody_deliveredBelowFieldsFromTheBrief(String name, String mime) throws Exception {
+        byte[] in = mime.getBytes(StandardCharsets.UTF_8);
+
+        OutboundMessage m = Fixtures.convert(in, Fixtures.context("bob@peer.example"));
+        String out = Fixtures.text(RoundTripTest.trip(in));
+
+        String body = mime.startsWith("\r\n") ? mime.substring(2) : mime;
+        assertThat(m.draft().enclosure().body().getOrDefault("text/plain", "")).isEqualTo(body.replace("\r\n", "\n"));
+        assertThat(out).contains("\r\nFrom: alice@corp.example\r\nDate: ", "\r\nMessage-ID: <")
+                .endsWith(Fixtures.text(RoundTripTest.delivered(in)));
+        assertThat(out.substring(0, out.indexOf("\r\n\r\n"))).doesNotContain("bob@peer.example");
+    }
+
+    /** Multiparts whose parts cannot be found: one text leaf, as mail readers show them. */
+    static Stream<Arguments> partless() {
+        String mixed = HEAD + "Date: Sun, 8 Jun 2025 12:00:00 +0000\r\nMessage-ID: <mp@corp.example>\r\nContent-Type: multipart/mixed";
+        return Stream.of(
+                Arguments.of("no boundary parameter", mixed + "\r\n\r\n--x\r\n\r\na\r\n--x--\r\n"),
+                Arguments.of("empty boundary", mixed + "; boundary=\"\"\r\n\r\n--\r\n\r\na\r\n----\r\n"),
+                Arguments.of("boundary not ASCII", mixed + "; boundary=\"gr\u00fc\u00dfe\"\r\n\r\n--gr\u00fc\u00dfe\r\n\r\na\r\n"),
+                Arguments.of("no delimiter line", mixed + "; boundary=zz\r\n\r\nno parts here\r\n"),
+                Arguments.of("only a close delimiter", mixed + "; boundary=zz\r\n\r\n--zz--\r\n"),
+                Arguments.of("nested without boundary", mixed + "; boundary=zz\r\n\r\n--zz\r\nContent-Type: multipart/alternative\r\n\r\n"
+                        + "inner text\r\n--zz--\r\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("partless")
+    void convert_multipartWithoutParts_readAsText_andCarriedByteForByte(String name, String mime) throws Exception {
+        byte[] in = mime.getBytes(StandardCharsets.UTF_8);
+
+        OutboundMessage m = Fixtures.convert(in, Fixtures.context("bob@peer.example"));
+        byte[] out = RoundTripTest.trip(in);
+
+        assertThat(m.draft().enclosure().body()).containsKey("text/plain");
+        RoundTripTest.assertSameBytes(tail(out, RoundTripTest.delivered(in).length), RoundTripTest.delivered(in), name);
     }
 
     @Test

@@ -26,6 +26,8 @@ final class RoundTripTest {
     private static final String VERIFIED = "SEMP-Verification: origin=semp; seal=pass; sender-signature=pass; sender-domain=corp.example\r\n";
     /** A line break followed by a line that is neither a continuation nor {@code name:} (RFC 5322 §2.2). */
     private static final Pattern NOT_A_FIELD = Pattern.compile("\r\n(?![ \t]|[!-9;-~]+[ \t]*:)");
+    /** A line that starts a field: a name of printable US-ASCII without colon, then the colon. */
+    private static final Pattern A_FIELD = Pattern.compile("[!-9;-~]+[ \t]*:");
     private static final Set<String> DROPPED = Set.of("received", "return-path", "bcc", "resent-bcc", "delivered-to",
             "x-original-to", "authentication-results", "received-spf");
 
@@ -162,6 +164,10 @@ final class RoundTripTest {
 
     private static byte[] expected(byte[] original, boolean separated) {
         String all = new String(original, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n");
+        if (!A_FIELD.matcher(all).lookingAt()) {
+            // No header field at all: the whole message is body, below a blank line the renderer writes if it is missing.
+            return ((separated && !all.startsWith("\r\n") ? "\r\n" : "") + all).getBytes(StandardCharsets.ISO_8859_1);
+        }
         int split = all.indexOf("\r\n\r\n");
         String head = split < 0 ? all : all.substring(0, split + 2);
         String rest = split < 0 ? "" : all.substring(split + 2);

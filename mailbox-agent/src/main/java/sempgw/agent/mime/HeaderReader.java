@@ -9,16 +9,17 @@ import java.util.List;
  * starting with space or tab continues the previous field; an empty line ends the section.
  *
  * <p>The header section ends at the first line that is not a field; the rest is body, kept byte
- * for byte. That is how mail readers and Postfix read a sloppy header. At the top of a message
- * ({@code strict}) the first line must be a field, so that a message without any header (or one
- * starting with an mbox {@code From_} line or a continuation) is {@link MimeError#MALFORMED_HEADER}.
+ * for byte. That is how mail readers and Postfix read a sloppy header. When that is the very first
+ * line (a message typed without header, one starting with an mbox {@code From_} line or with a
+ * continuation), the section has no field and the whole entity is body, as Postfix reads it too.
+ * Only a NUL byte in a field is {@link MimeError#MALFORMED_HEADER}.
  */
 public final class HeaderReader {
     private HeaderReader() {
     }
 
     /** Reads the header section starting at {@code start} and ending at the latest at {@code end}. */
-    public static HeaderSection read(byte[] buf, int start, int end, boolean strict, MimeLimits limits) throws MimeException {
+    public static HeaderSection read(byte[] buf, int start, int end, MimeLimits limits) throws MimeException {
         List<HeaderField> fields = new ArrayList<>();
         int fieldStart = -1;
         int colonAt = -1;
@@ -27,20 +28,17 @@ public final class HeaderReader {
             int le = Lines.next(buf, pos, end);
             if (le - pos == 2 && buf[pos] == '\r') {
                 close(buf, fieldStart, colonAt, pos, fields);
-                if (strict && fields.isEmpty()) {
-                    throw new MimeException(MimeError.MALFORMED_HEADER, "the message has no header field");
-                }
                 return new HeaderSection(fields, new Slice(buf, start, le), new Slice(buf, pos, le));
             }
             if (buf[pos] == ' ' || buf[pos] == '\t') {
                 if (fieldStart < 0) {
-                    return notAField(buf, start, pos, fields, strict, "continuation line without a field");
+                    return bodyFrom(buf, start, pos, fields);
                 }
             } else {
                 int colon = colonAfterName(buf, pos, le);
                 close(buf, fieldStart, colonAt, pos, fields);
                 if (colon < 0) {
-                    return notAField(buf, start, pos, fields, strict, "header line without a field name and colon");
+                    return bodyFrom(buf, start, pos, fields);
                 }
                 fieldStart = pos;
                 colonAt = colon;
@@ -55,17 +53,11 @@ public final class HeaderReader {
             pos = le;
         }
         close(buf, fieldStart, colonAt, end, fields);
-        if (strict && fields.isEmpty()) {
-            throw new MimeException(MimeError.MALFORMED_HEADER, "the message has no header field");
-        }
         return new HeaderSection(fields, new Slice(buf, start, end), new Slice(buf, end, end));
     }
 
-    private static HeaderSection notAField(byte[] buf, int start, int pos, List<HeaderField> fields, boolean strict, String why)
-            throws MimeException {
-        if (strict && fields.isEmpty()) {
-            throw new MimeException(MimeError.MALFORMED_HEADER, why + " (RFC 5322 §2.2)");
-        }
+    /** The section cut short at line {@code pos}, which is not a field: the body starts there, without a blank line. */
+    private static HeaderSection bodyFrom(byte[] buf, int start, int pos, List<HeaderField> fields) {
         return new HeaderSection(fields, new Slice(buf, start, pos), new Slice(buf, pos, pos));
     }
 

@@ -11,8 +11,11 @@ import java.util.List;
  *
  * <p>Delimiters follow RFC 2046 §5.1.1: a line that starts with {@code --boundary}, optionally
  * {@code --}, then only linear whitespace. The CRLF before a delimiter belongs to it. A missing
- * close delimiter is tolerated (the last part runs to the end), as mail readers do; a multipart
- * without boundary parameter or without any delimiter line is {@link MimeError#MALFORMED_MULTIPART}.
+ * close delimiter is tolerated (the last part runs to the end), as mail readers do. So is a
+ * multipart that has no parts to find: no boundary parameter, a boundary that is empty or not
+ * printable ASCII, or no opening delimiter line. Its body is then one leaf read as
+ * {@code text/plain}, the default for an unusable Content-Type (RFC 2045 §5.2), which is how mail
+ * readers show it; its bytes are kept like any other leaf's.
  */
 public final class MimeParser {
     private final byte[] buf;
@@ -26,38 +29,43 @@ public final class MimeParser {
 
     /** The entity tree of {@code message}. */
     public static MimePart parse(byte[] message, MimeLimits limits) throws MimeException {
-        return new MimeParser(message, limits).entity(0, message.length, "", 0, true, ContentType.TEXT_PLAIN);
+        return new MimeParser(message, limits).entity(0, message.length, "", 0, ContentType.TEXT_PLAIN);
     }
 
-    private MimePart entity(int start, int end, String section, int depth, boolean top, ContentType fallback) throws MimeException {
+    private MimePart entity(int start, int end, String section, int depth, ContentType fallback) throws MimeException {
         if (++entities > limits.maxParts()) {
             throw new MimeException(MimeError.TOO_MANY_PARTS, "the message has more than " + limits.maxParts() + " parts");
         }
-        HeaderSection headers = HeaderReader.read(buf, start, end, top, limits);
+        HeaderSection headers = HeaderReader.read(buf, start, end, limits);
         ContentType type = headers.value("Content-Type").map(v -> ContentType.parse(v, ContentType.TEXT_PLAIN)).orElse(fallback);
         Slice body = new Slice(buf, headers.bodyStart(), end);
         if (!type.isMultipart()) {
-            return new MimePart(section, headers, body, type, List.of(), List.of());
+            return leaf(section, headers, body, type);
         }
         if (depth + 1 > limits.maxDepth()) {
             throw new MimeException(MimeError.TOO_DEEP, "multipart nesting deeper than " + limits.maxDepth());
         }
-        String boundary = type.param("boundary").orElseThrow(() ->
-                new MimeException(MimeError.MALFORMED_MULTIPART, "multipart without boundary parameter (RFC 2046 §5.1.1)"));
-        if (boundary.length() > 200 || !boundary.chars().allMatch(c -> c > ' ' - 1 && c < 127)) {
-            throw new MimeException(MimeError.MALFORMED_MULTIPART, "multipart boundary is not 1-200 printable ASCII characters (RFC 2046 §5.1.1)");
+        byte[] delimiter = type.param("boundary")
+                .filter(b -> !b.isEmpty() && b.chars().allMatch(c -> c >= ' ' && c < 127))
+                .map(b -> ("--" + b).getBytes(StandardCharsets.US_ASCII))
+                .orElse(null);
+        long opening = delimiter == null ? -1 : findDelimiter(body.from(), body.to(), delimiter);
+        if (opening < 0 || closes(opening)) {
+            return leaf(section, headers, body, ContentType.TEXT_PLAIN);
         }
         ContentType childDefault = type.subtype().equals("digest") ? ContentType.MESSAGE_RFC822 : ContentType.TEXT_PLAIN;
-        return multipart(section, headers, body, type, ("--" + boundary).getBytes(StandardCharsets.US_ASCII), depth, childDefault);
+        return multipart(section, headers, body, type, delimiter, opening, depth, childDefault);
     }
 
-    private MimePart multipart(String section, HeaderSection headers, Slice body, ContentType type, byte[] delimiter, int depth,
-                               ContentType childDefault) throws MimeException {
+    private static MimePart leaf(String section, HeaderSection headers, Slice body, ContentType type) {
+        return new MimePart(section, headers, body, type, List.of(), List.of());
+    }
+
+    /** The parts of a multipart body whose first delimiter line, an opening one, is {@code opening}. */
+    private MimePart multipart(String section, HeaderSection headers, Slice body, ContentType type, byte[] delimiter, long opening,
+                               int depth, ContentType childDefault) throws MimeException {
         int end = body.to();
-        long d = findDelimiter(body.from(), end, delimiter);
-        if (d < 0 || closes(d)) {
-            throw new MimeException(MimeError.MALFORMED_MULTIPART, "multipart body without an opening boundary delimiter (RFC 2046 §5.1.1)");
-        }
+        long d = opening;
         List<Slice> separators = new ArrayList<>();
         List<MimePart> children = new ArrayList<>();
         int sepStart = body.from();
@@ -67,12 +75,12 @@ public final class MimeParser {
             long next = findDelimiter(partStart, end, delimiter);
             separators.add(new Slice(buf, sepStart, partStart));
             if (next < 0) {
-                children.add(entity(partStart, end, childSection, depth + 1, false, childDefault));
+                children.add(entity(partStart, end, childSection, depth + 1, childDefault));
                 separators.add(new Slice(buf, end, end));
                 break;
             }
             int partEnd = lineStart(next) - 2 >= partStart ? lineStart(next) - 2 : partStart;
-            children.add(entity(partStart, partEnd, childSection, depth + 1, false, childDefault));
+            children.add(entity(partStart, partEnd, childSection, depth + 1, childDefault));
             sepStart = partEnd;
             if (closes(next)) {
                 separators.add(new Slice(buf, sepStart, end));

@@ -88,6 +88,41 @@ final class MimeParserTest {
     }
 
     @Test
+    void parse_multipartWithoutFindableParts_oneTextLeafKeepingItsHeader() throws Exception {
+        for (String head : new String[] {"Content-Type: multipart/mixed", "Content-Type: multipart/mixed; boundary=\"\"",
+                "Content-Type: multipart/mixed; boundary=zz", "Content-Type: multipart/mixed; boundary=\"a\u00e9\""}) {
+            MimePart root = parse(head + "\r\n\r\n--zz--\r\n--a\u00e9\r\ntext\r\n");
+
+            assertThat(root.isMultipart()).as(head).isFalse();
+            assertThat(root.type().mimeType()).as(head).isEqualTo("text/plain");
+            assertThat(root.headers().value("Content-Type")).as(head).hasValueSatisfying(v -> assertThat(v).startsWith("multipart/mixed"));
+            assertThat(text(root.body())).as(head).isEqualTo("--zz--\r\n--a\u00e9\r\ntext\r\n");
+        }
+    }
+
+    @Test
+    void parse_boundaryLongerThanRfc2046Allows_stillSplits() throws Exception {
+        String b = "b".repeat(300);
+
+        MimePart root = parse("Content-Type: multipart/mixed; boundary=" + b + "\r\n\r\n--" + b + "\r\n\r\none\r\n--" + b + "\r\n\r\ntwo\r\n--"
+                + b + "--\r\n");
+
+        assertThat(root.children()).extracting(c -> text(c.body())).containsExactly("one", "two");
+    }
+
+    @Test
+    void parse_firstLineNotAField_noHeaderAndEverythingBody() throws Exception {
+        for (String msg : new String[] {"From alice@corp.example Sun Jun  8 12:00:00 2025\r\nSubject: x\r\n\r\ny\r\n", " folded\r\n\r\ny",
+                "just text\r\n", ""}) {
+            MimePart root = parse(msg);
+
+            assertThat(root.headers().fields()).as(msg).isEmpty();
+            assertThat(text(root.body())).as(msg).isEqualTo(msg);
+        }
+        assertThat(text(parse("\r\nbody\r\n").body())).isEqualTo("body\r\n");
+    }
+
+    @Test
     void headers_foldedValueUnfolded_rawKeptExactly() throws Exception {
         MimePart root = parse("Subject: a\r\n  folded\tvalue \r\nX-Empty:\r\nX-Spaced :v\r\n\r\nbody");
 
