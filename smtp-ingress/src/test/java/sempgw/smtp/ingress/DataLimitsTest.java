@@ -70,17 +70,16 @@ final class DataLimitsTest {
     }
 
     @Test
-    void data_lineOver1000Octets_gets554() throws Exception {
+    void data_linesOver1000Octets_acceptedAsPostfixDoes_keptWhole() throws Exception {
+        String line = "y".repeat(5000);
         try (TestIngress gw = TestIngress.start(); SmtpClient c = gw.client()) {
             c.ehlo();
             openData(c);
-            c.sendRaw("\r\n" + "y".repeat(999) + "\r\n.\r\n");
-            c.expect("554 5.6.0");
-            openData(c);
-            c.sendRaw("\r\n" + "y".repeat(998) + "\r\n.\r\n");
+            c.sendRaw("Subject: long\r\n\r\n" + line + "\r\nshort\r\n.\r\n");
             c.expect("250 2.0.0");
 
             assertThat(gw.queue.committed()).hasSize(1);
+            assertThat(gw.queue.committed().getFirst().text()).contains("\r\n" + line + "\r\nshort\r\n");
         }
     }
 

@@ -12,11 +12,19 @@ import java.io.OutputStream;
  * <p>Queued content already has CRLF line ends, so it goes out byte for byte. A bare LF or a
  * bare CR, which RFC 5321 §2.3.8 forbids, is sent as CRLF: the next hop then sees the same line
  * structure we do, and a bare {@code <LF>.<LF>} can never end the data early (SMTP smuggling).
- * Runs of ordinary octets are passed on in one write. Closing does not close the socket stream.
+ * A line longer than {@link #MAX_LINE} octets (RFC 5321 §4.5.3.1.6: 1000 with the CRLF), which
+ * the listener accepts as Postfix does, is broken by inserting {@code <CRLF><SPACE>}, as
+ * Postfix's {@code smtp_line_length_limit} does: a header line stays one folded field, and
+ * base64 and quoted-printable decoders skip the space. Runs of ordinary octets are passed on in
+ * one write. Closing does not close the socket stream.
  */
 public final class DotStuffingOutputStream extends FilterOutputStream {
+    /** The longest line sent, without its CRLF. */
+    public static final int MAX_LINE = 998;
+    private static final byte[] FOLD = {'\r', '\n', ' '};
 
     private boolean lineStart = true;
+    private int column;
     private boolean pendingCr;
     private boolean finished;
 
@@ -42,12 +50,14 @@ public final class DotStuffingOutputStream extends FilterOutputStream {
                 pendingCr = false;
                 if (b == '\n') {
                     lineStart = true;
+                    column = 0;
                     continue;
                 }
                 out.write(buf, runStart, i - runStart);
                 runStart = i;
                 out.write('\n');
                 lineStart = true;
+                column = 0;
             }
             if (b == '\r') {
                 pendingCr = true;
@@ -57,13 +67,21 @@ public final class DotStuffingOutputStream extends FilterOutputStream {
                 runStart = i;
                 out.write('\r');
                 lineStart = true;
+                column = 0;
             } else {
-                if (lineStart && b == '.') {
+                if (column >= MAX_LINE) {
+                    out.write(buf, runStart, i - runStart);
+                    runStart = i;
+                    out.write(FOLD);
+                    column = 1;
+                } else if (lineStart && b == '.') {
                     out.write(buf, runStart, i - runStart);
                     runStart = i;
                     out.write('.');
+                    column++;
                 }
                 lineStart = false;
+                column++;
             }
         }
         out.write(buf, runStart, end - runStart);
@@ -77,6 +95,7 @@ public final class DotStuffingOutputStream extends FilterOutputStream {
         if (pendingCr) {
             out.write('\n');
             lineStart = true;
+            column = 0;
         }
         if (!lineStart) {
             out.write('\r');

@@ -51,6 +51,29 @@ final class DotStuffingOutputStreamTest {
     }
 
     @Test
+    void write_lineOver998Octets_brokenWithCrlfSpaceAsPostfixDoes() throws IOException {
+        String exact = "a".repeat(998);
+        String longer = "b".repeat(2500);
+
+        assertThat(stuff(exact + "\r\n", 100)).isEqualTo(exact + "\r\n.\r\n");
+        assertThat(stuff("X: " + longer + "\r\n" + longer + "\r\n", 4096)).isEqualTo("X: " + "b".repeat(995) + "\r\n "
+                + "b".repeat(997) + "\r\n " + "b".repeat(508) + "\r\n" + "b".repeat(998) + "\r\n " + "b".repeat(997) + "\r\n "
+                + "b".repeat(505) + "\r\n.\r\n");
+    }
+
+    @Test
+    void write_longLineStartingWithDot_stuffedOctetCounted_everyChunkingSame() throws IOException {
+        String in = "." + "c".repeat(1500) + "\r\nnext\r\n";
+        String whole = stuff(in, in.length());
+
+        assertThat(whole).isEqualTo(".." + "c".repeat(996) + "\r\n " + "c".repeat(504) + "\r\nnext\r\n.\r\n");
+        for (int chunk : new int[] {1, 2, 3, 997, 998, 999, 1000}) {
+            assertThat(stuff(in, chunk)).as("chunk %d", chunk).isEqualTo(whole);
+        }
+        assertThat(whole.split("\r\n")).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(998));
+    }
+
+    @Test
     void finish_contentWithoutFinalCrlf_completesLine() throws IOException {
         assertThat(stuff("no newline", 5)).isEqualTo("no newline\r\n.\r\n");
         assertThat(stuff("ends in cr\r", 5)).isEqualTo("ends in cr\r\n.\r\n");

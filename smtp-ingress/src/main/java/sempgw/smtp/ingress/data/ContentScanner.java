@@ -4,10 +4,12 @@ import java.util.Optional;
 
 /**
  * Holds the decoded content of one message to its {@link MessageLimits} as it arrives, in
- * one pass and constant memory: size, text line length, NUL, the header section's size and
- * its {@code Received:} count. It also notes 8-bit octets: like Postfix we accept them without
- * {@code BODY=8BITMIME} and record the fact in the accept log line, since refusing them would
- * only bounce mail from old clients that delivery can still handle.
+ * one pass and constant memory: size, NUL, the header section's size and its {@code Received:}
+ * count. It also notes 8-bit octets: like Postfix we accept them without {@code BODY=8BITMIME}
+ * and record the fact in the accept log line, since refusing them would only bounce mail from
+ * old clients that delivery can still handle. Lines longer than RFC 5321 §4.5.3.1.6's 1000
+ * octets are accepted for the same reason, as Postfix accepts them (HTML from bulk senders and
+ * some clients has them); the SMTP client folds them on the way out.
  *
  * <p>The header section ends at the first empty line, or at the first line that is neither a
  * field nor a continuation (RFC 5322 §2.2, §3.5), which then starts the body.
@@ -19,7 +21,6 @@ public final class ContentScanner {
 
     private final MessageLimits limits;
     private long size;
-    private int lineLength;
     private boolean eightBit;
     private Header header = Header.LINE_START;
     private int nameLength;
@@ -45,10 +46,6 @@ public final class ContentScanner {
                 return Optional.of(DataViolation.NUL);
             }
             eightBit |= b < 0;
-            lineLength = b == '\n' ? 0 : lineLength + 1;
-            if (lineLength >= MessageLimits.MAX_LINE) {
-                return Optional.of(DataViolation.LINE_TOO_LONG);
-            }
             if (header != Header.DONE) {
                 Optional<DataViolation> v = header(b);
                 if (v.isPresent()) {

@@ -8,8 +8,6 @@ public enum DataViolation {
     TOO_BIG(SmtpReply.of(552, "5.3.4", "Error: message size exceeds fixed limit")),
     /** A CR or LF outside a CRLF pair (RFC 5321 §2.3.8), refused as Postfix's smtpd_forbid_bare_newline does. */
     BARE_LINE_ENDING(SmtpReply.of(550, "5.5.2", "Error: bare <CR> or <LF> received in message content")),
-    /** A text line longer than 1000 octets with its CRLF (RFC 5321 §4.5.3.1.6). */
-    LINE_TOO_LONG(SmtpReply.of(554, "5.6.0", "Error: message content line longer than 1000 octets")),
     /** NUL is not allowed in a message (RFC 5322 §2.1; RFC 2045 §2.8). */
     NUL(SmtpReply.of(554, "5.6.0", "Error: NUL character in message content")),
     /** The header section is over the line or octet limit: a header bomb. */

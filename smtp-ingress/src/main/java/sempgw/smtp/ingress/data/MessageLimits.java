@@ -15,9 +15,6 @@ public record MessageLimits(long maxSize, int maxHeaderLines, long maxHeaderByte
     public static final long DEFAULT_MAX_HEADER_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_HOPS = 50;
 
-    /** The maximum text line, CRLF included (RFC 5321 §4.5.3.1.6). */
-    public static final int MAX_LINE = 1000;
-
     public MessageLimits {
         if (maxSize <= 0 || maxHeaderLines <= 0 || maxHeaderBytes <= 0 || maxHops <= 0) {
             throw new IllegalArgumentException("message limits must be positive");
