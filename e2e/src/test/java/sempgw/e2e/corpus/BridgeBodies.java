@@ -14,6 +14,16 @@ final class BridgeBodies {
     private BridgeBodies() {
     }
 
+    /** multipart/mixed whose boundary parameter names a delimiter the body never has: the body's own delimiters differ. */
+    static void brokenMultipart(MessageWriter w, TextSource text) {
+        String declared = "=_declared_" + text.between(1000, 9999);
+        String used = "=_used_" + text.between(1000, 9999);
+        w.header("Content-Type", "multipart/mixed; boundary=\"" + declared + "\"").blank();
+        w.line("This is a multi-part message in MIME format.").blank();
+        w.line("--" + used).header("Content-Type", "text/plain; charset=us-ascii").blank().text(text.paragraphs(2), StandardCharsets.US_ASCII);
+        w.line("--" + used + "--");
+    }
+
     /** multipart/alternative of a plain part and a multipart/related HTML part with 1 to 3 inline images. */
     static void related(MessageWriter w, TextSource text, String id) {
         String alt = "alt-" + text.between(1000, 9999);

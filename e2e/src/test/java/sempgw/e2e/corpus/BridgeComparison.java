@@ -113,8 +113,9 @@ public final class BridgeComparison {
         return out;
     }
 
+    /** A multipart whose parts cannot be found is one leaf, as mail readers show it. */
     private static void collect(MimeEntity e, List<Leaf> out) {
-        if (e.isMultipart()) {
+        if (!e.parts().isEmpty()) {
             e.parts().forEach(p -> collect(p, out));
             return;
         }

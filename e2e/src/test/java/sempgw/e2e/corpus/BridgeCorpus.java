@@ -18,8 +18,9 @@ import sempgw.e2e.smtp.Envelope;
  * from a seed: plain, HTML, multipart/alternative, multipart/related with inline images,
  * attachments (a few large ones, up to 20 MiB), 8-bit bodies, UTF-8 headers and addresses
  * (RFC 6531, RFC 6532), RFC 2047 encoded words, calendar invitations, S/MIME and PGP/MIME signed
- * messages and replies with In-Reply-To and References; Cc, Reply-To and Bcc (in the header, and
- * envelope-only) along the way. Every sender is a mailbox at {@link #ALPHA}, every recipient one
+ * messages, replies with In-Reply-To and References, and a multipart whose boundary never
+ * appears (a list footer tool rewrote it: mail readers show it as text); Cc, Reply-To and Bcc
+ * (in the header, and envelope-only) along the way. Every sender is a mailbox at {@link #ALPHA}, every recipient one
  * at {@link #BETA}. The Subject carries {@code [<test id>]}, which is how a delivered copy is
  * matched to what was sent (the gateway keeps user-visible headers, not necessarily others).
  */
@@ -33,7 +34,7 @@ public final class BridgeCorpus {
             "josé@beta.test", "用户@beta.test");
     /** The kinds, in the order they cycle through the corpus. */
     public static final List<String> KINDS = List.of("plain", "html", "alternative", "related", "attachments", "8bit-body",
-            "utf8-headers", "utf8-addresses", "encoded-words", "calendar", "smime-signed", "pgp-signed", "reply");
+            "utf8-headers", "utf8-addresses", "encoded-words", "calendar", "smime-signed", "pgp-signed", "reply", "broken-multipart");
     /** The large attachments, in octets, and where they go (as fractions of the corpus). */
     static final int[] LARGE_OCTETS = {20 * 1024 * 1024, 8 * 1024 * 1024, 3 * 1024 * 1024};
     private static final Pattern TEST_ID = Pattern.compile("\\[(bridge-\\d{3})\\]");
@@ -129,6 +130,7 @@ public final class BridgeCorpus {
             case "attachments" -> MessageBodies.write(w, "mixed-attachments", text);
             case "related" -> BridgeBodies.related(w, text, id);
             case "calendar" -> BridgeBodies.calendar(w, text, id, sender, to);
+            case "broken-multipart" -> BridgeBodies.brokenMultipart(w, text);
             case "smime-signed" -> BridgeBodies.signed(w, text, BridgeBodies.Signature.SMIME, SigningKeys.forSeed(seed, sender));
             case "pgp-signed" -> BridgeBodies.signed(w, text, BridgeBodies.Signature.PGP, SigningKeys.forSeed(seed, sender));
             default -> {
