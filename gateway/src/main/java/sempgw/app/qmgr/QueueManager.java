@@ -83,7 +83,7 @@ public final class QueueManager implements AutoCloseable {
         this.clock = clock;
         this.limiter = new DestinationLimiter(settings.concurrencyPerDestination());
         this.active = new Semaphore(settings.activeLimit());
-        this.recorder = new ResultRecorder(queue, notifier, retries, settings, clock);
+        this.recorder = new ResultRecorder(queue, notifier, retries, settings, clock, destinations);
     }
 
     /** Takes over every entry in the queue and every entry committed from now on. */

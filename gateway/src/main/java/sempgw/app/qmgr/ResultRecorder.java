@@ -28,7 +28,9 @@ import sempgw.store.queue.RecipientStatus;
  *       the message is older than the warning age, if wanted (RFC 3461 §4.1).</li>
  * </ol>
  * A recipient becomes BOUNCED only after its notice is durably queued: if queuing the notice
- * fails, the recipient stays DEFERRED and the bounce is tried again later.
+ * fails, the recipient stays DEFERRED and the bounce is tried again later. A log line names the
+ * recipient's destination as resolved after the attempt, so the first message to a domain that
+ * the attempt found speaking SEMP is logged under {@code semp:<domain>}, as the rest will be.
  */
 final class ResultRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(ResultRecorder.class);
@@ -38,9 +40,12 @@ final class ResultRecorder {
     private final RetryPolicy retries;
     private final QmgrSettings settings;
     private final Clock clock;
+    private final DestinationResolver destinations;
 
-    ResultRecorder(MessageQueue queue, Notifier notifier, RetryPolicy retries, QmgrSettings settings, Clock clock) {
+    ResultRecorder(MessageQueue queue, Notifier notifier, RetryPolicy retries, QmgrSettings settings, Clock clock,
+            DestinationResolver destinations) {
         this.queue = queue;
+        this.destinations = destinations;
         this.notifier = notifier;
         this.retries = retries;
         this.settings = settings;
@@ -64,7 +69,7 @@ final class ResultRecorder {
             switch (results.get(k)) {
                 case DeliveryResult.Delivered d -> {
                     queue.update(entry.id(), index, RecipientState.DELIVERED, now, Optional.of(d.reply()), status.delayNotified());
-                    DeliveryLog.event(entry, status.recipient(), batch.destination(), now, DeliveryLog.Status.SENT, d.reply());
+                    DeliveryLog.event(entry, status.recipient(), relay(batch, status.recipient()), now, DeliveryLog.Status.SENT, d.reply());
                 }
                 case DeliveryResult.Failed f ->
                         failures.add(new Notice(index, status.recipient(), Notice.Kind.FAILED, f.diagnosticType(), f.reply(), f.reason()));
@@ -73,15 +78,20 @@ final class ResultRecorder {
                 case DeliveryResult.Deferred d when status.state() == RecipientState.HELD -> {
                     queue.update(entry.id(), index, RecipientState.HELD, status.nextAttempt(), Optional.of(d.reply()), d.reason(),
                             status.delayNotified());
-                    DeliveryLog.event(entry, status.recipient(), batch.destination(), now, DeliveryLog.Status.HELD, d.reply());
+                    DeliveryLog.event(entry, status.recipient(), relay(batch, status.recipient()), now, DeliveryLog.Status.HELD, d.reply());
                 }
                 case DeliveryResult.Deferred d when wantsDelayNotice(entry, status, now) ->
                         delays.add(new Notice(index, status.recipient(), Notice.Kind.DELAYED, "smtp", d.reply(), d.reason()));
-                case DeliveryResult.Deferred d -> defer(entry, batch.destination(), index, status.delayNotified(), d.reply(), d.reason(), now);
+                case DeliveryResult.Deferred d ->
+                        defer(entry, relay(batch, status.recipient()), index, status.delayNotified(), d.reply(), d.reason(), now);
             }
         }
-        bounce(entry, batch.destination(), failures, now);
-        warn(entry, batch.destination(), delays, now);
+        bounce(entry, batch, failures, now);
+        warn(entry, batch, delays, now);
+    }
+
+    private String relay(Batch batch, Recipient recipient) {
+        return batch.expired() ? batch.destination() : destinations.destinationOf(recipient);
     }
 
     private boolean wantsDelayNotice(QueueEntry entry, RecipientStatus status, Instant now) {
@@ -91,26 +101,26 @@ final class ResultRecorder {
                 && !now.isBefore(entry.arrivedAt().plus(after));
     }
 
-    private void bounce(QueueEntry entry, String relay, List<Notice> failures, Instant now) throws IOException {
+    private void bounce(QueueEntry entry, Batch batch, List<Notice> failures, Instant now) throws IOException {
         List<Notice> wanted = failures.stream()
                 .filter(n -> !entry.sender().isNull() && n.recipient().wants(Recipient.Notify.FAILURE)).toList();
         if (!wanted.isEmpty() && !notify(entry, wanted)) {
             for (Notice n : failures) {
-                defer(entry, relay, n.index(), notified(entry, n), n.reply() + " (bounce not queued yet)", n.reason(), now);
+                defer(entry, relay(batch, n.recipient()), n.index(), notified(entry, n), n.reply() + " (bounce not queued yet)", n.reason(), now);
             }
             return;
         }
         for (Notice n : failures) {
             queue.update(entry.id(), n.index(), RecipientState.BOUNCED, now, Optional.of(n.reply()), n.reason(), notified(entry, n));
             DeliveryLog.Status status = n.kind() == Notice.Kind.EXPIRED ? DeliveryLog.Status.EXPIRED : DeliveryLog.Status.BOUNCED;
-            DeliveryLog.event(entry, n.recipient(), relay, now, status, n.reply());
+            DeliveryLog.event(entry, n.recipient(), relay(batch, n.recipient()), now, status, n.reply());
         }
     }
 
-    private void warn(QueueEntry entry, String relay, List<Notice> delays, Instant now) throws IOException {
+    private void warn(QueueEntry entry, Batch batch, List<Notice> delays, Instant now) throws IOException {
         boolean sent = !delays.isEmpty() && notify(entry, delays);
         for (Notice n : delays) {
-            defer(entry, relay, n.index(), sent, n.reply(), n.reason(), now);
+            defer(entry, relay(batch, n.recipient()), n.index(), sent, n.reply(), n.reason(), now);
         }
     }
 

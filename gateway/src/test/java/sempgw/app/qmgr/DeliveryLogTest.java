@@ -65,4 +65,25 @@ final class DeliveryLogTest {
         assertThat(appender.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
                 .doesNotContain("\n").doesNotContain("\r").contains("status=deferred (451 busy??FAKE: line)");
     }
+
+    @Test
+    void record_routeLearntDuringTheAttempt_loggedUnderTheDestinationItResolvesToAfterwards() throws Exception {
+        Instant now = Instant.parse("2026-03-01T12:00:00Z");
+        java.time.Clock clock = java.time.Clock.fixed(now, java.time.ZoneOffset.UTC);
+        InMemoryQueue queue = new InMemoryQueue(clock);
+        QueueEntry entry = queue.put(Sender.of("a@example.net"), now,
+                List.of(InMemoryQueue.pending("bob@b.test", RecipientState.QUEUED, now), InMemoryQueue.pending("eve@c.test", RecipientState.QUEUED, now)));
+        java.util.Set<String> sempDomains = java.util.Set.of("b.test");
+        ResultRecorder recorder = new ResultRecorder(queue, (e, notices) -> { }, RetryPolicy.exponential(Duration.ofMinutes(5),
+                Duration.ofHours(1), Duration.ofDays(5), new java.util.SplittableRandom(7)), QueueManagerTest.settings(4), clock,
+                r -> sempDomains.contains(r.domain()) ? "semp:" + r.domain() : "smtp:relay.example:25");
+
+        recorder.record(new Batch(entry, "smtp:relay.example:25", List.of(0, 1), false), List.of(
+                new sempgw.store.queue.DeliveryResult.Delivered("semp; delivered, receipt ab at 2026-03-01T12:00:00Z"),
+                new sempgw.store.queue.DeliveryResult.Deferred("451 4.3.0 busy")));
+
+        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactlyInAnyOrder(
+                line -> assertThat(line).contains("to=<bob@b.test>, relay=semp:b.test,", "status=sent (semp; delivered"),
+                line -> assertThat(line).contains("to=<eve@c.test>, relay=smtp:relay.example:25,", "status=deferred (451 4.3.0 busy)"));
+    }
 }

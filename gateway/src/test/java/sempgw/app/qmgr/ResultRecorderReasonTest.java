@@ -54,7 +54,7 @@ final class ResultRecorderReasonTest {
             ResultRecorder recorder = new ResultRecorder(queue, new DsnNotifier(queue, new DsnComposer("gw.example.net",
                     DsnComposer.DEFAULT_MAX_RETURNED_SIZE, new Random(7)), Duration.ofDays(5), clock),
                     RetryPolicy.exponential(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(5), new SplittableRandom(7)),
-                    QueueManagerTest.settings(4), clock);
+                    QueueManagerTest.settings(4), clock, r -> "b.test");
 
             recorder.record(new Batch(entry, "b.test", List.of(0, 1), false), List.of(
                     new DeliveryResult.Failed("semp", "the peer says 4.0.0 whatever (reworded)", notFound),
