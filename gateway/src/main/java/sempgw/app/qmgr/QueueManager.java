@@ -167,21 +167,45 @@ public final class QueueManager implements AutoCloseable {
         }
     }
 
-    /** Starts a batch per destination for the entry's due recipients; false if the active window is full. */
+    /**
+     * Starts a batch per destination for the entry's due recipients; false if the active window is full.
+     *
+     * <p>Which recipients are in flight is read before their states: a worker records its results
+     * and only then leaves the in-flight set, and only this thread enters it, so a recipient not in
+     * flight at the first read has its latest state in the entry read after it. Read the other way
+     * round, a delivery finishing in between would leave a stale pending state and no in-flight
+     * mark, and the recipient would be delivered twice.
+     */
     private boolean dispatch(QueueId id) {
         Optional<QueueEntry> found = queue.find(id);
-        if (found.isEmpty()) {
-            forced.remove(id);
-            return true;
+        if (found.isPresent()) {
+            boolean[] busy = busy(id, found.get().recipients().size());
+            found = queue.find(id);
+            if (found.isPresent()) {
+                return dispatch(found.get(), busy);
+            }
         }
-        QueueEntry entry = found.get();
+        forced.remove(id);
+        return true;
+    }
+
+    private boolean[] busy(QueueId id, int recipients) {
+        boolean[] busy = new boolean[recipients];
+        for (int i = 0; i < recipients; i++) {
+            busy[i] = inFlight(id, i);
+        }
+        return busy;
+    }
+
+    private boolean dispatch(QueueEntry entry, boolean[] busy) {
+        QueueId id = entry.id();
         Instant now = clock.instant();
         boolean force = forced.remove(id);
         boolean expired = !now.isBefore(entry.arrivedAt().plus(settings.maxLifetime()));
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < entry.recipients().size(); i++) {
             RecipientStatus r = entry.recipients().get(i);
-            if (pending(r) && (force || !r.nextAttempt().isAfter(now)) && !inFlight(id, i)) {
+            if (pending(r) && (force || !r.nextAttempt().isAfter(now)) && !busy[i]) {
                 String destination = expired ? "none" : destinations.destinationOf(r.recipient());
                 groups.computeIfAbsent(destination, d -> new ArrayList<>()).add(i);
             }
