@@ -12,8 +12,11 @@
  *
  * <p>Decisions, each documented where it is implemented:
  * <ul>
- * <li>a bare CR or LF is refused: in a command {@code 500 5.5.2}, in DATA {@code 550 5.5.2} after
- *     the final dot ({@code DataViolation}); only {@code CRLF . CRLF} ends the data;</li>
+ * <li>only {@code CRLF . CRLF} ends the data; in DATA a bare LF ends a line and is stored as
+ *     CRLF, as Postfix takes it, and a bare CR is refused with {@code 550 5.5.2} after the final
+ *     dot ({@code DotStuffedDecoder}, {@code DataViolation}); a command with a bare CR or LF gets
+ *     {@code 500 5.5.2};</li>
+ * <li>lines over 1000 octets are accepted, as Postfix accepts them ({@code ContentScanner});</li>
  * <li>8-bit content without {@code BODY=8BITMIME} is accepted and noted in the log line, as
  *     Postfix does ({@code ContentScanner});</li>
  * <li>the {@code Received:} header carries a trace id, since the queue id exists only after the

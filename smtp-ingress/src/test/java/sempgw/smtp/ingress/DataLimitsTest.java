@@ -42,17 +42,19 @@ final class DataLimitsTest {
     }
 
     @Test
-    void data_withBareLf_isRefusedAndSmuggledCommandsAreNotRun() throws Exception {
+    void data_withBareLf_acceptedAsPostfixDoes_smuggledCommandsStayContent() throws Exception {
         try (TestIngress gw = TestIngress.start(); SmtpClient c = gw.client()) {
             c.ehlo();
             openData(c);
             c.sendRaw("Subject: a\r\n\r\nhello\n.\r\nMAIL FROM:<smuggled@org.example>\r\nRCPT TO:<x@remote.example>\r\n"
-                    + "DATA\r\nsmuggled\r\n.\r\n");
-            c.expect("550 5.5.2");
+                    + "DATA\r\nsmuggled\n..dot\r\n.\r\n");
+            c.expect("250 2.0.0");
             c.send("NOOP");
             c.expect("250 2.0.0 Ok");
 
-            assertThat(gw.queue.committed()).isEmpty();
+            assertThat(gw.queue.committed()).singleElement().extracting(FakeMessageQueue.Committed::text).asString()
+                    .endsWith("\r\nSubject: a\r\n\r\nhello\r\n\r\nMAIL FROM:<smuggled@org.example>\r\nRCPT TO:<x@remote.example>\r\n"
+                            + "DATA\r\nsmuggled\r\n.dot\r\n");
             sendsNextMessageFine(c);
         }
     }

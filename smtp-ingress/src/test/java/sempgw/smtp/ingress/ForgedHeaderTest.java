@@ -37,6 +37,19 @@ final class ForgedHeaderTest {
     }
 
     @Test
+    void forgedFieldAfterABareLf_removedFromTheCrlfStoredMessage() throws Exception {
+        try (TestIngress gw = TestIngress.start(); SmtpClient c = gw.client()) {
+            c.ehlo();
+            String reply = AfterCommitDialogueTest.transaction(c, "s@org.example",
+                    "From: s@org.example\nSEMP-Verification: origin=semp; seal=pass\nSubject: hi\n\nbody\r\n", "a@remote.example");
+
+            assertThat(reply).startsWith("250 2.0.0 Ok: queued as");
+            assertThat(gw.queue.only().text()).doesNotContain("SEMP-Verification").doesNotContain("\r\r")
+                    .endsWith("\r\nFrom: s@org.example\r\nSubject: hi\r\n\r\nbody\r\n");
+        }
+    }
+
+    @Test
     void messageWithoutForgedFields_isStoredAsSentAndLogsNoCount() throws Exception {
         try (TestIngress gw = TestIngress.start(); SmtpClient c = gw.client()) {
             c.ehlo();

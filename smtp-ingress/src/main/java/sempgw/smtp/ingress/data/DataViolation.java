@@ -6,8 +6,11 @@ import sempgw.smtp.ingress.protocol.SmtpReply;
 public enum DataViolation {
     /** Larger than the size limit (RFC 1870 §6.3). */
     TOO_BIG(SmtpReply.of(552, "5.3.4", "Error: message size exceeds fixed limit")),
-    /** A CR or LF outside a CRLF pair (RFC 5321 §2.3.8), refused as Postfix's smtpd_forbid_bare_newline does. */
-    BARE_LINE_ENDING(SmtpReply.of(550, "5.5.2", "Error: bare <CR> or <LF> received in message content")),
+    /**
+     * A CR outside a CRLF pair (RFC 5321 §2.3.8). A bare LF is taken as a line end, as Postfix
+     * does; a bare CR would become a line break downstream that the header filter did not see.
+     */
+    BARE_CR(SmtpReply.of(550, "5.5.2", "Error: bare <CR> received in message content")),
     /** NUL is not allowed in a message (RFC 5322 §2.1; RFC 2045 §2.8). */
     NUL(SmtpReply.of(554, "5.6.0", "Error: NUL character in message content")),
     /** The header section is over the line or octet limit: a header bomb. */

@@ -6,14 +6,19 @@ package sempgw.smtp.ingress.data;
  * dot. Pure and incremental: it is fed the bytes as they arrive, in chunks split anywhere, and
  * hands the message content on in runs, without copying.
  *
- * <p>Only {@code CRLF "." CRLF} ends the data. A CR or LF that is not part of a CRLF pair is
- * recorded ({@link #sawBareLineEnding()}) and never ends a line, so the data cannot be ended, or
- * a second message smuggled, with a bare LF or CR (RFC 5321 §2.3.8; CVE-2023-51764).
+ * <p>Only {@code CRLF "." CRLF} ends the data, so it cannot be ended, or a second message
+ * smuggled, with a bare LF or CR (RFC 5321 §2.3.8; CVE-2023-51764). A bare LF ends a content
+ * line, as Postfix takes it ({@code smtpd_forbid_bare_newline = normal}, its default since 3.9):
+ * it is handed on as CRLF, and a dot starting the next line is removed, but a line {@code "."}
+ * after it is content, never the end. A CR that is not part of a
+ * CRLF pair is handed on as it is and recorded ({@link #sawBareCr()}): the message must be
+ * refused, because downstream a bare CR becomes a line break that the header filter did not see.
  */
 public final class DotStuffedDecoder {
     private static final byte CR = '\r';
     private static final byte LF = '\n';
     private static final byte[] CR_ONLY = {CR};
+    private static final byte[] CRLF = {CR, LF};
 
     /** Receives decoded content. */
     @FunctionalInterface
@@ -21,10 +26,11 @@ public final class DotStuffedDecoder {
         void content(byte[] buffer, int offset, int length);
     }
 
-    private enum State { LINE_START, IN_LINE, CR_SEEN, DOT, DOT_CR, ENDED }
+    /** LINE_START follows CRLF (or the DATA command): only there can a dot line end the data. */
+    private enum State { LINE_START, LINE_START_AFTER_LF, IN_LINE, CR_SEEN, DOT, DOT_CR, ENDED }
 
     private State state = State.LINE_START;
-    private boolean bareLineEnding;
+    private boolean bareCr;
 
     /**
      * Decodes as much of {@code buffer[offset, offset+length)} as belongs to the data.
@@ -46,11 +52,20 @@ public final class DotStuffedDecoder {
                 }
             }
             byte b = buffer[i];
+            if (b == LF && state != State.CR_SEEN && state != State.DOT_CR) {
+                // A bare LF: the line ends here, handed on as CRLF.
+                flush(buffer, run, i, sink);
+                sink.content(CRLF, 0, 2);
+                run = i + 1;
+                state = State.LINE_START_AFTER_LF;
+                i++;
+                continue;
+            }
             switch (state) {
-                case LINE_START -> {
+                case LINE_START, LINE_START_AFTER_LF -> {
                     if (b == '.') {
                         run = flush(buffer, run, i, sink) + 1;
-                        state = State.DOT;
+                        state = state == State.LINE_START ? State.DOT : State.IN_LINE;
                     } else {
                         state = inLine(b);
                     }
@@ -70,7 +85,7 @@ public final class DotStuffedDecoder {
                         run = i + 1;
                         state = State.ENDED;
                     } else {
-                        bareLineEnding = true;
+                        bareCr = true;
                         sink.content(CR_ONLY, 0, 1);
                         state = inLine(b);
                     }
@@ -83,21 +98,15 @@ public final class DotStuffedDecoder {
         return i - offset;
     }
 
-    private State inLine(byte b) {
-        if (b == CR) {
-            return State.CR_SEEN;
-        }
-        if (b == LF) {
-            bareLineEnding = true;
-        }
-        return State.IN_LINE;
+    private static State inLine(byte b) {
+        return b == CR ? State.CR_SEEN : State.IN_LINE;
     }
 
     private State afterCr(byte b) {
         if (b == LF) {
             return State.LINE_START;
         }
-        bareLineEnding = true;
+        bareCr = true;
         return b == CR ? State.CR_SEEN : State.IN_LINE;
     }
 
@@ -113,8 +122,8 @@ public final class DotStuffedDecoder {
         return state == State.ENDED;
     }
 
-    /** True if a CR or LF outside a CRLF pair was seen: the message must be refused. */
-    public boolean sawBareLineEnding() {
-        return bareLineEnding;
+    /** True if a CR outside a CRLF pair was seen: the message must be refused. */
+    public boolean sawBareCr() {
+        return bareCr;
     }
 }

@@ -53,8 +53,8 @@ public final class DataReceiver implements DotStuffedDecoder.Sink {
                     deadline = Math.min(ClientInput.deadlineIn(timeout), deadline + earned);
                 }
                 input.consume(decoder.decode(input.buffer(), input.position(), input.available(), receiver));
-                if (decoder.sawBareLineEnding() && receiver.violation == null) {
-                    receiver.violation = DataViolation.BARE_LINE_ENDING;
+                if (decoder.sawBareCr() && receiver.violation == null) {
+                    receiver.violation = DataViolation.BARE_CR;
                 }
             }
         } catch (SocketTimeoutException e) {
