@@ -14,9 +14,10 @@ import java.io.OutputStream;
  * structure we do, and a bare {@code <LF>.<LF>} can never end the data early (SMTP smuggling).
  * A line longer than {@link #MAX_LINE} octets (RFC 5321 §4.5.3.1.6: 1000 with the CRLF), which
  * the listener accepts as Postfix does, is broken by inserting {@code <CRLF><SPACE>}, as
- * Postfix's {@code smtp_line_length_limit} does: a header line stays one folded field, and
- * base64 and quoted-printable decoders skip the space. Runs of ordinary octets are passed on in
- * one write. Closing does not close the socket stream.
+ * Postfix's {@code smtp_line_length_limit} does: a header line stays one folded field and a
+ * base64 decoder skips the space; a text line gets a line break and a space, the least damage a
+ * next hop that holds to RFC 5321 allows. Runs of ordinary octets are passed on in one write.
+ * Closing does not close the socket stream.
  */
 public final class DotStuffingOutputStream extends FilterOutputStream {
     /** The longest line sent, without its CRLF. */
