@@ -59,9 +59,10 @@ import sempgw.store.queue.Recipient;
  *   recipients, one per Bcc recipient) with the sender's signature, and hand each envelope to
  *   semp-egress ({@link SempDeliveryAgent}: seal, send, verify the receipt).</li>
  * </ol>
- * Composed envelopes are kept in memory ({@link ComposedCache}) until their recipients are done,
- * so a retry sends the same {@code postmark.id} and the peer can recognise a duplicate
- * (DELIVERY.md §3); a restart composes afresh.
+ * Composed envelopes are kept in memory ({@link ComposedCache}, 64 MiB of them at most) until
+ * their recipients are done, so a retry sends the same {@code postmark.id} and the peer can
+ * recognise a duplicate (DELIVERY.md §3); a restart, or an envelope the cache dropped, composes
+ * afresh.
  */
 final class SempRoute {
     private static final Logger LOG = LoggerFactory.getLogger(SempRoute.class);
