@@ -12,10 +12,10 @@
  *
  * <p>Decisions, each documented where it is implemented:
  * <ul>
- * <li>only {@code CRLF . CRLF} ends the data; in DATA a bare LF ends a line and is stored as
- *     CRLF, as Postfix takes it, and a bare CR is refused with {@code 550 5.5.2} after the final
- *     dot ({@code DotStuffedDecoder}, {@code DataViolation}); a command with a bare CR or LF gets
- *     {@code 500 5.5.2};</li>
+ * <li>only {@code CRLF . CRLF} ends the data; a bare LF ends a command or a content line, as
+ *     Postfix takes it, and content is stored with CRLF; a bare CR is refused, in DATA with
+ *     {@code 550 5.5.2} after the final dot ({@code DotStuffedDecoder}, {@code DataViolation}),
+ *     in a command with {@code 500 5.5.2} ({@code CommandLine});</li>
  * <li>lines over 1000 octets are accepted, as Postfix accepts them ({@code ContentScanner});</li>
  * <li>8-bit content without {@code BODY=8BITMIME} is accepted and noted in the log line, as
  *     Postfix does ({@code ContentScanner});</li>

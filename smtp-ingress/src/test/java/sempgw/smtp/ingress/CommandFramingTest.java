@@ -7,14 +7,32 @@ import org.junit.jupiter.api.Test;
 final class CommandFramingTest {
 
     @Test
-    void command_endingInBareLf_gets500AndSessionContinues() throws Exception {
+    void command_endingInBareLf_acceptedAsPostfixDoes_bareCrGets500AndSessionContinues() throws Exception {
         try (TestIngress gw = TestIngress.start(); SmtpClient c = gw.client()) {
             c.sendRaw("NOOP\n");
-            c.expect("500 5.5.2 Error: bare <CR> or <LF> received");
+            c.expect("250 2.0.0");
             c.sendRaw("NO\rOP\r\n");
             c.expect("500 5.5.2 Error: bare <CR> or <LF> received");
             c.send("NOOP");
             c.expect("250 2.0.0");
+        }
+    }
+
+    @Test
+    void transaction_withBareLfLineEnds_acceptedAndStoredWithCrlf() throws Exception {
+        try (TestIngress gw = TestIngress.start(); SmtpClient c = gw.client()) {
+            c.sendRaw("EHLO client.example\n");
+            c.expect("250");
+            c.sendRaw("MAIL FROM:<s@org.example>\n");
+            c.expect("250");
+            c.sendRaw("RCPT TO:<a@remote.example>\n");
+            c.expect("250");
+            c.sendRaw("DATA\n");
+            c.expect("354");
+            c.sendRaw("Subject: lf\n\nline one\nline two\r\n.\r\n");
+            c.expect("250 2.0.0");
+
+            org.assertj.core.api.Assertions.assertThat(gw.queue.only().text()).endsWith("\r\nSubject: lf\r\n\r\nline one\r\nline two\r\n");
         }
     }
 

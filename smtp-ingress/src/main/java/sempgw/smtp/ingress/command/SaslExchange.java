@@ -61,12 +61,14 @@ final class SaslExchange {
             }
             case ClientInput.Line.Text text -> {
                 byte[] octets = text.octets();
-                int n = octets.length;
-                if (n < 2 || octets[n - 2] != '\r') {
-                    IngressCommand.reply(session, Replies.BARE_NEWLINE_IN_COMMAND);
-                    return Optional.empty();
+                int end = CommandLine.textEnd(octets, octets.length);
+                for (int i = 0; i < end; i++) {
+                    if (octets[i] == '\r') {
+                        IngressCommand.reply(session, Replies.BARE_NEWLINE_IN_COMMAND);
+                        return Optional.empty();
+                    }
                 }
-                String response = new String(octets, 0, n - 2, StandardCharsets.US_ASCII).strip();
+                String response = new String(octets, 0, end, StandardCharsets.US_ASCII).strip();
                 if (response.equals("*")) {
                     IngressCommand.reply(session, Replies.AUTH_CANCELLED);
                     return Optional.empty();

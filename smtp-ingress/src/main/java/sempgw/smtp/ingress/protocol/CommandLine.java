@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Checks one command line as it arrived, before any command sees it. Steps, in order:
  * <ol>
- * <li>it ends in CRLF and holds no other CR or LF (RFC 5321 §2.3.8) -> 500 5.5.2;</li>
+ * <li>it ends in CRLF, or in a bare LF as Postfix's default ({@code smtpd_forbid_bare_newline =
+ *     normal}) allows, and holds no other CR or LF (RFC 5321 §2.3.8) -> 500 5.5.2;</li>
  * <li>no NUL -> 500 5.5.2;</li>
  * <li>valid UTF-8 (RFC 6531 §3.3 allows UTF-8 in MAIL and RCPT, nothing else) -> 500 5.5.2;</li>
  * <li>a known verb (RFC 5321 §4.2.4) -> 500 5.5.2;</li>
@@ -40,15 +41,20 @@ public sealed interface CommandLine {
         }
     }
 
+    /** Where a line's text ends: before its CRLF, or before its LF when that stands alone. */
+    static int textEnd(byte[] line, int length) {
+        return length >= 2 && line[length - 2] == '\r' ? length - 2 : length - 1;
+    }
+
     /**
      * @param line the octets of one line, up to and including its LF
      * @param verbs the verbs the server knows, upper case
      */
     static CommandLine check(byte[] line, int length, Set<String> verbs) {
-        int end = length - 2;
-        if (length < 2 || line[end] != '\r' || line[end + 1] != '\n') {
+        if (length < 1 || line[length - 1] != '\n') {
             return new Invalid(Replies.BARE_NEWLINE_IN_COMMAND);
         }
+        int end = textEnd(line, length);
         for (int i = 0; i < end; i++) {
             byte b = line[i];
             if (b == '\r' || b == '\n') {

@@ -9,7 +9,7 @@ import sempgw.smtp.ingress.protocol.Replies;
 
 /**
  * What SubEthaSMTP's session reads its commands from: only well-formed command lines, one per
- * read, so its own reader never buffers past the current command.
+ * read and each ending in CRLF, so its own reader never buffers past the current command.
  *
  * <p>Framing is ours because SubEthaSMTP's line reader answers a bare LF, an over-long line or
  * invalid UTF-8 by closing the connection with a reply that lacks an enhanced status code, and
@@ -85,10 +85,22 @@ final class CommandLineStream extends InputStream {
     private void accept(byte[] octets) throws IOException {
         switch (CommandLine.check(octets, octets.length, verbs)) {
             case CommandLine.Valid valid -> {
-                line = octets;
+                line = withCrlf(octets);
                 linePosition = 0;
             }
             case CommandLine.Invalid invalid -> replies.send(invalid.reply());
         }
+    }
+
+    /** The line as SubEthaSMTP's reader wants it: a bare LF at its end (accepted, as Postfix does) becomes CRLF. */
+    private static byte[] withCrlf(byte[] octets) {
+        int end = CommandLine.textEnd(octets, octets.length);
+        if (end == octets.length - 2) {
+            return octets;
+        }
+        byte[] crlf = java.util.Arrays.copyOf(octets, end + 2);
+        crlf[end] = '\r';
+        crlf[end + 1] = '\n';
+        return crlf;
     }
 }

@@ -25,9 +25,11 @@ final class CommandLineTest {
     }
 
     @Test
-    void check_lineEndings_mustBeCrlfOnly() {
-        assertThat(refused("NOOP\n")).isEqualTo(Replies.BARE_NEWLINE_IN_COMMAND);
+    void check_lineEndings_crlfOrABareLfAtTheEnd_noOtherCrOrLf() {
+        assertThat(check("NOOP\n")).isEqualTo(new CommandLine.Valid("NOOP"));
+        assertThat(check("MAIL FROM:<a@x>\n")).isEqualTo(new CommandLine.Valid("MAIL FROM:<a@x>"));
         assertThat(refused("NO\rOP\r\n")).isEqualTo(Replies.BARE_NEWLINE_IN_COMMAND);
+        assertThat(refused("NO\rOP\n")).isEqualTo(Replies.BARE_NEWLINE_IN_COMMAND);
         assertThat(refused("NOOP\r\r\n")).isEqualTo(Replies.BARE_NEWLINE_IN_COMMAND);
     }
 
