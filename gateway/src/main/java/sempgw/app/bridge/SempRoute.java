@@ -62,10 +62,13 @@ import sempgw.store.queue.Recipient;
  * Composed envelopes are kept in memory ({@link ComposedCache}, 64 MiB of them at most) until
  * their recipients are done, so a retry sends the same {@code postmark.id} and the peer can
  * recognise a duplicate (DELIVERY.md §3); a restart, or an envelope the cache dropped, composes
- * afresh.
+ * afresh. Each delivery first reserves its share of the heap ({@link ConversionBudget}), so many
+ * large messages at once are deferred rather than exhausting it.
  */
 final class SempRoute {
     private static final Logger LOG = LoggerFactory.getLogger(SempRoute.class);
+    /** How long a delivery waits for its share of the conversion budget before it is deferred. */
+    static final Duration BUDGET_WAIT = Duration.ofMinutes(1);
 
     private final MailboxKeys mailboxes;
     private final PeerDiscovery discovery;
@@ -73,12 +76,14 @@ final class SempRoute {
     private final SempDeliveryAgent agent;
     private final Duration attemptTimeout;
     private final ComposedCache cache;
+    private final ConversionBudget budget;
     private final Clock clock;
     private final RandomSource random;
 
     /** @param attemptTimeout the wait for each acknowledgment (DELIVERY.md §1.5) */
     SempRoute(MailboxKeys mailboxes, PeerDiscovery discovery, PeerRecipientKeys recipientKeys, SempDeliveryAgent agent, Duration attemptTimeout,
-            ComposedCache cache, Clock clock, RandomSource random) {
+            ComposedCache cache, ConversionBudget budget, Clock clock, RandomSource random) {
+        this.budget = budget;
         this.mailboxes = mailboxes;
         this.discovery = discovery;
         this.recipientKeys = recipientKeys;
@@ -89,8 +94,29 @@ final class SempRoute {
         this.random = random;
     }
 
-    /** One result per recipient, in order; never throws for a delivery failure. */
+    /**
+     * One result per recipient, in order; never throws for a delivery failure. Waits at most
+     * {@link #BUDGET_WAIT} for its share of the {@link ConversionBudget}, then defers.
+     */
     List<DeliveryResult> deliver(QueueEntry entry, String domain, List<Recipient> recipients, ContentSource content) {
+        Optional<ConversionBudget.Reservation> reservation;
+        try {
+            reservation = budget.reserve(entry.size(), BUDGET_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reservation = Optional.empty();
+        }
+        if (reservation.isEmpty()) {
+            LOG.info("{}: semp peer={} deferred: the conversion budget is spent (large messages in progress)", entry.id(), domain);
+            DeliveryResult busy = new DeliveryResult.Deferred("451 4.3.1 the gateway is converting too much mail at once; try again later");
+            return recipients.stream().map(r -> busy).toList();
+        }
+        try (ConversionBudget.Reservation _ = reservation.get()) {
+            return deliverReserved(entry, domain, recipients, content);
+        }
+    }
+
+    private List<DeliveryResult> deliverReserved(QueueEntry entry, String domain, List<Recipient> recipients, ContentSource content) {
         List<String> addresses = recipients.stream().map(r -> r.address().toLowerCase(Locale.ROOT)).toList();
         Map<String, DeliveryResult> byAddress = new HashMap<>();
         try {
