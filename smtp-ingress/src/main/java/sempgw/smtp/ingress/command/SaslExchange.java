@@ -64,7 +64,7 @@ final class SaslExchange {
                 int end = CommandLine.textEnd(octets, octets.length);
                 for (int i = 0; i < end; i++) {
                     if (octets[i] == '\r') {
-                        IngressCommand.reply(session, Replies.BARE_NEWLINE_IN_COMMAND);
+                        IngressCommand.reply(session, Replies.BARE_CR_IN_COMMAND);
                         return Optional.empty();
                     }
                 }

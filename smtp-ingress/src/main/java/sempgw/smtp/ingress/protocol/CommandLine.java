@@ -52,13 +52,13 @@ public sealed interface CommandLine {
      */
     static CommandLine check(byte[] line, int length, Set<String> verbs) {
         if (length < 1 || line[length - 1] != '\n') {
-            return new Invalid(Replies.BARE_NEWLINE_IN_COMMAND);
+            return new Invalid(Replies.BARE_CR_IN_COMMAND);
         }
         int end = textEnd(line, length);
         for (int i = 0; i < end; i++) {
             byte b = line[i];
             if (b == '\r' || b == '\n') {
-                return new Invalid(Replies.BARE_NEWLINE_IN_COMMAND);
+                return new Invalid(Replies.BARE_CR_IN_COMMAND);
             }
             if (b == 0) {
                 return new Invalid(Replies.NUL_IN_COMMAND);

@@ -21,7 +21,7 @@ public final class Replies {
 
     // Syntax and sequence (RFC 5321 §4.2.4, §4.1.4; RFC 3463 X.5.x).
     public static final SmtpReply LINE_TOO_LONG = SmtpReply.of(500, "5.5.2", "Error: line too long");
-    public static final SmtpReply BARE_NEWLINE_IN_COMMAND = SmtpReply.of(500, "5.5.2", "Error: bare <CR> or <LF> received");
+    public static final SmtpReply BARE_CR_IN_COMMAND = SmtpReply.of(500, "5.5.2", "Error: bare <CR> received");
     public static final SmtpReply NUL_IN_COMMAND = SmtpReply.of(500, "5.5.2", "Error: NUL character received");
     public static final SmtpReply BAD_UTF8 = SmtpReply.of(500, "5.5.2", "Error: invalid UTF-8 in command");
     public static final SmtpReply UNKNOWN_COMMAND = SmtpReply.of(500, "5.5.2", "Error: command not recognized");

@@ -28,9 +28,9 @@ final class CommandLineTest {
     void check_lineEndings_crlfOrABareLfAtTheEnd_noOtherCrOrLf() {
         assertThat(check("NOOP\n")).isEqualTo(new CommandLine.Valid("NOOP"));
         assertThat(check("MAIL FROM:<a@x>\n")).isEqualTo(new CommandLine.Valid("MAIL FROM:<a@x>"));
-        assertThat(refused("NO\rOP\r\n")).isEqualTo(Replies.BARE_NEWLINE_IN_COMMAND);
-        assertThat(refused("NO\rOP\n")).isEqualTo(Replies.BARE_NEWLINE_IN_COMMAND);
-        assertThat(refused("NOOP\r\r\n")).isEqualTo(Replies.BARE_NEWLINE_IN_COMMAND);
+        assertThat(refused("NO\rOP\r\n")).isEqualTo(Replies.BARE_CR_IN_COMMAND);
+        assertThat(refused("NO\rOP\n")).isEqualTo(Replies.BARE_CR_IN_COMMAND);
+        assertThat(refused("NOOP\r\r\n")).isEqualTo(Replies.BARE_CR_IN_COMMAND);
     }
 
     @Test
