@@ -127,7 +127,9 @@ final class SempRoute {
                 e.recipients().forEach(a -> byAddress.put(a, result));
             }
             if (byAddress.values().stream().allMatch(r -> r instanceof DeliveryResult.Deferred)) {
-                cache.put(entry.id(), domain, addresses, envelopes);
+                if (cached.isEmpty()) {
+                    cache.put(entry.id(), domain, addresses, envelopes);
+                }
             } else {
                 cache.remove(entry.id(), domain);
             }
