@@ -28,7 +28,8 @@
 # Prints a markdown table and writes it to target/bench/bridge-bench-<UTC time>.md.
 #
 # Environment: MESSAGES (5000), PAIRS (3), WARMUP (1000), WARMUP_MAX (20000), JIT_SETTLED (25 per JVM),
-# LATENCY_MESSAGES (2000), SIZE (5120),
+# LATENCY_MESSAGES (2000), SIZE (5120), SUITES (both gateways' semp.suites, a TOML array; unset: the
+# defaults, which prefer pq-kyber768-x25519),
 # SESSIONS (20), SEMPGW_POSTFIX_DEB (the postfix .deb; else cached or apt-get download).
 set -euo pipefail
 
@@ -89,6 +90,7 @@ listen = "127.0.0.1:$https"
 public_host = "semp.$domain"
 mailboxes = ["$mailbox"]
 EOF
+  [ -z "${SUITES:-}" ] || echo "suites = $SUITES"
   [ -z "$resolver" ] || echo "dns_resolver = \"$resolver\""
   [ -z "$trust" ] || echo "trust_file = \"$trust\""
   cat <<EOF
@@ -196,6 +198,7 @@ REPORT="$WORK/bridge-bench-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "(HTTPS on loopback, discovery through dnsmasq) -> gateway B -> \`smtp-sink\`; anchor = Postfix relay -> \`smtp-sink\`."
   echo "$PAIRS alternating pairs (bridge, then Postfix), median (min-max). The bridge was warmed up with $WARMED_UP messages"
   echo "(until a pass of $WARMUP made $WARM_COMPILES JIT compilations in A and B; at most $((2 * ${JIT_SETTLED:-25})) wanted)."
+  echo "SEMP suites offered by both gateways: ${SUITES:-the defaults (pq-kyber768-x25519 first)}."
   echo "Latency: bench/SmtpLatency.java, $SESSIONS sessions, $LATENCY_MESSAGES messages, time from the end of DATA to the 250."
   echo
   echo "| path | end to end msg/s | acceptance msg/s | DATA->250 p50 ms | DATA->250 p99 ms | peak RSS |"

@@ -4,7 +4,8 @@
  * ({@code PostfixBaselineIT}), and {@code kill -9} of the gateway under load
  * ({@code GatewayCrashIT}), and the bridge ({@code PostfixBridgeIT}): Postfix to gateway A, SEMP
  * federation to gateway B, B to its mailbox host, with the policy, refusal, outage, SERVFAIL and
- * reply-threading scenarios. The gateway always runs as its own process, started from the class
+ * reply-threading scenarios; and {@code kill -9} of both bridge gateways under load
+ * ({@code BridgeCrashIT}). The gateway always runs as its own process, started from the class
  * path Maven resolved for this build.
  *
  * <p>Specification references: GATEWAY.md §3-6 (flows, policy, honest outcomes, what a legacy

@@ -186,6 +186,24 @@ public final class BridgeWorld implements AutoCloseable {
         gatewayB = startGateway(settings, "beta");
     }
 
+    /** SIGKILL to gateway A, as a crash or a power cut would stop it; returns once it is gone. */
+    public void killA() {
+        gatewayA.killHard();
+    }
+
+    /** SIGKILL to gateway B; returns once it is gone. */
+    public void killB() {
+        gatewayB.killHard();
+    }
+
+    /** Starts gateway A again on the same data and configuration, after a stop or a kill. */
+    public void restartA() throws IOException {
+        if (gatewayA.isAlive()) {
+            throw new IllegalStateException("gateway A is running");
+        }
+        gatewayA = startGateway(alpha, "alpha");
+    }
+
     /** Both gateways' log tails, for a failure message. */
     public String logs() {
         return "gateway A log:\n" + gatewayA.logTail(40) + "\ngateway B log:\n" + gatewayB.logTail(40);
