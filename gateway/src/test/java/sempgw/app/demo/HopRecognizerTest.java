@@ -73,7 +73,7 @@ final class HopRecognizerTest {
     @Test
     void outcome_deliveredWithReceipt_receiptHop() {
         Optional<Hop> hop = recognizer.recognise(HopRecognizer.DELIVERY_AGENT,
-                "7QKZ3M2A9F: semp peer=beta.test outcome=delivered code=delivered recipients=1 receipt="
+                "7QKZ3M2A9F: semp peer=beta.test outcome=delivered code=delivered recipients=1 receipt_key="
                         + "ab9e233401fb9d19f987202c71083d2303470832bf7de6e6853140902f264baa");
 
         assertThat(hop).contains(new Hop(Hop.Kind.RECEIPT, "beta.test delivered; its signed receipt verified (key ab9e233401fb9d19...)"));
@@ -81,7 +81,7 @@ final class HopRecognizerTest {
 
     @Test
     void outcome_deliveredWithoutRecipientCount_receiptHop() {
-        assertThat(recognizer.recognise(HopRecognizer.DELIVERY_AGENT, "08DtfO77p7D5Gj: semp peer=beta.test outcome=delivered code=delivered receipt=ab12cd"))
+        assertThat(recognizer.recognise(HopRecognizer.DELIVERY_AGENT, "08DtfO77p7D5Gj: semp peer=beta.test outcome=delivered code=delivered receipt_key=ab12cd"))
                 .contains(new Hop(Hop.Kind.RECEIPT, "beta.test delivered; its signed receipt verified (key ab12cd)"));
     }
 
@@ -105,7 +105,7 @@ final class HopRecognizerTest {
     @Test
     void deliveryLog_otherRelay_noHop() {
         assertThat(recognizer.recognise(HopRecognizer.DELIVERY_LOG,
-                "08DtfO77p7D5Gj: to=<bob@beta.test>, relay=beta.test, delay=0.3, status=sent (semp; delivered, receipt ab at t)")).isEmpty();
+                "08DtfO77p7D5Gj: to=<bob@beta.test>, relay=beta.test, delay=0.3, status=sent (semp; delivered, receipt signed by key ab at t)")).isEmpty();
     }
 
     @Test

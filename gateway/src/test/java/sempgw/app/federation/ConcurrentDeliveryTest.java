@@ -38,10 +38,10 @@ final class ConcurrentDeliveryTest {
     private static final int ENVELOPES = 1000;
     private static final int SUBMITTERS = 20;
     private static final Duration ALL_DELIVERED = Duration.ofSeconds(100);
-    /** The delivery log line of a verified receipt: {@code <queue id>: to=<..>, relay=b.test, ..., status=sent (semp; delivered, receipt <key id> at <time>)}. */
+    /** The delivery log line of a verified receipt: {@code <queue id>: to=<..>, relay=b.test, ..., status=sent (semp; delivered, receipt signed by key <key id> at <time>)}. */
     private static final Pattern SENT = Pattern.compile(
             " INFO \\S+ (\\S+): to=<[^>]+>, relay=" + Pattern.quote(TwoGateways.B) + ", .*status=sent \\((.*)\\)$");
-    private static final Pattern VERIFIED = Pattern.compile("^semp; delivered, receipt [0-9a-f]{64} at \\S+$");
+    private static final Pattern VERIFIED = Pattern.compile("^semp; delivered, receipt signed by key [0-9a-f]{64} at \\S+$");
 
     @TempDir
     Path dir;

@@ -79,7 +79,7 @@ final class DeliveryLogTest {
                 r -> sempDomains.contains(r.domain()) ? "semp:" + r.domain() : "smtp:relay.example:25");
 
         recorder.record(new Batch(entry, "smtp:relay.example:25", List.of(0, 1), false), List.of(
-                new sempgw.store.queue.DeliveryResult.Delivered("semp; delivered, receipt ab at 2026-03-01T12:00:00Z"),
+                new sempgw.store.queue.DeliveryResult.Delivered("semp; delivered, receipt signed by key ab at 2026-03-01T12:00:00Z"),
                 new sempgw.store.queue.DeliveryResult.Deferred("451 4.3.0 busy")));
 
         assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactlyInAnyOrder(

@@ -91,7 +91,7 @@ final class GatewayFederationTest {
 
         String sent = log.await(DELIVERY, id + ": to=<" + recipient.address() + ">", "status=sent");
         assertThat(sent).contains("relay=" + to.domain(), "semp; delivered, receipt ");
-        assertThat(log.matching(id + ": semp peer=" + to.domain(), "outcome=delivered", "receipt=")).hasSize(1);
+        assertThat(log.matching(id + ": semp peer=" + to.domain(), "outcome=delivered", "receipt_key=")).hasSize(1);
         String postmarkId = composed.envelope().postmark().id();
         assertThat(log.matching("envelope " + postmarkId + " from " + from.domain() + ": delivered to 1 local recipient(s)")).hasSize(1);
         assertThat(log.matching("federation session established peer=" + from.domain(), "suite=" + suite.wireName(), "transport=" + transport))

@@ -144,7 +144,7 @@ public final class SempDeliveryAgent implements DeliveryAgent {
     private static DeliveryResult result(AttemptOutcome outcome) {
         return switch (outcome) {
             case AttemptOutcome.Delivered(var key, var acceptedAt) ->
-                    new DeliveryResult.Delivered("semp; delivered, receipt " + key.hex() + " at " + SempTimestamps.format(acceptedAt));
+                    new DeliveryResult.Delivered("semp; delivered, receipt signed by key " + key.hex() + " at " + SempTimestamps.format(acceptedAt));
             case AttemptOutcome.DeliveredUnverified(String why) ->
                     new DeliveryResult.Delivered("semp; delivered, receipt not verified (relaxed peer): " + why);
             case AttemptOutcome.Deferred(String code, String reason, boolean _) -> deferred(code, reason);
@@ -160,7 +160,7 @@ public final class SempDeliveryAgent implements DeliveryAgent {
 
     private static void log(String logId, String peer, String recipients, AttemptOutcome outcome) {
         switch (outcome) {
-            case AttemptOutcome.Delivered d -> LOG.info("{}: semp peer={} outcome=delivered code=delivered{} receipt={}",
+            case AttemptOutcome.Delivered d -> LOG.info("{}: semp peer={} outcome=delivered code=delivered{} receipt_key={}",
                     logId, peer, recipients, d.receiptKey().hex());
             case AttemptOutcome.DeliveredUnverified u -> LOG.warn(
                     "{}: semp peer={} outcome=delivered code={}{}: accepted without a verified receipt because {} is in semp.receipts.relaxed_peers ({})",

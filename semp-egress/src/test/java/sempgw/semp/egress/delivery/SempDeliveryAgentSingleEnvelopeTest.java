@@ -36,7 +36,7 @@ final class SempDeliveryAgentSingleEnvelopeTest {
     void deliver_delivered_sameResultAsTheQueuePathAndOneLogLineWithTheLogId() {
         DeliveryResult r = agent.deliver(envelope, NOW, "Q7BRIDGE01", Duration.ofSeconds(5));
 
-        assertThat(r).isEqualTo(new DeliveryResult.Delivered("semp; delivered, receipt " + peer.domainKey.keyId().hex()
+        assertThat(r).isEqualTo(new DeliveryResult.Delivered("semp; delivered, receipt signed by key " + peer.domainKey.keyId().hex()
                 + " at 2026-11-26T01:00:00Z"));
         assertThat(peer.received).singleElement().satisfies(e -> assertThat(e.envelope().postmark().id())
                 .isEqualTo(envelope.postmark().id()));

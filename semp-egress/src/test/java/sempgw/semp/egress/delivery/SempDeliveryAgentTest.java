@@ -52,7 +52,7 @@ final class SempDeliveryAgentTest {
 
         String keyId = peer.domainKey.keyId().hex();
         assertThat(results).hasSize(2).containsOnly(
-                new DeliveryResult.Delivered("semp; delivered, receipt " + keyId + " at 2026-11-26T01:00:00Z"));
+                new DeliveryResult.Delivered("semp; delivered, receipt signed by key " + keyId + " at 2026-11-26T01:00:00Z"));
         assertThat(peer.invalidations).hasValue(0);
         assertThat(peer.timeouts).containsExactly(Duration.ofSeconds(30));
         assertThat(log.lines(Level.INFO)).singleElement().asString()

@@ -86,7 +86,7 @@ final class SempDeliveryOverFederationTest {
         List<DeliveryResult> first = agent.deliver(entry, recipients, TestEnvelopes.content(envelope));
         List<DeliveryResult> second = agent.deliver(entry, recipients, TestEnvelopes.content(envelope));
 
-        String expected = "semp; delivered, receipt " + PEER_KEY.keyId().hex() + " at 2026-11-26T01:00:00Z";
+        String expected = "semp; delivered, receipt signed by key " + PEER_KEY.keyId().hex() + " at 2026-11-26T01:00:00Z";
         assertThat(first).containsExactly(new DeliveryResult.Delivered(expected));
         assertThat(second).containsExactly(new DeliveryResult.Delivered(expected));
         assertThat(server.handshakes).hasValue(1);
