@@ -9,15 +9,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sempgw.store.PrivateFiles;
 
 /**
  * The file that keeps {@link SempHistory}'s pins and accepted revisions across restarts
@@ -102,7 +101,7 @@ public final class PinJournal {
         Path dir = file.getParent();
         Path temp = dir.resolve("." + file.getFileName() + ".tmp");
         Files.deleteIfExists(temp);
-        try (FileChannel ch = create(temp)) {
+        try (FileChannel ch = PrivateFiles.createNew(temp)) {
             ByteBuffer buf = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.US_ASCII));
             while (buf.hasRemaining()) {
                 ch.write(buf);
@@ -114,15 +113,6 @@ public final class PinJournal {
             d.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             LOG.debug("discovery pins {}: directory fsync not supported: {}", dir, e.toString());
-        }
-    }
-
-    private static FileChannel create(Path temp) throws IOException {
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try {
-            return FileChannel.open(temp, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            return FileChannel.open(temp, options);
         }
     }
 
