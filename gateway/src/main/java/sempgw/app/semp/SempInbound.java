@@ -22,6 +22,7 @@ import sempgw.semp.ingress.federation.FederationLimits;
 import sempgw.semp.ingress.federation.FederationService;
 import sempgw.semp.ingress.federation.SessionTable;
 import sempgw.semp.ingress.inbox.QueueInbox;
+import sempgw.semp.ingress.receive.DeliveredJournal;
 import sempgw.semp.ingress.receive.FirstContactEnforcement;
 import sempgw.semp.ingress.receive.InMemoryKnownCorrespondents;
 import sempgw.semp.ingress.receive.KnownCorrespondents;
@@ -42,7 +43,8 @@ import sempgw.store.queue.QueueKey;
  * known-correspondent set, and the first-contact and rate-limit settings, storing through the
  * {@link InboxBridge} (provisioned mailboxes: converted and queued for the mailbox host) or into
  * a {@link QueueInbox} over the native inbox queue ({@code <data_dir>/semp-inbox}), durably
- * before {@code delivered}; and the {@link FederationService} responder, swept every
+ * before {@code delivered}, with the duplicate-delivery set kept across restarts in
+ * {@code <data_dir>/semp-delivered} ({@link DeliveredJournal}); and the {@link FederationService} responder, swept every
  * {@value #SWEEP_SECONDS} s on one virtual thread (CONFORMANCE.md §4.2). Domain and server
  * block entries are enforced at the handshake (DELIVERY.md §5.2), so the verifier's
  * domain-level policy delivers everything that reaches it.
@@ -51,15 +53,20 @@ public final class SempInbound implements AutoCloseable {
     static final long SWEEP_SECONDS = 5;
     /** The inbox queue's directory under the data directory. */
     static final String INBOX_DIR = "semp-inbox";
+    /** The duplicate-delivery set's file under the data directory ({@link DeliveredJournal}). */
+    static final String DELIVERED_FILE = "semp-delivered";
     private static final Logger LOG = LoggerFactory.getLogger(SempInbound.class);
 
     private final FsQueue inbox;
+    private final DeliveredJournal delivered;
     private final FederationService federation;
     private final ScheduledExecutorService sweeper;
     private final KnownCorrespondents known;
 
-    private SempInbound(FsQueue inbox, FederationService federation, ScheduledExecutorService sweeper, KnownCorrespondents known) {
+    private SempInbound(FsQueue inbox, DeliveredJournal delivered, FederationService federation, ScheduledExecutorService sweeper,
+            KnownCorrespondents known) {
         this.inbox = inbox;
+        this.delivered = delivered;
         this.federation = federation;
         this.sweeper = sweeper;
         this.known = known;
@@ -76,28 +83,31 @@ public final class SempInbound implements AutoCloseable {
         try (QueueKey key = QueueKey.loadOrCreate(queueKeyFile)) {
             inbox = FsQueue.open(dataDir.resolve(INBOX_DIR), key, clock);
         }
+        ReceiveConfig config = receiveConfig(semp, keys.domain());
+        DeliveredJournal delivered = DeliveredJournal.open(dataDir.resolve(DELIVERED_FILE), config.duplicateWindowCapacity(), clock.instant());
         try {
-            return start(semp, keys, peers, inbox, mailboxes, bridge, clock);
+            return start(semp, keys, peers, inbox, delivered, config, mailboxes, bridge, clock);
         } catch (RuntimeException e) {
+            delivered.close();
             inbox.close();
             throw e;
         }
     }
 
-    private static SempInbound start(SempConfig semp, DomainKeys keys, SempPeers peers, FsQueue inbox, MailboxKeys mailboxes, InboxBridge bridge,
-            Clock clock) {
+    private static SempInbound start(SempConfig semp, DomainKeys keys, SempPeers peers, FsQueue inbox, DeliveredJournal delivered,
+            ReceiveConfig config, MailboxKeys mailboxes, InboxBridge bridge, Clock clock) {
         InMemoryKnownCorrespondents known = new InMemoryKnownCorrespondents();
         SessionTable sessions = new SessionTable(FederationLimits.DEFAULTS.withMaxSessions(semp.sessions().max()), clock);
-        ReceivePipeline pipeline = new ReceivePipeline(receiveConfig(semp, keys.domain()),
+        ReceivePipeline pipeline = new ReceivePipeline(config,
                 new ServerKeys(peers.domainKeys(), decryptionKeys(semp, keys), keys.signing()), sessions,
                 (postmark, brief) -> PolicyDecision.deliver(),
                 new LocalUsers(localUsers(ConfiguredMailboxes.of(semp), mailboxes), new InMemoryUserBlockList(), known),
-                bridge.inbox(new QueueInbox(inbox), mailboxes, peers.userKeys()), RandomSource.secure());
+                bridge.inbox(new QueueInbox(inbox), mailboxes, peers.userKeys()), RandomSource.secure(), delivered);
         FederationService federation = new FederationService(
                 SempFederation.config(semp, keys, peers.domainKeys(), peers.proofs(), pipeline::receive), sessions);
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("semp-sweep").factory());
         sweeper.scheduleWithFixedDelay(() -> sweep(federation, clock), SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
-        return new SempInbound(inbox, federation, sweeper, known);
+        return new SempInbound(inbox, delivered, federation, sweeper, known);
     }
 
     /** The receive pipeline's settings from {@code [semp]}; first contact as the key documents publish it (KEY.md §3.2.2). */
@@ -149,7 +159,7 @@ public final class SempInbound implements AutoCloseable {
         return known;
     }
 
-    /** Stops the sweeper, zeroes every session key, then closes the inbox queue. */
+    /** Stops the sweeper, zeroes every session key, then closes the duplicate-delivery journal and the inbox queue. */
     @Override
     public void close() throws IOException {
         sweeper.shutdownNow();
@@ -159,6 +169,7 @@ public final class SempInbound implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         federation.close();
+        delivered.close();
         inbox.close();
     }
 }

@@ -74,6 +74,15 @@ public final class ReceivePipeline {
      */
     public ReceivePipeline(ReceiveConfig config, ServerKeys keys, SessionLookup sessions, DeliveryPolicy domainPolicy,
                            LocalUsers users, Inbox inbox, RandomSource random) {
+        this(config, keys, sessions, domainPolicy, users, inbox, random, DeliveredJournal.none());
+    }
+
+    /**
+     * With the duplicate-delivery set kept across restarts in {@code delivered}, which the caller
+     * closes after the pipeline's last use.
+     */
+    public ReceivePipeline(ReceiveConfig config, ServerKeys keys, SessionLookup sessions, DeliveryPolicy domainPolicy,
+                           LocalUsers users, Inbox inbox, RandomSource random, DeliveredJournal delivered) {
         this.config = Objects.requireNonNull(config, "config");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -81,7 +90,7 @@ public final class ReceivePipeline {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.random = Objects.requireNonNull(random, "random");
         this.recipients = new RecipientPolicy(config, users);
-        this.delivered = new DeliveredEnvelopes(config.duplicateWindowCapacity());
+        this.delivered = new DeliveredEnvelopes(config.duplicateWindowCapacity(), Objects.requireNonNull(delivered, "delivered"));
     }
 
     /**

@@ -18,7 +18,8 @@
  * 100,000 outstanding);
  * rate limit 100 non-known-correspondent envelopes per sender domain per hour, then silent for
  * 1 hour (1-24 h), at most 100,000 domains tracked; duplicate-delivery set 100,000 envelopes,
- * each until its {@code postmark.expires}.
+ * each until its {@code postmark.expires}, kept across restarts when the server gives it a file
+ * ({@link sempgw.semp.ingress.receive.DeliveredJournal}; the gateway does).
  *
  * <h2>Decisions</h2>
  * <ul>
@@ -72,6 +73,7 @@
  * Holds our domain signing key (receipts, challenges) and reaches our domain decryption keys
  * through semp-core's verifier, which destroys {@code K_brief} after use; never opens the
  * enclosure. Logs postmark ids, domains and reason codes, never addresses, brief or content.
- * Policy tables, challenges, counters and the duplicate set are bounded in memory.
+ * Policy tables, challenges, counters and the duplicate set are bounded in memory. The duplicate
+ * set's file holds hashes of (sender domain, {@code postmark.id}) and times, no names.
  */
 package sempgw.semp.ingress.receive;

@@ -74,6 +74,7 @@ public final class ReceiveFixture {
     final InMemoryKnownCorrespondents known = new InMemoryKnownCorrespondents();
     final RecordingInbox inbox = new RecordingInbox();
     ReceiveConfig config = ReceiveConfig.defaults(Set.of(LOCAL));
+    private DeliveredJournal journal = DeliveredJournal.none();
     private ReceivePipeline pipeline;
 
     /** The domain encryption key of {@code domain} for {@code suite}. */
@@ -88,9 +89,16 @@ public final class ReceiveFixture {
                             ? List.of(domainKey(d, SuiteId.X25519_CHACHA20_POLY1305), domainKey(d, SuiteId.PQ_KYBER768_X25519)) : List.of(),
                     OUR_SIGNING);
             pipeline = new ReceivePipeline(config, keys, id -> sessions.getOrDefault(id, new SessionState.Unknown()),
-                    (p, b) -> PolicyDecision.deliver(), new LocalUsers(mailboxes::contains, blocks, known), inbox, RandomSource.secure());
+                    (p, b) -> PolicyDecision.deliver(), new LocalUsers(mailboxes::contains, blocks, known), inbox, RandomSource.secure(),
+                    journal);
         }
         return pipeline;
+    }
+
+    /** A new pipeline over the same inbox, users and sessions, as after a restart, with {@code journal} as its duplicate set's file. */
+    void restart(DeliveredJournal journal) {
+        this.journal = journal;
+        pipeline = null;
     }
 
     /** An unsealed envelope from {@code from} to {@code to}, composed at {@link #NOW}. */

@@ -10,9 +10,11 @@ import static sempgw.semp.ingress.receive.ReceiveFixture.OUR_SIGNING;
 import static sempgw.semp.ingress.receive.ReceiveFixture.PEER;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import sempgw.core.SempReason;
@@ -82,6 +84,32 @@ final class ReceivePipelineTest {
         assertThat(second.envelopeId()).isEqualTo(first.envelopeId());
         assertThat(second.receipt().orElseThrow().acceptedAt()).isEqualTo(NOW.plusSeconds(30));
         assertThat(second.receipt().orElseThrow().verify(canonical(wire), LOCAL, List.of(OUR_SIGNING.publicKey()), NOW)).isEmpty();
+    }
+
+    @Test
+    void receive_sameEnvelopeAfterARestart_deliveredAgainStoredOnce(@TempDir Path dir) throws Exception {
+        byte[] wire = ReceiveFixture.sealedTo(BOB);
+        Path file = dir.resolve("semp-delivered");
+        try (DeliveredJournal before = DeliveredJournal.open(file, 100, NOW)) {
+            f.restart(before);
+            delivered(f.inbox, f.receive(wire));
+        }
+        try (DeliveredJournal after = DeliveredJournal.open(file, 100, NOW.plusSeconds(30))) {
+            f.restart(after);
+            delivered(f.inbox, f.receive(wire, NOW.plusSeconds(30)));
+        }
+
+        assertThat(f.inbox.stored).hasSize(1);
+    }
+
+    @Test
+    void receive_sameEnvelopeAfterARestartWithoutJournal_storedTwice() throws Exception {
+        byte[] wire = ReceiveFixture.sealedTo(BOB);
+        delivered(f.inbox, f.receive(wire));
+        f.restart(DeliveredJournal.none());
+        delivered(f.inbox, f.receive(wire, NOW.plusSeconds(30)));
+
+        assertThat(f.inbox.stored).hasSize(2);
     }
 
     @Test
