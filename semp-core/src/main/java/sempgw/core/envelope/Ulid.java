@@ -16,11 +16,24 @@ public final class Ulid {
 
     /** A fresh ULID for {@code now}. */
     public static String next(Instant now, RandomSource random) {
-        long millis = now.toEpochMilli();
+        return of(now, random.bytes(10));
+    }
+
+    /**
+     * The ULID of {@code time} (to the millisecond) with {@code entropy} as its 80 other bits: for
+     * an id derived from something stable rather than drawn at random.
+     *
+     * @param entropy at least 10 bytes; the first 10 are used
+     */
+    public static String of(Instant time, byte[] entropy) {
+        if (entropy.length < 10) {
+            throw new IllegalArgumentException("a ULID needs 10 bytes of entropy");
+        }
+        long millis = time.toEpochMilli();
         if (millis < 0 || millis >= (1L << 48)) {
             throw new IllegalArgumentException("time outside the ULID range");
         }
-        byte[] r = random.bytes(10);
+        byte[] r = entropy;
         char[] out = new char[26];
         for (int i = 9; i >= 0; i--) {
             out[i] = CROCKFORD[(int) (millis & 31)];

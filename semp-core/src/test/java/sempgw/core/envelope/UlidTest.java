@@ -1,6 +1,7 @@
 package sempgw.core.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,15 @@ final class UlidTest {
         assertThat(id).isEqualTo("01ARYZ6S41" + "0".repeat(16));
         String ones = Ulid.next(Instant.ofEpochMilli(0), new ScriptedRandom(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1}));
         assertThat(ones).isEqualTo("0".repeat(10) + "Z".repeat(16));
+    }
+
+    @Test
+    void of_givenEntropy_usesItsFirstTenBytes_andRefusesFewer() {
+        byte[] entropy = new byte[32];
+        entropy[9] = 1;
+        entropy[10] = -1;
+        assertThat(Ulid.of(Instant.ofEpochMilli(1_469_918_176_385L), entropy)).isEqualTo("01ARYZ6S41" + "0".repeat(15) + "1");
+        assertThatIllegalArgumentException().isThrownBy(() -> Ulid.of(Instant.EPOCH, new byte[9]));
     }
 
     @Test
