@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * @param deliverNow the recipients of this delivery batch: one domain, a subset of
  *     {@code envelopeRecipients}
  * @param now the current time, used for {@code sent_at} when the message has no readable Date
- * @param newMessageId fresh {@code brief.message_id} values (ULIDs)
+ * @param newMessageId the {@code brief.message_id} (a ULID, never the RFC 5322 Message-ID); the
+ *     gateway gives the same one for every conversion of a queued message (ENVELOPE.md §5)
  */
 public record OutboundContext(String senderAddress, List<String> envelopeRecipients, List<String> deliverNow, Instant now,
                               Supplier<String> newMessageId) {

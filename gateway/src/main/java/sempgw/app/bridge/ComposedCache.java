@@ -13,15 +13,14 @@ import sempgw.store.queue.QueueId;
 
 /**
  * The envelopes composed for a queued message's recipients at one domain, kept while delivery is
- * retried so the peer sees the same {@code postmark.id} again (DELIVERY.md §3: duplicate
- * detection) rather than a new envelope per attempt. Reused only for exactly the same recipients
+ * retried so that a retry sends the very envelope again rather than converting and composing the
+ * message once more per attempt (a composition afresh carries the same ids, {@link StableIds}). Reused only for exactly the same recipients
  * and while the envelopes have not expired (ENVELOPE.md §3.2). Thread-safe.
  *
  * <p>In memory, and bounded both in entries and in envelope bytes, oldest dropped first: a peer
  * that is down for hours while large messages wait for it must not fill the heap. Envelopes
- * dropped, or too large to keep at all, are composed afresh at the next attempt, under a new
- * {@code postmark.id}: a peer that did deliver an earlier copy whose acknowledgment was lost
- * then delivers it twice, the price of a bounded memory.
+ * dropped, or too large to keep at all, are composed afresh at the next attempt (the CPU is the
+ * price of a bounded memory), under the same ids ({@link StableIds}).
  */
 final class ComposedCache {
     static final int MAX_ENTRIES = 10_000;

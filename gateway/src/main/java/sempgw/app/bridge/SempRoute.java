@@ -24,13 +24,11 @@ import sempgw.policy.Outcomes;
 import sempgw.core.SempReason;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.envelope.SizeBuckets;
-import sempgw.core.envelope.Ulid;
 import sempgw.core.envelope.compose.ComposeException;
 import sempgw.core.envelope.compose.ComposeOptions;
 import sempgw.core.envelope.compose.ComposedEnvelope;
 import sempgw.core.envelope.compose.Draft;
 import sempgw.core.envelope.compose.EnvelopeComposer;
-import sempgw.core.envelope.compose.PostmarkIds;
 import sempgw.core.envelope.compose.RecipientKeys;
 import sempgw.core.envelope.compose.Sender;
 import sempgw.semp.egress.delivery.SempDeliveryAgent;
@@ -60,9 +58,10 @@ import sempgw.store.queue.Recipient;
  *   semp-egress ({@link SempDeliveryAgent}: seal, send, verify the receipt).</li>
  * </ol>
  * Composed envelopes are kept in memory ({@link ComposedCache}, 64 MiB of them at most) until
- * their recipients are done, so a retry sends the same {@code postmark.id} and the peer can
- * recognise a duplicate (DELIVERY.md §3); a restart, or an envelope the cache dropped, composes
- * afresh. Each delivery first reserves its share of the heap ({@link ConversionBudget}), so many
+ * their recipients are done, so a retry sends the same envelope again; a restart, or an envelope
+ * the cache dropped, composes afresh, under the same {@code postmark.id} and
+ * {@code brief.message_id} ({@link StableIds}), so the peer recognises a retry of an envelope it
+ * stored either way (DELIVERY.md §3). Each delivery first reserves its share of the heap ({@link ConversionBudget}), so many
  * large messages at once are deferred rather than exhausting it.
  */
 final class SempRoute {
@@ -187,7 +186,7 @@ final class SempRoute {
         Draft draft = convert(entry, reachable, content, sender, now);
         int limit = (int) Math.min(peer.maxEnvelopeSize(), Integer.MAX_VALUE);
         ComposeOptions options = new ComposeOptions(keyed.suite(), ComposeOptions.DEFAULT_LIFETIME, SizeBuckets.standard(limit));
-        EnvelopeComposer composer = new EnvelopeComposer(options, random, PostmarkIds.ulid(now, random));
+        EnvelopeComposer composer = new EnvelopeComposer(options, random, StableIds.postmarkIds(entry, domain, reachable));
         try {
             return composer.compose(draft, Sender.of(identity.key()), keyed.keys(), "", now, domain::equalsIgnoreCase);
         } catch (ComposeException e) {
@@ -226,7 +225,7 @@ final class SempRoute {
     private Draft convert(QueueEntry entry, List<String> addresses, ContentSource content, String sender, Instant now) throws Refused {
         List<String> all = entry.recipients().stream().map(r -> r.recipient().address()).toList();
         try (InputStream in = content.open()) {
-            return MimeToSemp.convert(in, new OutboundContext(sender, all, addresses, now, () -> Ulid.next(now, random))).draft();
+            return MimeToSemp.convert(in, new OutboundContext(sender, all, addresses, now, () -> StableIds.messageId(entry))).draft();
         } catch (ConversionException e) {
             throw new Refused(e.error().temporary() ? new DeliveryResult.Deferred("451 4.3.0 conversion to SEMP failed: " + e.reason())
                     : new DeliveryResult.Failed("smtp", "554 5.6.0 the message cannot be converted to SEMP: " + e.reason()));
