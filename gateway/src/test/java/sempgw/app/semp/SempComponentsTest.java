@@ -34,6 +34,7 @@ final class SempComponentsTest {
         assertThat(dir.resolve("data/semp.key")).doesNotExist();
         assertThat(dir.resolve("data/semp-domain-keys")).doesNotExist();
         assertThat(dir.resolve("data/semp-queue")).doesNotExist();
+        assertThat(dir.resolve("data/semp-delivered")).doesNotExist();
     }
 
     @Test
@@ -43,6 +44,9 @@ final class SempComponentsTest {
             assertThat(dir.resolve("data/semp.key")).isRegularFile();
             assertThat(dir.resolve("data/semp-domain-keys")).isRegularFile();
             assertThat(dir.resolve("data/semp-queue")).isDirectory();
+            assertThat(dir.resolve("data/semp-delivered")).content().startsWith("semp-delivered 1\n");
+            assertThat(Files.getPosixFilePermissions(dir.resolve("data/semp-delivered")))
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
         KeyId first;
         try (SempComponents semp = SempComponents.start(config, Clock.systemUTC())) {
