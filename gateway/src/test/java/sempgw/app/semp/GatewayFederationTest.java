@@ -94,6 +94,9 @@ final class GatewayFederationTest {
         assertThat(log.matching(id + ": semp peer=" + to.domain(), "outcome=delivered", "receipt_key=")).hasSize(1);
         String postmarkId = composed.envelope().postmark().id();
         assertThat(log.matching("envelope " + postmarkId + " from " + from.domain() + ": delivered to 1 local recipient(s)")).hasSize(1);
+        // The receiver remembers the stored envelope across restarts: one line after the header.
+        assertThat(java.nio.file.Files.readAllLines(to.config().dataDir().resolve("semp-delivered")))
+                .hasSize(2).last().asString().matches("[0-9]{1,12} [0-9a-f]{32}");
         assertThat(log.matching("federation session established peer=" + from.domain(), "suite=" + suite.wireName(), "transport=" + transport))
                 .isNotEmpty();
         assertThat(from.node().outbox().pending()).isEmpty();
