@@ -61,8 +61,8 @@ import sempgw.store.queue.Recipient;
  * their recipients are done, so a retry sends the same envelope again; a restart, or an envelope
  * the cache dropped, composes afresh, under the same {@code postmark.id} and
  * {@code brief.message_id} ({@link StableIds}), so the peer recognises a retry of an envelope it
- * stored either way (DELIVERY.md §3). Each delivery first reserves its share of the heap ({@link ConversionBudget}), so many
- * large messages at once are deferred rather than exhausting it.
+ * stored either way (DELIVERY.md §3). Each delivery first reserves its share of the heap
+ * ({@link ConversionBudget}), so many large messages at once are deferred rather than exhausting it.
  */
 final class SempRoute {
     private static final Logger LOG = LoggerFactory.getLogger(SempRoute.class);

@@ -33,14 +33,13 @@ public final class Ulid {
         if (millis < 0 || millis >= (1L << 48)) {
             throw new IllegalArgumentException("time outside the ULID range");
         }
-        byte[] r = entropy;
         char[] out = new char[26];
         for (int i = 9; i >= 0; i--) {
             out[i] = CROCKFORD[(int) (millis & 31)];
             millis >>>= 5;
         }
-        long hi = ((r[0] & 0xffL) << 32) | ((r[1] & 0xffL) << 24) | ((r[2] & 0xffL) << 16) | ((r[3] & 0xffL) << 8) | (r[4] & 0xffL);
-        long lo = ((r[5] & 0xffL) << 32) | ((r[6] & 0xffL) << 24) | ((r[7] & 0xffL) << 16) | ((r[8] & 0xffL) << 8) | (r[9] & 0xffL);
+        long hi = ((entropy[0] & 0xffL) << 32) | ((entropy[1] & 0xffL) << 24) | ((entropy[2] & 0xffL) << 16) | ((entropy[3] & 0xffL) << 8) | (entropy[4] & 0xffL);
+        long lo = ((entropy[5] & 0xffL) << 32) | ((entropy[6] & 0xffL) << 24) | ((entropy[7] & 0xffL) << 16) | ((entropy[8] & 0xffL) << 8) | (entropy[9] & 0xffL);
         for (int i = 25; i >= 18; i--) {
             out[i] = CROCKFORD[(int) (lo & 31)];
             lo >>>= 5;

@@ -26,9 +26,10 @@ import sempgw.store.PrivateFiles;
  * {@link DeliveredEnvelopes#key}: a hash of the sender domain and {@code postmark.id}, so the file
  * names no correspondent and no message.
  *
- * <p>Lines are appended without fsync, after the envelope's own durable store: a process crash
- * keeps them (the kernel has them), a power loss may lose the last ones, and a retry of those
- * envelopes is stored a second time: a duplicate, never a loss. Read once at start: expired
+ * <p>Lines are appended, and the file rewritten, without fsync, after the envelope's own durable
+ * store: a process crash keeps them (the kernel has them); a power loss may lose the last lines,
+ * or the whole file if it struck just after a rewrite, and a retry of those envelopes is stored a
+ * second time: a duplicate, never a loss. Read once at start: expired
  * entries and damaged lines (a line cut short by a crash) are dropped, the newest
  * {@code capacity} kept; the file is then rewritten with them (temporary file, atomic rename) and
  * again whenever it has grown to twice its live entries. A file that cannot be read or written
