@@ -23,11 +23,12 @@
 #   3. bench/SmtpLatency.java: 20 sessions, DATA -> 250 latency (p50/p99). Through the bridge the
 #      250 waits for the first SEMP attempt (bridge.attempt_timeout), so it includes the whole
 #      SEMP delivery to B and B's durable write.
-#   4. Peak RSS (VmHWM) of both gateways, their CPU time per message over the measured passes, and
-#      the raw ceiling smtp-source -> smtp-sink.
+#   4. Peak RSS (VmHWM) of both gateways, their CPU time per message over the measured passes
+#      (and its kernel share), the whole machine's CPU time per message in every pass of either
+#      side (measure in smtp-load.sh), and the raw ceiling smtp-source -> smtp-sink.
 # Prints a markdown table and writes it to target/bench/bridge-bench-<UTC time>.md.
 #
-# Environment: MESSAGES (5000), PAIRS (3), WARMUP (1000), WARMUP_MAX (20000), JIT_SETTLED (25 per JVM),
+# Environment: MESSAGES (5000), PAIRS (3), WARMUP (1000), WARMUP_MAX (60000), JIT_SETTLED (25 per JVM),
 # LATENCY_MESSAGES (2000), SIZE (5120), SUITES (both gateways' semp.suites, a TOML array; unset: the
 # defaults, which prefer pq-kyber768-x25519),
 # SESSIONS (20), SEMPGW_POSTFIX_DEB (the postfix .deb; else cached or apt-get download).
@@ -38,7 +39,7 @@ WORK="$ROOT/target/bench"
 RUN="$WORK/bridge-run"
 MESSAGES="${MESSAGES:-5000}"
 WARMUP="${WARMUP:-1000}"
-WARMUP_MAX="${WARMUP_MAX:-20000}"
+WARMUP_MAX="${WARMUP_MAX:-60000}"
 PAIRS="${PAIRS:-3}"
 LATENCY_MESSAGES="${LATENCY_MESSAGES:-2000}"
 SIZE="${SIZE:-5120}"
@@ -167,12 +168,17 @@ free_port; PF_PORT="$PORT"; free_port; PF_SINK="$PORT"
 start_postfix_relay "$PF_PORT" "$PF_SINK" "$RUN"
 
 # --- alternating pairs, then latency --------------------------------------------------------
-# cpu_seconds PID: user + system CPU time the process has used so far.
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
-A_CPU0="$(cpu_seconds "$A_PID")"; B_CPU0="$(cpu_seconds "$B_PID")"; DELIVERED0="$(grep -c "status=sent (semp; delivered" "$RUN/gateway-alpha.log" || true)"
+# cpu_ticks_of PID: "user system" CPU time the process has used so far, in clock ticks.
+cpu_ticks_of() { awk '{ print $14, $15 }' "/proc/$1/stat"; }
+# cpu_used BEFORE AFTER: "total-seconds kernel-percent" between two cpu_ticks_of readings.
+cpu_used() {
+  awk -v a="$1" -v b="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { split(a, x, " "); split(b, y, " ")
+    u = y[1] - x[1]; k = y[2] - x[2]; printf "%.1f %.0f\n", (u + k) / hz, (u + k) ? 100 * k / (u + k) : 0 }'
+}
+A_TICKS0="$(cpu_ticks_of "$A_PID")"; B_TICKS0="$(cpu_ticks_of "$B_PID")"; DELIVERED0="$(grep -c "status=sent (semp; delivered" "$RUN/gateway-alpha.log" || true)"
 compare_with_postfix bridge "$A_SMTP" "$BRIDGE_SINK"
-A_CPU="$(awk -v a="$(cpu_seconds "$A_PID")" -v b="$A_CPU0" 'BEGIN { printf "%.1f", a - b }')"
-B_CPU="$(awk -v a="$(cpu_seconds "$B_PID")" -v b="$B_CPU0" 'BEGIN { printf "%.1f", a - b }')"
+read -r A_CPU A_KERNEL < <(cpu_used "$A_TICKS0" "$(cpu_ticks_of "$A_PID")")
+read -r B_CPU B_KERNEL < <(cpu_used "$B_TICKS0" "$(cpu_ticks_of "$B_PID")")
 A_RSS_KB="$(awk '/^VmHWM:/ { print $2 }' "/proc/$A_PID/status")"
 B_RSS_KB="$(awk '/^VmHWM:/ { print $2 }' "/proc/$B_PID/status")"
 SEMP_DELIVERED="$(grep -c "status=sent (semp; delivered" "$RUN/gateway-alpha.log" || true)"
@@ -209,7 +215,9 @@ REPORT="$WORK/bridge-bench-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo
   echo "Bridge / Postfix, end to end, per pair: **$(summary "${RATIO_ALL[@]}")** (pairs: ${RATIO_ALL[*]})."
   echo "CPU per message over the measured passes (pairs and latency): gateway A $(awk -v c="$A_CPU" -v n="$MEASURED" 'BEGIN { printf "%.1f", n ? 1000 * c / n : 0 }') ms,"
-  echo "gateway B $(awk -v c="$B_CPU" -v n="$MEASURED" 'BEGIN { printf "%.1f", n ? 1000 * c / n : 0 }') ms ($A_CPU s and $B_CPU s for $MEASURED messages)."
+  echo "gateway B $(awk -v c="$B_CPU" -v n="$MEASURED" 'BEGIN { printf "%.1f", n ? 1000 * c / n : 0 }') ms ($A_CPU s and $B_CPU s for $MEASURED messages; $A_KERNEL% and $B_KERNEL% of it in the kernel)."
+  echo "CPU per message of the whole machine over each pass (load generator and sink included): bridge $(summary "${SUBJECT_CPU_ALL[@]}") ms,"
+  echo "Postfix $(summary "${PF_CPU_ALL[@]}") ms. Steal (CPU the hypervisor gave to other guests) per pass: ${STEAL_ALL[*]} %."
   echo "Gateway A's log: $SEMP_DELIVERED recipients delivered over SEMP with a verified receipt, $SMTP_TO_BETA sent to <$RECIPIENT> over SMTP (must be 0)."
 } | tee "$REPORT"
 log "report written to $REPORT"

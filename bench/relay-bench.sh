@@ -117,5 +117,7 @@ REPORT="$WORK/relay-bench-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "| raw smtp-source -> smtp-sink | $RAW_RATE | - | - | - | - |"
   echo
   echo "Gateway / Postfix, end to end, per pair: **$(summary "${RATIO_ALL[@]}")** (pairs: ${RATIO_ALL[*]})."
+  echo "CPU per message of the whole machine over each pass (load generator and sink included): gateway $(summary "${SUBJECT_CPU_ALL[@]}") ms,"
+  echo "Postfix $(summary "${PF_CPU_ALL[@]}") ms. Steal (CPU the hypervisor gave to other guests) per pass: ${STEAL_ALL[*]} %."
 } | tee "$REPORT"
 log "report written to $REPORT"

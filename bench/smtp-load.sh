@@ -89,19 +89,31 @@ wait_sink() {
   SINK_DONE="$(now)"
 }
 
-# measure LABEL PORT SINK_PORT N: one smtp-source pass; sets ACCEPT_RATE and E2E_RATE.
+# cpu_ticks: the machine's CPU time so far, in clock ticks (/proc/stat): "busy steal", where busy
+# is user, nice, system, irq and softirq time and steal is time the hypervisor gave to others.
+cpu_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $9 }' /proc/stat; }
+
+# measure LABEL PORT SINK_PORT N: one smtp-source pass; sets ACCEPT_RATE, E2E_RATE, PASS_CPU_MS (CPU
+# time of the whole machine per message, load generator and sink included) and PASS_STEAL (% of
+# the pass's CPU capacity taken by the hypervisor for others).
 measure() {
   local label="$1" relay="$2" sinkport="$3" n="$4"
   start_sink "$sinkport" "$n"
-  local t0 t1
+  local t0 t1 ticks0 ticks1
+  ticks0="$(cpu_ticks)"
   t0="$(now)"
   "$SOURCE_BIN" -s "$SESSIONS" -l "$SIZE" -m "$n" -f "$SENDER" -t "$RECIPIENT" -M bench.example \
     "127.0.0.1:$relay" || die "smtp-source failed against $label"
   t1="$(now)"
   wait_sink 900 || die "$label: not every message reached the sink"
+  ticks1="$(cpu_ticks)"
   ACCEPT_RATE="$(rate "$n" "$t0" "$t1")"
   E2E_RATE="$(rate "$n" "$t0" "$SINK_DONE")"
-  log "$label: $n messages, acceptance $ACCEPT_RATE msg/s, end to end $E2E_RATE msg/s"
+  read -r PASS_CPU_MS PASS_STEAL < <(awk -v a="$ticks0" -v b="$ticks1" -v n="$n" -v hz="$(getconf CLK_TCK)" \
+    -v s="$(awk -v a="$t0" -v b="$SINK_DONE" 'BEGIN { print b - a }')" -v cpus="$(nproc)" 'BEGIN {
+      split(a, x, " "); split(b, y, " ")
+      printf "%.1f %.0f\n", 1000 * (y[1] - x[1]) / hz / n, 100 * (y[2] - x[2]) / hz / (s * cpus) }')
+  log "$label: $n messages, acceptance $ACCEPT_RATE msg/s, end to end $E2E_RATE msg/s, machine CPU $PASS_CPU_MS ms/msg, steal $PASS_STEAL%"
 }
 
 # jit_compilations PID...: methods the JIT compilers of these JVMs have compiled so far (jstat).
@@ -237,17 +249,19 @@ EOF
 # SMTP on PORT and delivering to smtp-sink on SINK_PORT) then the Postfix anchor (start_postfix_relay
 # on PF_PORT, relayhost PF_SINK), then a latency pass of each. Alternating pairs keep a noisy machine
 # from favouring one side. Sets SUBJECT_E2E_ALL, SUBJECT_ACC_ALL, PF_E2E_ALL, PF_ACC_ALL, RATIO_ALL
-# (end to end, per pair), SUBJECT_P50/P99 and PF_P50/P99.
+# (end to end, per pair), SUBJECT_CPU_ALL and PF_CPU_ALL (machine CPU ms per message), STEAL_ALL
+# (steal % of every pass), SUBJECT_P50/P99 and PF_P50/P99.
 compare_with_postfix() {
   local label="$1" port="$2" sinkport="$3" pair
   SUBJECT_E2E_ALL=(); SUBJECT_ACC_ALL=(); PF_E2E_ALL=(); PF_ACC_ALL=(); RATIO_ALL=()
+  SUBJECT_CPU_ALL=(); PF_CPU_ALL=(); STEAL_ALL=()
   for pair in $(seq 1 "$PAIRS"); do
     sleep "$PAUSE"
     measure "pair $pair/$PAIRS $label" "$port" "$sinkport" "$MESSAGES"
-    SUBJECT_E2E_ALL+=("$E2E_RATE"); SUBJECT_ACC_ALL+=("$ACCEPT_RATE")
+    SUBJECT_E2E_ALL+=("$E2E_RATE"); SUBJECT_ACC_ALL+=("$ACCEPT_RATE"); SUBJECT_CPU_ALL+=("$PASS_CPU_MS"); STEAL_ALL+=("$PASS_STEAL")
     sleep "$PAUSE"
     measure "pair $pair/$PAIRS postfix" "$PF_PORT" "$PF_SINK" "$MESSAGES"
-    PF_E2E_ALL+=("$E2E_RATE"); PF_ACC_ALL+=("$ACCEPT_RATE")
+    PF_E2E_ALL+=("$E2E_RATE"); PF_ACC_ALL+=("$ACCEPT_RATE"); PF_CPU_ALL+=("$PASS_CPU_MS"); STEAL_ALL+=("$PASS_STEAL")
     RATIO_ALL+=("$(awk -v g="${SUBJECT_E2E_ALL[-1]}" -v p="$E2E_RATE" 'BEGIN { printf "%.2f", g / p }')")
   done
   sleep "$PAUSE"
