@@ -83,12 +83,15 @@ public final class SempInbound implements AutoCloseable {
         try (QueueKey key = QueueKey.loadOrCreate(queueKeyFile)) {
             inbox = FsQueue.open(dataDir.resolve(INBOX_DIR), key, clock);
         }
-        ReceiveConfig config = receiveConfig(semp, keys.domain());
-        DeliveredJournal delivered = DeliveredJournal.open(dataDir.resolve(DELIVERED_FILE), config.duplicateWindowCapacity(), clock.instant());
+        DeliveredJournal delivered = null;
         try {
+            ReceiveConfig config = receiveConfig(semp, keys.domain());
+            delivered = DeliveredJournal.open(dataDir.resolve(DELIVERED_FILE), config.duplicateWindowCapacity(), clock.instant());
             return start(semp, keys, peers, inbox, delivered, config, mailboxes, bridge, clock);
         } catch (RuntimeException e) {
-            delivered.close();
+            if (delivered != null) {
+                delivered.close();
+            }
             inbox.close();
             throw e;
         }
