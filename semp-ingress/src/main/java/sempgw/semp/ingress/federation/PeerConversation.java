@@ -32,8 +32,10 @@ import sempgw.semp.ingress.receive.ReceiveOutcome;
  *   session this is allowed: a new inbound handshake supersedes the peer's session (SESSION.md
  *   §2.5.2) and a connection may carry several sessions (TRANSPORT.md §8.3).</li>
  *   <li>{@code SEMP_ENVELOPE} goes to the receive pipeline with the session its postmark names,
- *   also on a connection that did not run the handshake (TRANSPORT.md §8.2, §8.3). A peer under a
- *   {@code silent} block gets no reply (HANDSHAKE.md §4.2).</li>
+ *   also on a connection that did not run the handshake (TRANSPORT.md §8.2, §8.3), whatever domain
+ *   it claims: silence is only for envelopes that pass every check (DELIVERY.md §1.3). A peer under
+ *   a {@code silent} block gets no reply to its handshakes (HANDSHAKE.md §4.2) and so holds no
+ *   session its envelopes could name.</li>
  *   <li>{@code SEMP_REKEY} goes to semp-core's {@link RekeyResponder} for this conversation's
  *   session (SESSION.md §3); the table indexes the new id and keeps the old one for the
  *   transition window.</li>
@@ -99,17 +101,16 @@ final class PeerConversation implements Conversation {
                 return Optional.empty();
             }
             String id = e.sessionId().orElse(session.id());
-            Optional<String> server = serverId;
-            return Optional.of(at -> beside(message, id, e, server, at));
+            return Optional.of(at -> beside(message, id, e, at));
         } finally {
             lock.unlock();
         }
     }
 
     /** An envelope handled beside others: reads only what it was given; a failure is a signed refusal. */
-    private Answer beside(byte[] message, String id, Inbound.Envelope e, Optional<String> server, Instant now) {
+    private Answer beside(byte[] message, String id, Inbound.Envelope e, Instant now) {
         try {
-            Answer a = received(message, id, e, server, now);
+            Answer a = received(message, id, e, now);
             if (a.malformed()) {
                 LOG.info("federation message malformed, answered by the transport transport={} what=envelope", transport);
             }
@@ -244,18 +245,19 @@ final class PeerConversation implements Conversation {
         if (session == null || !table.isLive(session, now)) {
             session = table.session(id, now).orElse(null);
         }
-        Answer a = received(message, id, e, serverId, now);
+        Answer a = received(message, id, e, now);
         return a.malformed() ? malformed("envelope") : a.reply();
     }
 
-    /** The receive pipeline's answer to an envelope naming session {@code id}; touches no conversation state. */
-    private Answer received(byte[] message, String id, Inbound.Envelope e, Optional<String> server, Instant now) {
-        Optional<Session> named = table.session(id, now);
-        String peer = BlockList.normalize(named.map(Session::peer).or(e::fromDomain).orElse(""));
-        if (service.blockList().match(peer, server, now).filter(a -> a == BlockList.Acknowledgment.SILENT).isPresent()) {
-            LOG.info("federation envelope discarded by a silent block peer={}", LogSafe.of(peer));
-            return new Answer(Optional.empty(), false);
-        }
+    /**
+     * The receive pipeline's answer to an envelope naming session {@code id}; touches no conversation
+     * state. Every envelope reaches the pipeline, whatever domain it claims: silence is for envelopes
+     * that pass every check (DELIVERY.md §1.3), and an invalid one is rejected explicitly. A peer
+     * under a block has no live session (a new entry invalidates it at once, and its handshakes are
+     * refused, HANDSHAKE.md §4.2), so its envelopes fail the session check (DELIVERY.md §3 step 3).
+     */
+    private Answer received(byte[] message, String id, Inbound.Envelope e, Instant now) {
+        String peer = BlockList.normalize(table.session(id, now).map(Session::peer).or(e::fromDomain).orElse(""));
         return switch (service.config().receiver().receive(message, new PeerSessionRef(peer, id), now)) {
             case ReceiveOutcome.Reply r -> new Answer(Optional.of(r.acknowledgment()), false);
             case ReceiveOutcome.Silent s -> new Answer(Optional.empty(), false);

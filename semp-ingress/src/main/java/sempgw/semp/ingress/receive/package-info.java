@@ -46,7 +46,9 @@
  *   invalidates the live session of the peer it matches at once
  *   ({@code FederationService.updateBlockList}). Every envelope of a blocked peer therefore fails
  *   at step 3 ({@code handshake_invalid}; the peer's next init gets {@code blocked}) and is never
- *   decrypted; a {@code silent} entry gets no reply at all (DELIVERY.md §6.2). The gateway passes
+ *   decrypted; a {@code silent} entry's handshakes get no reply at all (DELIVERY.md §6.2), while an
+ *   envelope, invalid by then, is rejected explicitly (§1.3: silence only for envelopes that pass
+ *   every check). The gateway passes
  *   a {@code DeliveryPolicy} that delivers everything reaching it.</li>
  *   <li>Any collaborator failure (key lookup, session table, mailboxes, inbox) is
  *   {@code server_unavailable}, recoverable: the sender retries, nothing is lost or falsely

@@ -84,14 +84,23 @@ final class PeerConversationTest {
     }
 
     @Test
-    void envelope_fromADomainBlockedSilentlyAfterEstablishment_noReplyAndSessionInvalidated() {
+    void envelope_onTheSessionOfAPeerBlockedSilentlyAfterEstablishment_sessionInvalidatedAndEnvelopeAnsweredByThePipeline() {
         Conversation c = service.open(null, "ws");
         Session s = establish(c, SuiteId.X25519_CHACHA20_POLY1305, NOW);
         service.updateBlockList(new BlockList(List.of(BlockList.Entry.of(BlockList.Target.DOMAIN, "a.example", BlockList.Acknowledgment.SILENT))), NOW);
 
         assertThat(service.sessions().state(s.id(), NOW)).isInstanceOf(SessionState.Invalidated.class);
-        assertThat(c.onMessage(envelope(s.id(), "a.example"), NOW)).isEmpty();
-        assertThat(receiver.refs).isEmpty();
+        assertThat(c.onMessage(envelope(s.id(), "a.example"), NOW)).isPresent();
+        assertThat(receiver.refs).containsExactly(new PeerSessionRef("a.example", s.id()));
+    }
+
+    @Test
+    void envelope_withoutASessionClaimingASilentlyBlockedDomain_isAnsweredNotSilenced() {
+        service.updateBlockList(new BlockList(List.of(BlockList.Entry.of(BlockList.Target.DOMAIN, "a.example", BlockList.Acknowledgment.SILENT))), NOW);
+        Conversation c = service.open(null, "h2");
+
+        assertThat(c.onMessage(envelope("01J00000000000000000000000", "a.example"), NOW)).isPresent();
+        assertThat(receiver.refs).containsExactly(new PeerSessionRef("a.example", "01J00000000000000000000000"));
     }
 
     @Test
