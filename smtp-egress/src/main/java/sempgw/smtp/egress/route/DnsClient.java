@@ -17,7 +17,8 @@ import org.xbill.DNS.Type;
  * One DNS question to a recursive resolver, with the answer classified the way mail routing
  * needs it: records, no records of that type, no such domain, or a failure that must be retried.
  * A SERVFAIL or a timeout is never taken to mean "no records" (GATEWAY.md §4: a DNS failure is a
- * temporary failure). The {@link Resolver} is injected, so tests point it at their own server.
+ * temporary failure). A {@code .onion} name is never sent (RFC 7686 §2). The {@link Resolver} is
+ * injected, so tests point it at their own server.
  */
 final class DnsClient {
 
@@ -45,6 +46,9 @@ final class DnsClient {
     }
 
     Answer query(String name, int type) {
+        if (isOnion(name)) {
+            return new Answer.NxDomain();
+        }
         Name qname;
         try {
             qname = Name.fromString(java.net.IDN.toASCII(name, java.net.IDN.USE_STD3_ASCII_RULES), Name.root);
@@ -67,5 +71,15 @@ final class DnsClient {
         }
         List<Record> records = response.getSection(Section.ANSWER).stream().filter(r -> r.getType() == type).toList();
         return records.isEmpty() ? new Answer.NoData() : new Answer.Records(records);
+    }
+
+    /**
+     * True for a name under {@code .onion}, a Tor onion service: never asked of DNS, which would
+     * leak the destination to the resolver; a resolution API answers NXDOMAIN itself (RFC 7686 §2
+     * items 3 and 4). Mail to such a domain can go only over SEMP (CONFORMANCE.md §4.4).
+     */
+    static boolean isOnion(String name) {
+        String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        return n.regionMatches(true, Math.max(0, n.length() - 6), ".onion", 0, 6) || n.equalsIgnoreCase("onion");
     }
 }

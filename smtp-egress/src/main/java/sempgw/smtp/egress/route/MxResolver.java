@@ -31,6 +31,8 @@ import sempgw.smtp.egress.client.Target;
  *       (Postfix's smtp_mx_address_limit).</li>
  *   <li>NXDOMAIN for the domain is permanent (5.1.2); SERVFAIL, other errors and timeouts are
  *       temporary (4.4.3), never read as "no records" (GATEWAY.md §4).</li>
+ *   <li>A {@code .onion} domain, or exchange, is never looked up (RFC 7686 §2): the domain is
+ *       permanently unroutable by SMTP (5.1.2), an exchange under it is skipped.</li>
  * </ol>
  * A route to a named host skips the MX step; an address literal needs no DNS at all.
  */
@@ -64,6 +66,10 @@ public final class MxResolver {
     private Resolution mx(String domain, int port) {
         if (domain.isEmpty()) {
             return new Resolution.Unroutable("5.1.3 the recipient address has no domain", true);
+        }
+        if (DnsClient.isOnion(domain)) {
+            return new Resolution.Unroutable("5.1.2 domain " + domain + " is a Tor onion service, reachable only over SEMP, not by SMTP;"
+                    + " not looked up in DNS (RFC 7686)", true);
         }
         return switch (dns.query(domain, Type.MX)) {
             case DnsClient.Answer.NxDomain() -> new Resolution.Unroutable("5.1.2 domain " + domain + " does not exist (NXDOMAIN)", true);

@@ -149,4 +149,27 @@ final class MxResolverTest {
         assertThat(((Resolution.Targets) literal).targets()).extracting(Target::describe).containsExactly("192.0.2.60[192.0.2.60]:25");
         assertThat(dns.queries()).isEqualTo(before);
     }
+
+    @Test
+    void resolve_onionDomain_permanentlyUnroutableWithoutAnyDnsQuery() {
+        dns.mx("abcdefghijklmnop.onion", 10, "mx.example.org").a("mx.example.org", "192.0.2.1");
+
+        Resolution r = resolve("abcdefghijklmnop.ONION.", 1);
+
+        assertThat(r).isInstanceOfSatisfying(Resolution.Unroutable.class, u -> {
+            assertThat(u.permanent()).isTrue();
+            assertThat(u.reason()).startsWith("5.1.2").contains("onion");
+        });
+        assertThat(dns.queries()).isZero();
+    }
+
+    @Test
+    void resolve_exchangeUnderOnion_skippedWithoutAQueryForIt() {
+        dns.mx("example.org", 10, "hidden.onion").mx("example.org", 20, "mx2.example.org").a("mx2.example.org", "192.0.2.2");
+
+        Resolution r = resolve("example.org", 1);
+
+        assertThat(hosts(r)).containsExactly("mx2.example.org");
+        assertThat(dns.queries("hidden.onion")).isZero();
+    }
 }
