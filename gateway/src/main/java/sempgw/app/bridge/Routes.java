@@ -33,6 +33,11 @@ final class Routes {
         this.mailboxes = mailboxes;
     }
 
+    /** Whether {@code sender} is a provisioned mailbox, for which the gateway acts as the SEMP client. */
+    boolean fromMailbox(String sender) {
+        return !sender.isEmpty() && mailboxes.provisioned(sender);
+    }
+
     /** Whether {@code domain} is ours: its mail goes to the mailbox host. */
     boolean local(String domain) {
         return localDomains.contains(domain.toLowerCase(Locale.ROOT));
@@ -42,7 +47,7 @@ final class Routes {
         String domain = recipientDomain.toLowerCase(Locale.ROOT);
         boolean local = localDomains.contains(domain);
         DeliveryMode mode = policy.modeFor(sender, domain, authorRequiresSemp);
-        boolean hasMailbox = !sender.isEmpty() && mailboxes.provisioned(sender);
+        boolean hasMailbox = fromMailbox(sender);
         boolean asks = !local && mode != DeliveryMode.SMTP_ONLY && hasMailbox;
         PeerStatus peer = asks ? status(discovery.discover(domain)) : PeerStatus.LEGACY;
         return Router.route(mode, peer, hasMailbox, local);

@@ -26,7 +26,8 @@ import sempgw.store.queue.Recipient;
  * <ul>
  *   <li>SMTP: the SMTP delivery agent, the content streamed through a header rewrite that
  *   removes the author's {@code SEMP-Require} (GATEWAY.md §4) and, for mail from a provisioned
- *   mailbox to another domain, adds the upgrade-signal headers (CLIENT.md §6.4.3); our own
+ *   mailbox to another domain, removes any {@code Bcc} and {@code Resent-Bcc} field (blind recipients are carried only in
+ *   RCPT TO, CONFORMANCE.md §5.7) and adds the upgrade-signal headers (CLIENT.md §6.4.3); our own
  *   domains (the mailbox host) in a call of their own, without them;</li>
  *   <li>SEMP: {@link SempRoute}, one call per recipient domain (mixed recipient lists are split,
  *   never downgraded as a whole: CLIENT.md §6.4.5);</li>
@@ -39,6 +40,11 @@ final class RoutingAgent implements DeliveryAgent {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingAgent.class);
     private static final int MAX_REMEMBERED = 100_000;
     private static final Set<String> AUTHOR_ONLY = Set.of(SempRequireHeader.NAME.toLowerCase(Locale.ROOT));
+    /**
+     * A mailbox's blind recipients travel only in RCPT TO, never in a {@code Bcc} field
+     * (CONFORMANCE.md §5.7), nor in a resent block's {@code Resent-Bcc} (RFC 5322 §3.6.6).
+     */
+    private static final Set<String> AUTHOR_ONLY_AND_BCC = Set.of(SempRequireHeader.NAME.toLowerCase(Locale.ROOT), "bcc", "resent-bcc");
 
     private final Routes routes;
     private final DeliveryAgent smtp;
@@ -92,11 +98,12 @@ final class RoutingAgent implements DeliveryAgent {
             indices.forEach(i -> attempts.mark(entry.id(), recipients.get(i).address(), new Mark.Tried(results[i])));
         });
         List<String> signal = upgrade.fields(sender);
+        Set<String> dropped = routes.fromMailbox(sender) ? AUTHOR_ONLY_AND_BCC : AUTHOR_ONLY;
         if (!viaSmtp.isEmpty()) {
-            fill(results, viaSmtp, smtp.deliver(entry, pick(recipients, viaSmtp), () -> rewritten(content, signal)));
+            fill(results, viaSmtp, smtp.deliver(entry, pick(recipients, viaSmtp), () -> rewritten(content, dropped, signal)));
         }
         if (!toMailboxHost.isEmpty()) {
-            fill(results, toMailboxHost, smtp.deliver(entry, pick(recipients, toMailboxHost), () -> rewritten(content, List.of())));
+            fill(results, toMailboxHost, smtp.deliver(entry, pick(recipients, toMailboxHost), () -> rewritten(content, AUTHOR_ONLY, List.of())));
         }
         return List.of(results);
     }
@@ -119,11 +126,11 @@ final class RoutingAgent implements DeliveryAgent {
         viaSmtp.forEach(i -> sempDomains.remove(recipients.get(i).domain().toLowerCase(Locale.ROOT)));
     }
 
-    /** The content as SMTP delivers it: the author's SEMP-Require gone, {@code added} first. */
-    private static InputStream rewritten(ContentSource content, List<String> added) throws IOException {
+    /** The content as SMTP delivers it: the {@code dropped} fields gone, {@code added} first. */
+    private static InputStream rewritten(ContentSource content, Set<String> dropped, List<String> added) throws IOException {
         InputStream in = content.open();
         try {
-            return HeaderSection.read(in).rewrite(in, AUTHOR_ONLY, added);
+            return HeaderSection.read(in).rewrite(in, dropped, added);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;

@@ -96,14 +96,16 @@ final class BridgeTest {
     }
 
     @Test
-    void send_mixedRecipients_eachGoesItsOwnWay() throws Exception {
+    void send_mixedRecipients_eachGoesItsOwnWay_andTheClearCopyHasNoBcc() throws Exception {
         String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "alice@a.test", List.of("bob@b.test", "carol@legacy.test", "nobody@b.test"),
-                message("alice@a.test", "bob@b.test, carol@legacy.test, nobody@b.test", "Mixed", "<mixed@client.a.test>", "", "To all three.\r\n"));
+                message("alice@a.test", "bob@b.test, carol@legacy.test", "Mixed", "<mixed@client.a.test>", "Bcc: nobody@b.test,\r\n  carol@legacy.test\r\n",
+                        "To all three.\r\n"));
 
         assertThat(reply).startsWith("250 2.0.0 Ok: queued as ");
         assertThat(new String(awaitOne(mailboxesB, "Mixed").getData(), StandardCharsets.UTF_8)).contains("origin=semp");
         String clear = new String(awaitOne(legacy, "Mixed").getData(), StandardCharsets.UTF_8);
-        assertThat(clear).contains("SEMP-Capability: 1", "SEMP-Domain: a.test", "SEMP-Address: alice@a.test", "SEMP-Identity: ed25519:");
+        assertThat(clear).contains("SEMP-Capability: 1", "SEMP-Domain: a.test", "SEMP-Address: alice@a.test", "SEMP-Identity: ed25519:", "To all three.")
+                .doesNotContainIgnoringCase("\nBcc:").doesNotContain("  carol@legacy.test");
         String id = reply.substring("250 2.0.0 Ok: queued as ".length()).strip();
         await().atMost(Duration.ofSeconds(20)).until(() -> bounced(id, "nobody@b.test"));
         WiserMessage dsn = awaitOne(mailboxesA, "Undelivered Mail Returned to Sender");
