@@ -42,6 +42,9 @@ final class GatewayCrashIT {
             GatewaySettings settings = new GatewaySettings(run.resolve("gateway-data"), FreePorts.next(), sink.port());
             List<String> command = GatewayCommand.run(settings.writeTo(run.resolve("gateway.toml")));
             GatewayProcess gateway = GatewayProcess.start(command, settings.smtpPort(), run.resolve("gateway.log"));
+            assertThat(gateway.logLines("process memory excluded from core dumps")).as("SESSION.md §5.1").hasSize(1);
+            assertThat(gateway.logLines("process memory locked into RAM").size() + gateway.logLines("process memory not locked into RAM").size())
+                    .as("memory locking is applied or its failure reported").isEqualTo(1);
             try (RetryingInjector load = new RetryingInjector(settings.smtpPort(), corpus, SESSIONS)) {
                 progress.line("gateway :%d (pid %d) -> sink :%d; %d messages over %d sessions",
                         settings.smtpPort(), gateway.pid(), sink.port(), MESSAGES, SESSIONS);

@@ -20,6 +20,7 @@ public final class ConfigPrinter {
         ConfigPrinter p = new ConfigPrinter();
         p.comment("semp-gateway configuration; every key is described in docs/configuration.md");
         p.put("data_dir", quote(c.dataDir().toString()));
+        p.put("lock_memory", Boolean.toString(c.lockMemory()));
         SmtpConfig s = c.smtp();
         p.table("smtp");
         p.put("listen", quote(s.listen().toString()));

@@ -8,12 +8,13 @@ import java.util.Objects;
  * afterwards. Each component receives only its own slice.
  *
  * @param dataDir where the gateway keeps its state (queue, keys, certificate, control socket)
+ * @param lockMemory whether {@code run} locks the process's memory against swapping (SESSION.md §5.1)
  * @param semp the SEMP server and sender, off by default
  * @param policy when mail may leave in clear (GATEWAY.md §4)
  * @param bridge how SMTP mail becomes SEMP and back (GATEWAY.md §5)
  */
-public record GatewayConfig(Path dataDir, SmtpConfig smtp, TlsConfig tls, QueueConfig queue, DeliveryConfig delivery, ControlConfig control,
-                            SempConfig semp, PolicyConfig policy, BridgeConfig bridge) {
+public record GatewayConfig(Path dataDir, boolean lockMemory, SmtpConfig smtp, TlsConfig tls, QueueConfig queue, DeliveryConfig delivery,
+                            ControlConfig control, SempConfig semp, PolicyConfig policy, BridgeConfig bridge) {
     public GatewayConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(smtp, "smtp");
@@ -38,9 +39,11 @@ public record GatewayConfig(Path dataDir, SmtpConfig smtp, TlsConfig tls, QueueC
 
     static GatewayConfig read(TomlTable root) {
         Path dataDir = root.path("data_dir", Path.of("data"));
+        boolean lockMemory = root.bool("lock_memory", true);
         SmtpConfig smtp = SmtpConfig.read(root.table("smtp"));
         GatewayConfig c = new GatewayConfig(
                 dataDir,
+                lockMemory,
                 smtp,
                 TlsConfig.read(root.table("tls")),
                 QueueConfig.read(root.table("queue"), dataDir),

@@ -172,7 +172,7 @@ final class ConfigLoaderTest {
     void parse_unknownTopLevelTable_rejected() {
         assertThatThrownBy(() -> ConfigLoader.parse("[sieve]\nenabled = true"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("sieve = {\"enabled\":true} is not allowed: no such key; the keys at the top level are data_dir, smtp, tls, queue, delivery, control, semp");
+                .hasMessageStartingWith("sieve = {\"enabled\":true} is not allowed: no such key; the keys at the top level are data_dir, lock_memory, smtp, tls, queue, delivery, control, semp");
     }
 
     @Test
@@ -199,7 +199,7 @@ final class ConfigLoaderTest {
 
     @Test
     void keys_everyKeyFullyQualified_inFileOrder() {
-        assertThat(ConfigLoader.keys()).startsWith("data_dir", "smtp.listen").contains("delivery.routes", "control.socket")
+        assertThat(ConfigLoader.keys()).startsWith("data_dir", "lock_memory", "smtp.listen").contains("delivery.routes", "control.socket")
                 .contains("semp.enabled", "semp.queue.horizon")
                 .allMatch(k -> k.matches("[a-z_]+(\\.[a-z_]+){0,2}"));
     }

@@ -16,6 +16,7 @@ final class ConfigPrinterTest {
     void toToml_everyKeySet_readBackEqual() {
         GatewayConfig custom = ConfigLoader.parse("""
                 data_dir = "/srv/gw"
+                lock_memory = false
                 [smtp]
                 listen = "[::]:25"
                 max_message_size = 100000
