@@ -13,7 +13,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sempgw.core.SempReason;
+import sempgw.core.json.JsonException;
+import sempgw.core.json.JsonObject;
+import sempgw.core.json.JsonParser;
 
 /**
  * One WebSocket federation connection: exchanges are serialized (one outstanding message), each
@@ -24,9 +29,11 @@ import sempgw.core.SempReason;
  * is over h2 (TRANSPORT.md §4.2.2). After a timeout the connection is closed too: a
  * late reply would otherwise be taken for the answer to the next message. While open, a ping
  * goes out every {@link #PING_INTERVAL} from a virtual thread (§4.1.3 keepalive, 30 s
- * recommended); the JDK answers the peer's pings itself.
+ * recommended); the JDK answers the peer's pings itself. A {@code SEMP_CONFIGURATION_UPDATE} the
+ * peer sends unasked is discarded, neither taken for a reply nor ending the connection.
  */
 final class WebSocketConnection implements TransportConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
 
     private final WebSocket ws;
     private final Inbox inbox;
@@ -179,12 +186,31 @@ final class WebSocketConnection implements TransportConnection {
         }
 
         private synchronized void deliver(WebSocket ws, byte[] message) {
+            if (isConfigurationUpdate(message)) {
+                LOG.info("federation configuration update from the peer discarded (not verifiable, docs/interop.md)");
+                return;
+            }
             if (waiting == null || waiting.isDone()) {
                 end("unsolicited message from the peer (turn-based transport)");
                 ws.abort();
                 return;
             }
             waiting.complete(message);
+        }
+
+        /**
+         * Whether {@code message} is a {@code SEMP_CONFIGURATION_UPDATE}, the one message a peer may
+         * send unasked (DISCOVERY.md §3.5.4): a hint, never the reply to our message. It is discarded,
+         * since the spec gives its signature no context prefix (ENVELOPE.md §4.3) and an unverified
+         * notice must not cause a re-fetch; the configuration is fetched again at its TTL.
+         */
+        static boolean isConfigurationUpdate(byte[] message) {
+            try {
+                JsonObject m = JsonParser.parseObject(message, JsonParser.Options.wire().withMaxBytes(message.length));
+                return "SEMP_CONFIGURATION_UPDATE".equals(m.optionalString("type").orElse(""));
+            } catch (JsonException e) {
+                return false;
+            }
         }
 
         /** The UTF-8 size of {@code text}; a surrogate pair, even split across fragments, counts 4 (RFC 3629). */

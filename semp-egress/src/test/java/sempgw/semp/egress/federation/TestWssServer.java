@@ -24,7 +24,7 @@ import javax.net.ssl.SSLServerSocket;
  * A minimal RFC 6455 server over TLS for tests (the JDK has no WebSocket server): the opening
  * handshake (optionally without confirming the subprotocol), masked client frames with
  * continuations, and server replies as one text message split into {@code fragments} frames,
- * or misbehaviour on demand (a binary frame, a close without a reply, silence).
+ * or misbehaviour on demand (a binary frame, a close without a reply, silence, an unasked notice).
  */
 final class TestWssServer implements AutoCloseable {
 
@@ -39,6 +39,8 @@ final class TestWssServer implements AutoCloseable {
     volatile boolean confirmSubprotocol = true;
     volatile int fragments = 1;
     volatile Mode mode = Mode.REPLY;
+    /** Sent unasked before each reply when set, as a peer announcing a new configuration would (DISCOVERY.md §3.5.4). */
+    volatile byte[] notice;
     final AtomicInteger upgrades = new AtomicInteger();
     final AtomicInteger closesSeen = new AtomicInteger();
 
@@ -136,6 +138,10 @@ final class TestWssServer implements AutoCloseable {
                 return true;
             }
             case REPLY -> {
+                byte[] first = notice;
+                if (first != null) {
+                    frame(out, 0x81, first);
+                }
                 Optional<byte[]> reply = handler.apply(message);
                 if (reply.isPresent()) {
                     byte[] r = reply.get();

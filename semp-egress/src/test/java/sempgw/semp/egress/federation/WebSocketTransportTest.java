@@ -116,6 +116,21 @@ final class WebSocketTransportTest {
     }
 
     @Test
+    void exchange_configurationUpdateBeforeTheReply_discardedAndTheConnectionKept() throws Exception {
+        try (TestWssServer echo = new TestWssServer(tls.serverContext(), Optional::of)) {
+            echo.notice = """
+                    {"type":"SEMP_CONFIGURATION_UPDATE","version":"1.0.0","domain":"b.example","revision":18,\
+                    "timestamp":"2026-04-19T12:00:00Z","signature":{"algorithm":"ed25519","key_id":"k","value":""}}"""
+                    .getBytes(StandardCharsets.UTF_8);
+            TransportConnection c = transport().connect(URI.create("wss://localhost:" + echo.port() + "/v1/federate"));
+
+            assertThat(c.exchange("{\"n\":1}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5))).hasValue("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
+            assertThat(c.exchange("{\"n\":2}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5))).hasValue("{\"n\":2}".getBytes(StandardCharsets.UTF_8));
+            assertThat(c.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void exchange_binaryFrame_deliveryExceptionAndClosed() throws Exception {
         wss.mode = TestWssServer.Mode.BINARY;
         TransportConnection c = transport().connect(endpoint());

@@ -23,6 +23,13 @@ sealed interface Inbound {
     record Rekey() implements Inbound {
     }
 
+    /**
+     * A {@code SEMP_CONFIGURATION_UPDATE} (DISCOVERY.md §3.5.4): a peer's notice that its
+     * configuration document changed. A hint that needs no answer.
+     */
+    record ConfigurationUpdate(Optional<String> domain) implements Inbound {
+    }
+
     /** Well-formed JSON of another type. */
     record Other(String type) implements Inbound {
     }
@@ -50,6 +57,7 @@ sealed interface Inbound {
                     yield new Envelope(postmark.flatMap(p -> optional(p, "session_id")), postmark.flatMap(p -> optional(p, "from_domain")));
                 }
                 case "SEMP_REKEY" -> new Rekey();
+                case "SEMP_CONFIGURATION_UPDATE" -> new ConfigurationUpdate(optional(m, "domain"));
                 default -> new Other(type);
             };
         } catch (JsonException e) {

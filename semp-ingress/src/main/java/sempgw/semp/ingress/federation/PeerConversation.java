@@ -193,6 +193,7 @@ final class PeerConversation implements Conversation {
             case Inbound.Envelope e -> envelope(message, e, now);
             case Inbound.Oversized o -> envelope(message, new Inbound.Envelope(Optional.empty(), Optional.empty()), now);
             case Inbound.Rekey r -> rekey(message, now);
+            case Inbound.ConfigurationUpdate u -> configurationUpdate(u);
             case Inbound.Other o -> unexpected("type " + LogSafe.of(o.type()), now);
             case Inbound.Unreadable u -> malformed("unreadable " + u.why());
         };
@@ -286,6 +287,19 @@ final class PeerConversation implements Conversation {
             }
             case RekeyStep.Send s -> Optional.of(s.message());
         };
+    }
+
+    /**
+     * Discarded without a reply, and the conversation goes on: the notice is an optional hint
+     * (DISCOVERY.md §3.5.4), and the spec gives its signature no context prefix although every
+     * SEMP signature needs one (ENVELOPE.md §4.3), so it cannot be verified, and an unverified
+     * notice is discarded (docs/interop.md). The peer's configuration is fetched again when its
+     * {@code ttl_seconds} runs out.
+     */
+    private Optional<byte[]> configurationUpdate(Inbound.ConfigurationUpdate u) {
+        LOG.info("federation configuration update discarded (not verifiable) domain={} transport={}",
+                LogSafe.of(u.domain().orElse("-")), transport);
+        return Optional.empty();
     }
 
     private Optional<byte[]> unexpected(String what, Instant now) {

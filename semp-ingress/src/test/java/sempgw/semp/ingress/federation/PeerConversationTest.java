@@ -55,6 +55,21 @@ final class PeerConversationTest {
     }
 
     @Test
+    void configurationUpdate_inASession_noReplyAndTheConversationGoesOn() {
+        Conversation c = service.open(null, "ws");
+        Session s = establish(c, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        byte[] update = """
+                {"type":"SEMP_CONFIGURATION_UPDATE","version":"1.0.0","domain":"a.example","revision":18,\
+                "timestamp":"2026-04-19T12:00:00Z","signature":{"algorithm":"ed25519","key_id":"k","value":""}}"""
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(c.onMessage(update, NOW)).isEmpty();
+        assertThat(c.finished()).isFalse();
+        assertThat(c.lastMessageMalformed()).isFalse();
+        assertThat(c.onMessage(envelope(s.id(), "a.example"), NOW)).isPresent();
+    }
+
+    @Test
     void envelope_pipelineSilent_noReply() {
         Conversation c = service.open(null, "ws");
         Session s = establish(c, SuiteId.X25519_CHACHA20_POLY1305, NOW);
