@@ -12,13 +12,16 @@
  *
  * <p>Inbound: the receive pipeline stores into a {@link sempgw.app.bridge.MailboxInbox}, which
  * opens each envelope for a provisioned mailbox and queues it as MIME for the mailbox host before
- * the pipeline answers {@code delivered}.
+ * the pipeline answers {@code delivered}; an envelope that does not open for a reason other than
+ * its sender signature is refused with a reason code before anything is queued, and the pipeline
+ * answers {@code rejected}.
  *
  * <h2>Specification references</h2>
  * <ul>
  *   <li>GATEWAY.md §3 (flows), §4 (policy, downgrade resistance), §5 (honest outcomes), §6 (what a mailbox receives)</li>
  *   <li>CLIENT.md §6.4.2 (MIME composition), §6.4.3 (upgrade-signal headers), §6.4.5 (mixed recipients)</li>
- *   <li>ENVELOPE.md §5.3 (one envelope per Bcc recipient), §6.5.3 (sender signature), §7.2 (opening)</li>
+ *   <li>ENVELOPE.md §5.3 (one envelope per Bcc recipient), §6.5.3 (sender signature), §7.2 (opening),
+ *   §9.2 (explicit rejection); EXTENSIONS.md §3.1, §4.1-§4.2 (enclosure extensions)</li>
  *   <li>DELIVERY.md §1.1 ({@code delivered} only once durable), §1.5 (acknowledgment timeout), §2.6 (no SEMP bounces), §3 (duplicates)</li>
  * </ul>
  *

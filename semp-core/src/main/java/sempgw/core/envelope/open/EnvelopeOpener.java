@@ -2,6 +2,7 @@ package sempgw.core.envelope.open;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import sempgw.core.crypto.Aead;
 import sempgw.core.crypto.CryptoException;
@@ -33,7 +34,8 @@ import sempgw.core.keys.UserEncryptionPrivateKey;
  *   {@code K_enclosure} (step 8) -> UNSUPPORTED_SUITE, NOT_A_RECIPIENT, KEY_UNWRAP_FAILED.</li>
  *   <li>Decrypt and parse brief and enclosure (step 9) -> BRIEF_UNREADABLE, ENCLOSURE_UNREADABLE,
  *   MALFORMED_BRIEF, MALFORMED_ENCLOSURE; enclosure extensions within 64 KB and understood when
- *   required -> EXTENSION_TOO_LARGE, EXTENSION_UNSUPPORTED.</li>
+ *   required -> EXTENSION_TOO_LARGE, EXTENSION_UNSUPPORTED (naming the key,
+ *   {@link OpenException#extension()}, EXTENSIONS.md §3.1).</li>
  *   <li>Verify {@code sender_signature} under the identity key of {@code brief.from} it names
  *   (step 10, §6.5.3) -> SENDER_KEY_UNKNOWN, SENDER_SIGNATURE_INVALID.</li>
  *   <li>Verify a forwarding chain (step 11, §6.6.4), reported in {@link ForwardCheck}.</li>
@@ -163,9 +165,10 @@ public final class EnvelopeOpener {
         if (!Extensions.withinReceiveLimit(ExtensionLayer.ENCLOSURE, enclosure.extensions())) {
             throw new OpenException(OpenError.EXTENSION_TOO_LARGE, "enclosure.extensions exceeds 64 KB");
         }
-        if (Extensions.firstUnsupportedRequired(enclosure.extensions(), supportedExtensions).isPresent()
-                || Extensions.firstUnsupportedRequired(brief.extensions(), supportedExtensions).isPresent()) {
-            throw new OpenException(OpenError.EXTENSION_UNSUPPORTED, "a required extension is not supported");
+        Optional<String> unsupported = Extensions.firstUnsupportedRequired(enclosure.extensions(), supportedExtensions)
+                .or(() -> Extensions.firstUnsupportedRequired(brief.extensions(), supportedExtensions));
+        if (unsupported.isPresent()) {
+            throw new OpenException(OpenError.EXTENSION_UNSUPPORTED, "required extension not supported", unsupported);
         }
     }
 

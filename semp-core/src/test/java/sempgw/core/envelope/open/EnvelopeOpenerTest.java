@@ -1,6 +1,7 @@
 package sempgw.core.envelope.open;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -168,12 +169,15 @@ final class EnvelopeOpenerTest {
     }
 
     @Test
-    void open_enclosureExtensionsUnknownRequiredOrTooLarge_areRefused() throws Exception {
+    void open_enclosureExtensionsUnknownRequiredOrTooLarge_areRefusedTheUnknownOneByName() throws Exception {
         JsonObject required = JsonObject.builder().put("vendor.example.com/render", Extensions.entry(true, JsonObject.EMPTY)).build();
         Enclosure e = EnclosureSignatures.sign(new Enclosure(Optional.empty(), "text/plain", Map.of("text/plain", "x"), List.of(),
                 Optional.empty(), required, Optional.empty()), W.identityKey);
         Envelope env = handmade(briefBytes(), EnclosureCodec.encode(e));
-        assertThat(error(W.opener(BOB), env)).isEqualTo(OpenError.EXTENSION_UNSUPPORTED);
+        assertThatThrownBy(() -> W.opener(BOB).open(env)).isInstanceOfSatisfying(OpenException.class, x -> {
+            assertThat(x.error()).isEqualTo(OpenError.EXTENSION_UNSUPPORTED);
+            assertThat(x.extension()).hasValue("vendor.example.com/render");
+        });
         EnvelopeOpener knows = new EnvelopeOpener(List.of(W.clientKey(BOB)), IdentityKeys.of(TestWorld.SENDER, W.identityKey.publicKey()),
                 Set.of("vendor.example.com/render"));
         assertThat(knows.open(env).enclosure().extensions()).isEqualTo(required);

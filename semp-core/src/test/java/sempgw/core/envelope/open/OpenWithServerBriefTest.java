@@ -157,14 +157,18 @@ final class OpenWithServerBriefTest {
     }
 
     @Test
-    void openWithServerBrief_briefRequiresAnExtensionThisClientLacks_isExtensionUnsupported() throws Exception {
+    void openWithServerBrief_briefRequiresAnExtensionThisClientLacks_isExtensionUnsupportedNamingIt() throws Exception {
         TestWorld w = TestWorld.of(SuiteId.PQ_KYBER768_X25519);
         Verdict.Accepted a = accepted(w, draft(BOB));
         Brief b = a.brief();
         JsonObject required = JsonObject.builder().put("vendor.example.com/route", Extensions.entry(true, JsonObject.EMPTY)).build();
         Brief serverKnows = new Brief(b.messageId(), b.from(), b.to(), b.cc(), b.bcc(), b.replyTo(), b.sentAt(), b.threadId(),
                 b.groupId(), b.inReplyTo(), required);
-        assertThat(error(w.opener(BOB), a.envelope().envelope(), serverKnows)).isEqualTo(OpenError.EXTENSION_UNSUPPORTED);
+        assertThatThrownBy(() -> w.opener(BOB).openWithServerBrief(a.envelope().envelope(), serverKnows)).isInstanceOfSatisfying(
+                OpenException.class, x -> {
+                    assertThat(x.error()).isEqualTo(OpenError.EXTENSION_UNSUPPORTED);
+                    assertThat(x.extension()).hasValue("vendor.example.com/route");
+                });
     }
 
     @Test

@@ -40,8 +40,9 @@ import sempgw.semp.egress.testing.TestHttpsServer;
  * A peer domain's key publication, built with semp-core primitives and served by a
  * {@link TestHttpsServer}: {@code /domain-keys} (both suites' encryption keys), {@code POST /keys/}
  * (batch) and {@code GET /keys/<address>}, in the spec form, semp-go's form, or both at once.
+ * Public for the gateway's tests, which need a sender whose identity key can be fetched.
  */
-final class KeysPeer implements TestHttpsServer.Responder {
+public final class KeysPeer implements TestHttpsServer.Responder {
     static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
     static final Instant EXPIRES = Instant.parse("2027-01-01T00:00:00Z");
 
@@ -49,7 +50,7 @@ final class KeysPeer implements TestHttpsServer.Responder {
     enum Form { SPEC, GO, BOTH }
 
     /** A published user's private keys. */
-    record User(IdentityPrivateKey identity, UserEncryptionPrivateKey x25519, UserEncryptionPrivateKey pq) {
+    public record User(IdentityPrivateKey identity, UserEncryptionPrivateKey x25519, UserEncryptionPrivateKey pq) {
     }
 
     final String domain;
@@ -66,7 +67,7 @@ final class KeysPeer implements TestHttpsServer.Responder {
     private final Map<String, List<JsonObject>> records = new ConcurrentHashMap<>();
     private final RandomSource random;
 
-    KeysPeer(String domain, long seed) {
+    public KeysPeer(String domain, long seed) {
         this.domain = domain;
         this.random = PeerFixtures.seeded(seed);
         this.signing = new AtomicReference<>(DomainSigningPrivateKey.generate(random));
@@ -75,12 +76,12 @@ final class KeysPeer implements TestHttpsServer.Responder {
     }
 
     /** Discovery's answer: the configuration advertising this server's keys and domain keys URLs. */
-    DiscoveryResult.Semp discovery(int port, List<String> suites, Duration ttl) {
+    public DiscoveryResult.Semp discovery(int port, List<String> suites, Duration ttl) {
         return PeerFixtures.sempAt(domain, "https://localhost:" + port, suites, ttl);
     }
 
     /** Publishes identity, X25519 and PQ encryption keys for {@code address}, all valid now. */
-    User user(String address) {
+    public User user(String address) {
         User u = new User(IdentityPrivateKey.generate(random), UserEncryptionPrivateKey.generate(SuiteId.X25519_CHACHA20_POLY1305, random),
                 UserEncryptionPrivateKey.generate(SuiteId.PQ_KYBER768_X25519, random));
         List<JsonObject> list = new ArrayList<>();

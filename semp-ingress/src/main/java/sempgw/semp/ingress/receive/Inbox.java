@@ -15,6 +15,8 @@ public interface Inbox {
      * Stores {@code envelope} durably (fsync'd) before it returns.
      *
      * @throws IOException the envelope is not stored; the pipeline answers {@code server_unavailable}
+     * @throws InboxRefusal the envelope will not be delivered and nothing is stored; the pipeline
+     *     answers {@code rejected} with the refusal's reason code
      */
-    void store(AcceptedEnvelope envelope) throws IOException;
+    void store(AcceptedEnvelope envelope) throws IOException, InboxRefusal;
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sempgw.core.SempReason;
@@ -44,9 +45,11 @@ import sempgw.semp.ingress.inbox.AcceptedEnvelope;
  *   <li>Recipients, user block list, first contact, rate limit ({@link RecipientPolicy}) ->
  *   {@code policy_forbidden} (with a challenge) or silent.</li>
  *   <li>{@link Inbox#store} (durable), given the decoded envelope and opened brief with the wire
- *   bytes, so the inbox neither decodes nor decrypts again -> else {@code server_unavailable}; then {@code delivered}
- *   with a receipt signed by our domain key (DELIVERY.md §1.1.1). Never a {@code delivered}
- *   before the store, never an accepted envelope dropped (ENVELOPE.md §9.1).</li>
+ *   bytes, so the inbox neither decodes nor decrypts again -> its {@link InboxRefusal}'s code, with
+ *   nothing stored (the gateway's mailbox agent refuses an enclosure it cannot open, ENVELOPE.md
+ *   §9.2), else {@code server_unavailable} when it fails; then {@code delivered} with a receipt
+ *   signed by our domain key (DELIVERY.md §1.1.1). Never a {@code delivered} before the store,
+ *   never an accepted envelope dropped (ENVELOPE.md §9.1).</li>
  * </ol>
  * Every rejection names the envelope's {@code postmark.id} (ENVELOPE.md §9.2); one that would
  * have to be sent without it (none readable, or longer than 256 characters) is
@@ -120,7 +123,7 @@ public final class ReceivePipeline {
         return switch (verdict) {
             case Verdict.Malformed m -> malformed(Replies.postmarkIdOf(envelopeWire), session, "does not decode: " + m.error());
             case Verdict.Rejected r -> reject(r.postmarkId().isEmpty() ? Replies.postmarkIdOf(envelopeWire) : r.postmarkId(), List.of(),
-                    session, r.reason(), r.extension().map(x -> r.detail() + ": " + x).orElse(r.detail()), now);
+                    session, r.reason(), r.extension().map(x -> r.detail() + ": " + x).orElse(r.detail()), r.extension(), now);
             case Verdict.Accepted a -> accepted(a, envelopeWire, session, now);
         };
     }
@@ -155,15 +158,18 @@ public final class ReceivePipeline {
                     LOG.info("envelope {} from {}: rejected policy_forbidden ({})", LogSafe.of(p.id()), p.fromDomain(), r.why());
                     yield Replies.refused(p.id(), locals, r.challenge(), now);
                 }
-                case RecipientPolicy.Decision.Deliver d -> deliver(a, wire, d, now);
+                case RecipientPolicy.Decision.Deliver d -> deliver(a, wire, d, session, now);
             };
         }
     }
 
-    private ReceiveOutcome deliver(Verdict.Accepted a, byte[] wire, RecipientPolicy.Decision.Deliver d, Instant now) {
+    private ReceiveOutcome deliver(Verdict.Accepted a, byte[] wire, RecipientPolicy.Decision.Deliver d, PeerSessionRef session, Instant now) {
         Postmark p = a.envelope().envelope().postmark();
         try {
             inbox.store(new AcceptedEnvelope(a.envelope().envelope(), a.brief(), d.recipients(), wire, now));
+        } catch (InboxRefusal r) {
+            return reject(p.id(), d.recipients(), session, r.reason(), r.extension().map(x -> r.detail() + ": " + x).orElse(r.detail()),
+                    r.extension(), now);
         } catch (IOException | RuntimeException e) {
             LOG.warn("envelope {} from {}: inbox store failed, answering server_unavailable: {}", LogSafe.of(p.id()), p.fromDomain(),
                     LogSafe.text(e.toString()));
@@ -193,11 +199,17 @@ public final class ReceivePipeline {
     /** A rejection naming {@code postmarkId}; {@link ReceiveOutcome.Malformed} when the id cannot be named (ENVELOPE.md §9.2). */
     private static ReceiveOutcome reject(String postmarkId, List<String> recipients, PeerSessionRef session, SempReason reason,
                                          String detail, Instant now) {
+        return reject(postmarkId, recipients, session, reason, detail, Optional.empty(), now);
+    }
+
+    /** {@link #reject} naming an unsupported extension (EXTENSIONS.md §3.1, §8.3). */
+    private static ReceiveOutcome reject(String postmarkId, List<String> recipients, PeerSessionRef session, SempReason reason,
+                                         String detail, Optional<String> extension, Instant now) {
         if (!Replies.acknowledgeable(postmarkId)) {
             return malformed(postmarkId, session, reason.code() + " without a readable postmark.id: " + detail);
         }
         LOG.info("envelope {} from {}: rejected {} ({})", LogSafe.of(postmarkId), LogSafe.of(session.peerDomain()), reason.code(), LogSafe.text(detail));
-        return Replies.rejected(postmarkId, recipients, reason, detail, now);
+        return Replies.rejected(postmarkId, recipients, reason, detail, extension, now);
     }
 
     /** Answered by the transport, below SEMP (ERRORS.md §12, TRANSPORT.md §4.2.2). */

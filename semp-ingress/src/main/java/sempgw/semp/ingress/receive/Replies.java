@@ -12,10 +12,12 @@ import sempgw.core.json.JsonException;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonParser;
 import sempgw.core.json.JsonString;
+import sempgw.core.json.JsonValue;
 
 /**
  * The acknowledgments the pipeline sends, through semp-core's {@link AcknowledgmentCodec}. Every
- * rejection carries reason code, reason text and {@code postmark.id} (ENVELOPE.md §9.2). Every
+ * rejection carries reason code, reason text and {@code postmark.id} (ENVELOPE.md §9.2), an
+ * {@code extension_unsupported} also the extension key (EXTENSIONS.md §3.1, §8.3). Every
  * {@code policy_forbidden} carries the same text whatever the cause (nonexistent, blocked, first
  * contact, foreign domain), so the reply never tells them apart (DELIVERY.md §6.4.3, §8.2).
  */
@@ -32,24 +34,38 @@ final class Replies {
 
     /**
      * A rejection with {@code reason}. The verifier's detail is sent for seal, session, size and
-     * extension failures (it names the failed check, never content); {@code policy_forbidden} and
-     * {@code blocked} get fixed texts, since a policy's detail is operator text, never sent
-     * ({@code PolicyDecision.Refuse}).
+     * extension failures, and the inbox's for its refusals (each names the failed check, never
+     * content); {@code policy_forbidden} and {@code blocked} get fixed texts, since a policy's
+     * detail is operator text, never sent ({@code PolicyDecision.Refuse}).
      *
      * @param recipients the local recipients, one semp-go {@code results} row each; empty before
      *     the brief is open
      */
     static ReceiveOutcome rejected(String postmarkId, List<String> recipients, SempReason reason, String text, Instant now) {
+        return rejected(postmarkId, recipients, reason, text, Optional.empty(), now);
+    }
+
+    /**
+     * {@link #rejected(String, List, SempReason, String, Instant)} naming the unsupported
+     * {@code extension} of an {@code extension_unsupported} in a top-level {@code extension} member,
+     * the diagnostic field of EXTENSIONS.md §8.3 (semp-go reads no such member and ignores it).
+     */
+    static ReceiveOutcome rejected(String postmarkId, List<String> recipients, SempReason reason, String text, Optional<String> extension,
+                                   Instant now) {
         String sent = switch (reason) {
             case POLICY_FORBIDDEN -> POLICY_TEXT;
             case BLOCKED -> BLOCKED_TEXT;
             default -> text;
         };
-        if (acknowledgeable(postmarkId)) {
-            return new ReceiveOutcome.Reply(AcknowledgmentCodec.encode(new Acknowledgment.Rejected(postmarkId, reason, sent), recipients, now));
+        byte[] ack = AcknowledgmentCodec.encode(new Acknowledgment.Rejected(acknowledgeable(postmarkId) ? postmarkId : "-", reason, sent),
+                recipients, now);
+        if (!acknowledgeable(postmarkId)) {
+            ack = with(ack, "envelope_id", JsonString.of(""));
         }
-        byte[] placeheld = AcknowledgmentCodec.encode(new Acknowledgment.Rejected("-", reason, sent), recipients, now);
-        return new ReceiveOutcome.Reply(CanonicalJson.encode(parse(placeheld).with("envelope_id", JsonString.of(""))));
+        if (extension.isPresent()) {
+            ack = with(ack, "extension", JsonString.of(extension.get()));
+        }
+        return new ReceiveOutcome.Reply(ack);
     }
 
     /**
@@ -74,12 +90,13 @@ final class Replies {
         if (challenge.isEmpty()) {
             return new ReceiveOutcome.Reply(plain);
         }
-        return new ReceiveOutcome.Reply(CanonicalJson.encode(parse(plain).with("challenge", challenge.get())));
+        return new ReceiveOutcome.Reply(with(plain, "challenge", challenge.get()));
     }
 
-    private static JsonObject parse(byte[] ack) {
+    /** {@code ack} with one top-level member added or replaced, in canonical form. */
+    private static byte[] with(byte[] ack, String member, JsonValue value) {
         try {
-            return JsonParser.parseObject(ack);
+            return CanonicalJson.encode(JsonParser.parseObject(ack).with(member, value));
         } catch (JsonException e) {
             throw new IllegalStateException("the acknowledgment codec wrote unparseable JSON", e);
         }

@@ -26,7 +26,7 @@
  *   <li>One acknowledgment per envelope (DELIVERY.md §1): {@code delivered} only when every local
  *   recipient takes the envelope; one refusing recipient refuses it. Never a {@code delivered}
  *   for a recipient that will not get the envelope (DELIVERY.md §1.1).</li>
- *   <li>Every refusal after the brief is open is {@code policy_forbidden} with one text: no
+ *   <li>Every refusal by recipient policy is {@code policy_forbidden} with one text: no
  *   mailbox, a user block ({@code blocked} is never revealed), first contact, no local recipient.
  *   In {@code challenge} mode each carries a fresh challenge, so a nonexistent address and a
  *   blocked or gated one get replies of identical shape and size (DELIVERY.md §6.4.3).</li>
@@ -50,6 +50,11 @@
  *   envelope, invalid by then, is rejected explicitly (§1.3: silence only for envelopes that pass
  *   every check). The gateway passes
  *   a {@code DeliveryPolicy} that delivers everything reaching it.</li>
+ *   <li>An inbox may refuse an envelope that passed every check here
+ *   ({@link sempgw.semp.ingress.receive.InboxRefusal}, nothing stored): it is {@code rejected}
+ *   with the refusal's code and text, and an {@code extension_unsupported} names the key in the
+ *   reason text and in a top-level {@code extension} member (EXTENSIONS.md §3.1, §8.3), as the
+ *   verifier's own {@code extension_unsupported} does.</li>
  *   <li>Any collaborator failure (key lookup, session table, mailboxes, inbox) is
  *   {@code server_unavailable}, recoverable: the sender retries, nothing is lost or falsely
  *   acknowledged.</li>
@@ -61,7 +66,8 @@
  *   step 5 domain/server policy), §5-§6.2 (block lists), §6.4 (first contact), §6.5 (rate limit),
  *   §8.2 (block detection)</li>
  *   <li>ERRORS.md §12, TRANSPORT.md §4.2.2 (malformed messages are transport errors)</li>
- *   <li>ENVELOPE.md §9.1-§9.3 (acceptance, rejection, reason codes)</li>
+ *   <li>ENVELOPE.md §9.1-§9.3 (acceptance, rejection, reason codes); EXTENSIONS.md §3.1, §8.3
+ *   (naming the unsupported extension)</li>
  *   <li>HANDSHAKE.md §2.2a.2-§2.2a.4 (proof-of-work challenge, first-contact binding, token)</li>
  *   <li>KEY.md §3.2 (first-contact policy); CONFORMANCE.md §4.1, §4.6; DESIGN.md §2.7 (no oracles)</li>
  *   <li>SPEC-DIGEST-SERVER §4 (pipeline), §9 item 10 ({@code brief.from} binding)</li>

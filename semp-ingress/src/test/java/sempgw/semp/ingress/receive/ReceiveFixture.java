@@ -167,15 +167,19 @@ public final class ReceiveFixture {
         return JsonParser.parseObject(((ReceiveOutcome.Reply) outcome).acknowledgment());
     }
 
-    /** An inbox that records what it stores, or fails when told to. */
+    /** An inbox that records what it stores, or fails or refuses when told to. */
     static final class RecordingInbox implements Inbox {
         final List<AcceptedEnvelope> stored = java.util.Collections.synchronizedList(new ArrayList<>());
         Optional<IOException> failure = Optional.empty();
+        Optional<InboxRefusal> refusal = Optional.empty();
 
         @Override
-        public void store(AcceptedEnvelope envelope) throws IOException {
+        public void store(AcceptedEnvelope envelope) throws IOException, InboxRefusal {
             if (failure.isPresent()) {
                 throw failure.get();
+            }
+            if (refusal.isPresent()) {
+                throw refusal.get();
             }
             stored.add(envelope);
         }

@@ -26,6 +26,8 @@ import sempgw.core.envelope.EnvelopeCodec;
 import sempgw.core.envelope.ReceivedEnvelope;
 import sempgw.core.envelope.seal.PolicyDecision;
 import sempgw.core.envelope.seal.SessionState;
+import sempgw.core.json.JsonObject;
+import sempgw.core.json.JsonString;
 import sempgw.semp.ingress.inbox.AcceptedEnvelope;
 
 /** Delivery: store first, then a verifiable receipt; retries and inbox failures (DELIVERY.md §1.1, §3). */
@@ -135,6 +137,41 @@ final class ReceivePipelineTest {
         f.inbox.failure = Optional.empty();
         delivered(f.inbox, f.receive(wire));
         assertThat(f.inbox.stored).hasSize(1);
+    }
+
+    @Test
+    void receive_inboxRefusesAnUnsupportedExtension_isRejectedNamingTheKeyForEveryRecipientAndNothingRemembered() throws Exception {
+        byte[] wire = ReceiveFixture.sealedTo(BOB, CAROL);
+        f.inbox.refusal = Optional.of(new InboxRefusal(SempReason.EXTENSION_UNSUPPORTED, "required extension not supported",
+                Optional.of("vendor.example.com/render")));
+
+        ReceiveOutcome out = f.receive(wire);
+
+        Acknowledgment.Rejected r = ReceiveFixture.rejected(out);
+        assertThat(r.reason()).isEqualTo(SempReason.EXTENSION_UNSUPPORTED);
+        assertThat(r.text()).isEqualTo("required extension not supported: vendor.example.com/render");
+        JsonObject json = ReceiveFixture.json(out);
+        assertThat(json.getOrNull("extension")).isEqualTo(JsonString.of("vendor.example.com/render"));
+        assertThat(json.requireArray("results").elements()).extracting(row -> ((JsonObject) row).getOrNull("recipient"))
+                .containsExactly(JsonString.of(BOB), JsonString.of(CAROL));
+        assertThat(f.inbox.stored).isEmpty();
+        f.inbox.refusal = Optional.empty();
+        delivered(f.inbox, f.receive(wire));
+        assertThat(f.inbox.stored).hasSize(1);
+    }
+
+    @Test
+    void receive_inboxRefusesSealInvalid_isRejectedWithItsTextAndNoExtensionMember() throws Exception {
+        f.inbox.refusal = Optional.of(new InboxRefusal(SempReason.SEAL_INVALID, "an attachment does not match its size or hash",
+                Optional.empty()));
+
+        ReceiveOutcome out = f.receive(ReceiveFixture.sealedTo(BOB));
+
+        Acknowledgment.Rejected r = ReceiveFixture.rejected(out);
+        assertThat(r.reason()).isEqualTo(SempReason.SEAL_INVALID);
+        assertThat(r.text()).isEqualTo("an attachment does not match its size or hash");
+        assertThat(ReceiveFixture.json(out).has("extension")).isFalse();
+        assertThat(f.inbox.stored).isEmpty();
     }
 
     @Test

@@ -107,8 +107,10 @@ final class ReceiveRejectionsTest {
         Postmark p = e.postmark();
         JsonObject ext = JsonObject.builder().put("vendor.example/must-understand", Extensions.entry(true, JsonString.of("v"))).build();
         Envelope withExt = e.withPostmark(new Postmark(p.id(), p.sessionId(), p.fromDomain(), p.toDomain(), p.expires(), OptionalLong.empty(), ext));
-        Acknowledgment.Rejected r = rejectedAndNotStored(f.receive(ReceiveFixture.seal(withExt)), SempReason.EXTENSION_UNSUPPORTED);
+        ReceiveOutcome out = f.receive(ReceiveFixture.seal(withExt));
+        Acknowledgment.Rejected r = rejectedAndNotStored(out, SempReason.EXTENSION_UNSUPPORTED);
         assertThat(r.text()).contains("vendor.example/must-understand");
+        assertThat(ReceiveFixture.json(out).getOrNull("extension")).isEqualTo(JsonString.of("vendor.example/must-understand"));
     }
 
     @Test
