@@ -44,7 +44,8 @@ public record Bridge(DeliveryAgent agent, DestinationResolver destinations, Noti
         config.smtp().localDomains().forEach(d -> local.add(d.toLowerCase(Locale.ROOT)));
         Routes routes = new Routes(config.policy().table(), local, semp.peers().discovery(), semp.mailboxes());
         SempRoute sempRoute = new SempRoute(semp.mailboxes(), semp.peers().discovery(), semp.peers().recipientKeys(), semp.deliveryAgent(),
-                SempDeliverySettings.DEFAULT_ATTEMPT_TIMEOUT, new ComposedCache(), ConversionBudget.ofHeap(), clock, RandomSource.secure());
+                semp.knownCorrespondents(), SempDeliverySettings.DEFAULT_ATTEMPT_TIMEOUT, new ComposedCache(), ConversionBudget.ofHeap(), clock,
+                RandomSource.secure());
         UpgradeSignal upgrade = new UpgradeSignal(semp.mailboxes(), semp.mailboxes().domain(), config.bridge().advertiseSemp());
         RoutingAgent agent = new RoutingAgent(routes, smtp, sempRoute, upgrade, attempts);
         Consumer<QueueEntry> watcher = entry -> {

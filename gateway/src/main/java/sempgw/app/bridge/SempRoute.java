@@ -36,6 +36,7 @@ import sempgw.semp.egress.discovery.DiscoveryResult;
 import sempgw.semp.egress.peers.PeerDiscovery;
 import sempgw.semp.egress.keys.KeyLookupException;
 import sempgw.semp.egress.keys.PeerRecipientKeys;
+import sempgw.semp.ingress.receive.KnownCorrespondents;
 import sempgw.store.queue.DeliveryAgent.ContentSource;
 import sempgw.store.queue.DeliveryResult;
 import sempgw.store.queue.DeliveryResult.Reason;
@@ -54,8 +55,14 @@ import sempgw.store.queue.Recipient;
  *   ({@link PeerRecipientKeys}); a recipient without keys is unknown there, 5.1.1; keys that
  *   cannot be fetched defer;</li>
  *   <li>compose (semp-core {@link EnvelopeComposer}: one envelope for the domain's To and Cc
- *   recipients, one per Bcc recipient) with the sender's signature, and hand each envelope to
- *   semp-egress ({@link SempDeliveryAgent}: seal, send, verify the receipt).</li>
+ *   recipients, one per Bcc recipient) with the sender's signature;</li>
+ *   <li>record the domain as a known correspondent of the sender ({@link KnownCorrespondents},
+ *   the set the receive pipeline consults): the sender has sent it an envelope, DELIVERY.md
+ *   §6.4.1 condition 1, so its replies are not first contact. Recorded when there is an envelope
+ *   to send and before it is sent, as CLIENT.md §7.2.2 orders approval before a reply is
+ *   transmitted: an answer that arrives before our acknowledgment is not gated;</li>
+ *   <li>hand each envelope to semp-egress ({@link SempDeliveryAgent}: seal, send, verify the
+ *   receipt).</li>
  * </ol>
  * Composed envelopes are kept in memory ({@link ComposedCache}, 64 MiB of them at most) until
  * their recipients are done, so a retry sends the same envelope again; a restart, or an envelope
@@ -73,20 +80,25 @@ final class SempRoute {
     private final PeerDiscovery discovery;
     private final PeerRecipientKeys recipientKeys;
     private final SempDeliveryAgent agent;
+    private final KnownCorrespondents known;
     private final Duration attemptTimeout;
     private final ComposedCache cache;
     private final ConversionBudget budget;
     private final Clock clock;
     private final RandomSource random;
 
-    /** @param attemptTimeout the wait for each acknowledgment (DELIVERY.md §1.5) */
-    SempRoute(MailboxKeys mailboxes, PeerDiscovery discovery, PeerRecipientKeys recipientKeys, SempDeliveryAgent agent, Duration attemptTimeout,
-            ComposedCache cache, ConversionBudget budget, Clock clock, RandomSource random) {
+    /**
+     * @param known where the receive pipeline looks up known correspondents (DELIVERY.md §6.4.1)
+     * @param attemptTimeout the wait for each acknowledgment (DELIVERY.md §1.5)
+     */
+    SempRoute(MailboxKeys mailboxes, PeerDiscovery discovery, PeerRecipientKeys recipientKeys, SempDeliveryAgent agent, KnownCorrespondents known,
+            Duration attemptTimeout, ComposedCache cache, ConversionBudget budget, Clock clock, RandomSource random) {
         this.budget = budget;
         this.mailboxes = mailboxes;
         this.discovery = discovery;
         this.recipientKeys = recipientKeys;
         this.agent = agent;
+        this.known = known;
         this.attemptTimeout = attemptTimeout;
         this.cache = cache;
         this.clock = clock;
@@ -121,6 +133,9 @@ final class SempRoute {
         try {
             Optional<List<ComposedEnvelope>> cached = cache.get(entry.id(), domain, addresses, clock.instant());
             List<ComposedEnvelope> envelopes = cached.isPresent() ? cached.get() : compose(entry, domain, addresses, content, byAddress);
+            if (!envelopes.isEmpty()) {
+                known.remember(entry.sender().reversePath(), domain);
+            }
             for (ComposedEnvelope e : envelopes) {
                 DeliveryResult result = withStatus(send(entry, e));
                 e.recipients().forEach(a -> byAddress.put(a, result));

@@ -7,7 +7,9 @@
  * and the author's {@code SEMP-Require} removed, {@link sempgw.app.bridge.HeaderSection}) or to
  * SEMP ({@link sempgw.app.bridge.SempRoute}: MIME to envelope by the mailbox agent, recipients'
  * keys, compose, seal and send by semp-egress; composed envelopes kept for retries,
- * {@link sempgw.app.bridge.ComposedCache}). The SMTP client waits at DATA for the SEMP outcomes of
+ * {@link sempgw.app.bridge.ComposedCache}). A mailbox that sends to a SEMP domain makes it a known
+ * correspondent, in the set the receive pipeline consults, so the peer's replies are not first
+ * contact. The SMTP client waits at DATA for the SEMP outcomes of
  * the first attempt ({@link sempgw.app.bridge.FirstAttempts}, {@link sempgw.app.bridge.TransactionGate}).
  *
  * <p>Inbound: the receive pipeline stores into a {@link sempgw.app.bridge.MailboxInbox}, which
@@ -19,10 +21,12 @@
  * <h2>Specification references</h2>
  * <ul>
  *   <li>GATEWAY.md §3 (flows), §4 (policy, downgrade resistance), §5 (honest outcomes), §6 (what a mailbox receives)</li>
- *   <li>CLIENT.md §6.4.2 (MIME composition), §6.4.3 (upgrade-signal headers), §6.4.5 (mixed recipients)</li>
+ *   <li>CLIENT.md §6.4.2 (MIME composition), §6.4.3 (upgrade-signal headers), §6.4.5 (mixed recipients),
+ *   §7.2.2 (approval before the reply is transmitted)</li>
  *   <li>ENVELOPE.md §5.3 (one envelope per Bcc recipient), §6.5.3 (sender signature), §7.2 (opening),
  *   §9.2 (explicit rejection); EXTENSIONS.md §3.1, §4.1-§4.2 (enclosure extensions)</li>
- *   <li>DELIVERY.md §1.1 ({@code delivered} only once durable), §1.5 (acknowledgment timeout), §2.6 (no SEMP bounces), §3 (duplicates)</li>
+ *   <li>DELIVERY.md §1.1 ({@code delivered} only once durable), §1.5 (acknowledgment timeout), §2.6 (no SEMP bounces), §3 (duplicates),
+ *   §6.4.1 (outbound history makes a known correspondent)</li>
  * </ul>
  *
  * <h2>Standards</h2>

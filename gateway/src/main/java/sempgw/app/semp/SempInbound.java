@@ -24,9 +24,9 @@ import sempgw.semp.ingress.federation.SessionTable;
 import sempgw.semp.ingress.inbox.QueueInbox;
 import sempgw.semp.ingress.receive.DeliveredJournal;
 import sempgw.semp.ingress.receive.FirstContactEnforcement;
-import sempgw.semp.ingress.receive.InMemoryKnownCorrespondents;
-import sempgw.semp.ingress.receive.KnownCorrespondents;
 import sempgw.semp.ingress.receive.InMemoryUserBlockList;
+import sempgw.semp.ingress.receive.KnownCorrespondents;
+import sempgw.semp.ingress.receive.KnownCorrespondentsJournal;
 import sempgw.semp.ingress.receive.LocalUsers;
 import sempgw.semp.ingress.receive.Mailboxes;
 import sempgw.semp.ingress.receive.RateLimitPolicy;
@@ -39,8 +39,9 @@ import sempgw.store.queue.QueueKey;
 /**
  * The receiving side behind the HTTPS listener: the {@link SessionTable}; the
  * {@link ReceivePipeline} (DELIVERY.md §3) with our domain keys, the local users
- * ({@code semp.mailboxes} and the provisioned mailboxes), an in-memory user block list and
- * known-correspondent set, and the first-contact and rate-limit settings, storing through the
+ * ({@code semp.mailboxes} and the provisioned mailboxes), an in-memory user block list, the
+ * known-correspondent set kept in {@code <data_dir>/semp-known-correspondents}
+ * ({@link KnownCorrespondentsJournal}), and the first-contact and rate-limit settings, storing through the
  * {@link InboxBridge} (provisioned mailboxes: converted and queued for the mailbox host) or into
  * a {@link QueueInbox} over the native inbox queue ({@code <data_dir>/semp-inbox}), durably
  * before {@code delivered}, with the duplicate-delivery set kept across restarts in
@@ -55,16 +56,18 @@ public final class SempInbound implements AutoCloseable {
     static final String INBOX_DIR = "semp-inbox";
     /** The duplicate-delivery set's file under the data directory ({@link DeliveredJournal}). */
     static final String DELIVERED_FILE = "semp-delivered";
+    /** The known-correspondent set's file under the data directory ({@link KnownCorrespondentsJournal}). */
+    static final String KNOWN_FILE = "semp-known-correspondents";
     private static final Logger LOG = LoggerFactory.getLogger(SempInbound.class);
 
     private final FsQueue inbox;
     private final DeliveredJournal delivered;
     private final FederationService federation;
     private final ScheduledExecutorService sweeper;
-    private final KnownCorrespondents known;
+    private final KnownCorrespondentsJournal known;
 
     private SempInbound(FsQueue inbox, DeliveredJournal delivered, FederationService federation, ScheduledExecutorService sweeper,
-            KnownCorrespondents known) {
+            KnownCorrespondentsJournal known) {
         this.inbox = inbox;
         this.delivered = delivered;
         this.federation = federation;
@@ -84,11 +87,16 @@ public final class SempInbound implements AutoCloseable {
             inbox = FsQueue.open(dataDir.resolve(INBOX_DIR), key, clock);
         }
         DeliveredJournal delivered = null;
+        KnownCorrespondentsJournal known = null;
         try {
             ReceiveConfig config = receiveConfig(semp, keys.domain());
             delivered = DeliveredJournal.open(dataDir.resolve(DELIVERED_FILE), config.duplicateWindowCapacity(), clock.instant());
-            return start(semp, keys, peers, inbox, delivered, config, mailboxes, bridge, clock);
+            known = KnownCorrespondentsJournal.open(dataDir.resolve(KNOWN_FILE), KnownCorrespondentsJournal.DEFAULT_CAPACITY);
+            return start(semp, keys, peers, inbox, delivered, known, config, mailboxes, bridge, clock);
         } catch (RuntimeException e) {
+            if (known != null) {
+                known.close();
+            }
             if (delivered != null) {
                 delivered.close();
             }
@@ -98,8 +106,7 @@ public final class SempInbound implements AutoCloseable {
     }
 
     private static SempInbound start(SempConfig semp, DomainKeys keys, SempPeers peers, FsQueue inbox, DeliveredJournal delivered,
-            ReceiveConfig config, MailboxKeys mailboxes, InboxBridge bridge, Clock clock) {
-        InMemoryKnownCorrespondents known = new InMemoryKnownCorrespondents();
+            KnownCorrespondentsJournal known, ReceiveConfig config, MailboxKeys mailboxes, InboxBridge bridge, Clock clock) {
         SessionTable sessions = new SessionTable(FederationLimits.DEFAULTS.withMaxSessions(semp.sessions().max()), clock);
         ReceivePipeline pipeline = new ReceivePipeline(config,
                 new ServerKeys(peers.domainKeys(), decryptionKeys(semp, keys), keys.signing()), sessions,
@@ -153,16 +160,17 @@ public final class SempInbound implements AutoCloseable {
     }
 
     /**
-     * Who our local users correspond with (DELIVERY.md §6.4.1): the outbox records every peer domain
-     * a local user sends to, so its replies are not first contact and do not count against the
-     * per-sender-domain rate limit (§6.5). In memory: after a restart the first message from each
-     * peer domain counts as first contact again.
+     * Who our local users correspond with (DELIVERY.md §6.4.1): the bridge (and the outbox) record
+     * every peer domain a local user sends to, the receive pipeline every sender that delivered
+     * under a first-contact token (§6.4.4), so their mail is not first contact and does not count
+     * against the per-sender-domain rate limit (§6.5). Kept across restarts, bounded
+     * ({@link KnownCorrespondentsJournal}).
      */
     public KnownCorrespondents knownCorrespondents() {
         return known;
     }
 
-    /** Stops the sweeper, zeroes every session key, then closes the duplicate-delivery journal and the inbox queue. */
+    /** Stops the sweeper, zeroes every session key, then closes the known-correspondent and duplicate-delivery journals and the inbox queue. */
     @Override
     public void close() throws IOException {
         sweeper.shutdownNow();
@@ -172,6 +180,7 @@ public final class SempInbound implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         federation.close();
+        known.close();
         delivered.close();
         inbox.close();
     }

@@ -20,6 +20,7 @@ import sempgw.app.tls.ServerCredentials;
 import sempgw.semp.egress.delivery.SempDeliveryAgent;
 import sempgw.semp.ingress.documents.Documents;
 import sempgw.semp.ingress.documents.InMemoryUserKeyDirectory;
+import sempgw.semp.ingress.receive.KnownCorrespondents;
 
 /**
  * The SEMP side of a running gateway ({@code [semp] enabled = true}), and the small facade tests
@@ -129,6 +130,14 @@ public final class SempNode implements AutoCloseable {
     /** The SEMP delivery agent (seal, send, verify the receipt) over the federation sessions. */
     public SempDeliveryAgent deliveryAgent() {
         return sender.agent();
+    }
+
+    /**
+     * Who our local users correspond with, as the receive pipeline consults it (DELIVERY.md
+     * §6.4.1): the bridge records each peer domain a mailbox sends to.
+     */
+    public KnownCorrespondents knownCorrespondents() {
+        return inbound.knownCorrespondents();
     }
 
     /** Live inbound federation sessions (one per peer domain). */

@@ -29,7 +29,8 @@
  * Holds the domain private keys for the gateway's lifetime and destroys them on close; prints
  * and logs public keys, fingerprints and signatures only (queue ids, domains, reason codes;
  * never envelope content). Reads the key files, the user key journal and the three queue
- * directories under the data directory. The listener accepts peers on {@code semp.listen}; the
+ * directories under the data directory, and keeps there which peer domains each local user
+ * corresponds with ({@code semp-known-correspondents}: address and domain pairs, no content). The listener accepts peers on {@code semp.listen}; the
  * sender and the peer key lookups talk HTTPS to peers' discovered SEMP servers only, trusting
  * the platform's CAs plus {@code semp.trust_file}; DNS goes to {@code semp.dns_resolver}.
  */

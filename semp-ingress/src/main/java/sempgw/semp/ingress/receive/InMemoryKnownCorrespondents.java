@@ -5,8 +5,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link KnownCorrespondents} in memory, for tests and single-node setups; lost on restart, so a
- * restart can only gate a sender again (a challenge), never let one through that was not known.
+ * {@link KnownCorrespondents} in memory, unbounded, for tests; lost on restart, so a restart can
+ * only gate a sender again (a challenge), never let one through that was not known. The gateway
+ * keeps the set on disk, bounded ({@link KnownCorrespondentsJournal}).
  */
 public final class InMemoryKnownCorrespondents implements KnownCorrespondents {
     private final Set<Pair> known = ConcurrentHashMap.newKeySet();

@@ -19,7 +19,9 @@
  * rate limit 100 non-known-correspondent envelopes per sender domain per hour, then silent for
  * 1 hour (1-24 h), at most 100,000 domains tracked; duplicate-delivery set 100,000 envelopes,
  * each until its {@code postmark.expires}, kept across restarts when the server gives it a file
- * ({@link sempgw.semp.ingress.receive.DeliveredJournal}; the gateway does).
+ * ({@link sempgw.semp.ingress.receive.DeliveredJournal}; the gateway does); known correspondents
+ * 100,000 (local address, peer domain) pairs, the one recorded longest ago forgotten first, kept
+ * across restarts in {@link sempgw.semp.ingress.receive.KnownCorrespondentsJournal} (the gateway's).
  *
  * <h2>Decisions</h2>
  * <ul>
@@ -82,6 +84,9 @@
  * through semp-core's verifier, which destroys {@code K_brief} after use; never opens the
  * enclosure. Logs postmark ids, domains and reason codes, never addresses, brief or content.
  * Policy tables, challenges, counters and the duplicate set are bounded in memory. The duplicate
- * set's file holds hashes of (sender domain, {@code postmark.id}) and times, no names.
+ * set's file holds hashes of (sender domain, {@code postmark.id}) and times, no names. The
+ * known-correspondent file holds (local address, peer domain) pairs in clear, a correspondent-graph
+ * derivative (CONFORMANCE.md §4.13.7): who here has written to, or been approved by a solved
+ * challenge from, which domain; no times, messages or keys.
  */
 package sempgw.semp.ingress.receive;
