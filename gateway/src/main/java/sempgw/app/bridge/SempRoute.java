@@ -184,9 +184,9 @@ final class SempRoute {
      */
     private List<ComposedEnvelope> compose(QueueEntry entry, String domain, List<String> addresses, ContentSource content,
             Map<String, DeliveryResult> outcomes) throws Refused {
-        String sender = entry.sender().reversePath();
-        MailboxIdentity identity = mailboxes.identity(sender).orElseThrow(() -> new Refused(new DeliveryResult.Deferred(
+        MailboxIdentity identity = mailboxes.identity(entry.sender().reversePath()).orElseThrow(() -> new Refused(new DeliveryResult.Deferred(
                 "451 4.7.0 the sender's SEMP mailbox is no longer provisioned")));
+        String sender = MailboxKeys.mailboxAddress(entry.sender().reversePath()).orElseThrow();
         if (!(discovery.discover(domain) instanceof DiscoveryResult.Semp peer)) {
             throw new Refused(new DeliveryResult.Deferred("451 4.4.3 semp; " + domain + " is not discovered as SEMP now"));
         }

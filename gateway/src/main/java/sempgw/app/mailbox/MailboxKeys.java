@@ -33,4 +33,13 @@ public interface MailboxKeys {
 
     /** Whether its SMTP mail may carry the upgrade-signal headers (CLIENT.md §6.4.3); false when not provisioned. */
     boolean advertises(String address);
+
+    /**
+     * {@code address} as a mailbox is named, however SMTP spelled it ({@code Alice@Example.ORG} ->
+     * {@code alice@example.org}): the canonical address its keys are published under and its
+     * envelopes carry in {@code brief.from} (ENVELOPE.md §2.3); empty when it is no address.
+     */
+    static Optional<String> mailboxAddress(String address) {
+        return MailboxAddresses.lookupKey(address);
+    }
 }

@@ -83,6 +83,16 @@ final class BridgeTest {
     }
 
     @Test
+    void send_senderSpelledInAnotherCase_envelopeNamesTheMailboxAndItsSignatureVerifies() throws Exception {
+        String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "Alice@A.test", List.of("bob@b.test"),
+                message("Alice@A.test", "bob@b.test", "Spelled otherwise", "<case@client.a.test>", "", "Same mailbox.\r\n"));
+
+        assertThat(reply).startsWith("250 2.0.0 Ok: delivered by SEMP");
+        String text = new String(awaitOne(mailboxesB, "Spelled otherwise").getData(), StandardCharsets.UTF_8);
+        assertThat(text).contains("SEMP-Verification: origin=semp; seal=pass; sender-signature=pass; sender-domain=a.test", "Same mailbox.");
+    }
+
+    @Test
     void send_blindCopy_ownEnvelope_bothDeliveredInTheFirstAttempt_noBccAnywhere() throws Exception {
         String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "alice@a.test", List.of("bob@b.test", "erin@b.test"),
                 message("alice@a.test", "bob@b.test", "Blind", "<blind@client.a.test>", "Bcc: erin@b.test\r\n", "Erin reads along.\r\n"));
