@@ -6,6 +6,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sempgw.core.SempException;
+import sempgw.core.SempReason;
+import sempgw.core.delivery.Acknowledgment;
+import sempgw.core.delivery.AcknowledgmentCodec;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.handshake.Responder;
 import sempgw.core.handshake.Step;
@@ -33,9 +37,9 @@ import sempgw.semp.ingress.receive.ReceiveOutcome;
  *   §2.5.2) and a connection may carry several sessions (TRANSPORT.md §8.3).</li>
  *   <li>{@code SEMP_ENVELOPE} goes to the receive pipeline with the session its postmark names,
  *   also on a connection that did not run the handshake (TRANSPORT.md §8.2, §8.3), whatever domain
- *   it claims: silence is only for envelopes that pass every check (DELIVERY.md §1.3). A peer under
- *   a {@code silent} block gets no reply to its handshakes (HANDSHAKE.md §4.2) and so holds no
- *   session its envelopes could name.</li>
+ *   it claims: silence is only for envelopes that pass the checks (DELIVERY.md §1.3). A peer blocked
+ *   after its session was established gets, for envelopes its domain sealed on that session, the
+ *   entry's acknowledgment: none ({@code silent}) or {@code blocked} (HANDSHAKE.md §4.2).</li>
  *   <li>{@code SEMP_REKEY} goes to semp-core's {@link RekeyResponder} for this conversation's
  *   session (SESSION.md §3); the table indexes the new id and keeps the old one for the
  *   transition window.</li>
@@ -101,16 +105,17 @@ final class PeerConversation implements Conversation {
                 return Optional.empty();
             }
             String id = e.sessionId().orElse(session.id());
-            return Optional.of(at -> beside(message, id, e, at));
+            Optional<String> server = serverId;
+            return Optional.of(at -> beside(message, id, e, server, at));
         } finally {
             lock.unlock();
         }
     }
 
     /** An envelope handled beside others: reads only what it was given; a failure is a signed refusal. */
-    private Answer beside(byte[] message, String id, Inbound.Envelope e, Instant now) {
+    private Answer beside(byte[] message, String id, Inbound.Envelope e, Optional<String> server, Instant now) {
         try {
-            Answer a = received(message, id, e, now);
+            Answer a = received(message, id, e, server, now);
             if (a.malformed()) {
                 LOG.info("federation message malformed, answered by the transport transport={} what=envelope", transport);
             }
@@ -246,24 +251,55 @@ final class PeerConversation implements Conversation {
         if (session == null || !table.isLive(session, now)) {
             session = table.session(id, now).orElse(null);
         }
-        Answer a = received(message, id, e, now);
+        Answer a = received(message, id, e, serverId, now);
         return a.malformed() ? malformed("envelope") : a.reply();
     }
 
     /**
      * The receive pipeline's answer to an envelope naming session {@code id}; touches no conversation
-     * state. Every envelope reaches the pipeline, whatever domain it claims: silence is for envelopes
-     * that pass every check (DELIVERY.md §1.3), and an invalid one is rejected explicitly. A peer
-     * under a block has no live session (a new entry invalidates it at once, and its handshakes are
-     * refused, HANDSHAKE.md §4.2), so its envelopes fail the session check (DELIVERY.md §3 step 3).
+     * state. Every envelope reaches the pipeline, whatever domain it claims: silence is only for
+     * envelopes that pass the checks (DELIVERY.md §1.3), and an invalid one is rejected explicitly.
+     * A block entry added after a session was established invalidates it at once; the blocked
+     * party's later envelopes on it then get the entry's acknowledgment (HANDSHAKE.md §4.2): none
+     * for {@code silent}, {@code blocked} for {@code rejected} ({@link #blocked}).
      */
-    private Answer received(byte[] message, String id, Inbound.Envelope e, Instant now) {
+    private Answer received(byte[] message, String id, Inbound.Envelope e, Optional<String> server, Instant now) {
         String peer = BlockList.normalize(table.session(id, now).map(Session::peer).or(e::fromDomain).orElse(""));
         return switch (service.config().receiver().receive(message, new PeerSessionRef(peer, id), now)) {
-            case ReceiveOutcome.Reply r -> new Answer(Optional.of(r.acknowledgment()), false);
+            case ReceiveOutcome.Reply r -> blocked(r.acknowledgment(), id, e, server, now).orElseGet(() -> new Answer(Optional.of(r.acknowledgment()), false));
             case ReceiveOutcome.Silent s -> new Answer(Optional.empty(), false);
             case ReceiveOutcome.Malformed m -> new Answer(Optional.empty(), true);
         };
+    }
+
+    /**
+     * The block entry's answer instead of {@code reply}, when {@code reply} rejects the envelope with
+     * {@code handshake_invalid} for a session that was invalidated and the envelope's
+     * {@code postmark.from_domain} is blocked. The pipeline checks the session only after the seal
+     * signature under that domain's published key and the expiry (DELIVERY.md §3 steps 1-3), so
+     * such an envelope is the blocked domain's own; a forged one got {@code seal_invalid} and keeps it.
+     */
+    private Optional<Answer> blocked(byte[] reply, String id, Inbound.Envelope e, Optional<String> server, Instant now) {
+        if (e.fromDomain().isEmpty() || !(table.state(id, now) instanceof SessionState.Invalidated)) {
+            return Optional.empty();
+        }
+        String domain = BlockList.normalize(e.fromDomain().get());
+        Optional<BlockList.Acknowledgment> block = service.blockList().match(domain, server, now);
+        if (block.isEmpty() || !(decoded(reply) instanceof Acknowledgment.Rejected r) || r.reason() != SempReason.HANDSHAKE_INVALID) {
+            return Optional.empty();
+        }
+        LOG.info("federation envelope of a blocked peer peer={} acknowledgment={}", LogSafe.of(domain), block.get());
+        return Optional.of(block.get() == BlockList.Acknowledgment.SILENT ? new Answer(Optional.empty(), false)
+                : new Answer(Optional.of(AcknowledgmentCodec.encode(new Acknowledgment.Rejected(r.envelopeId(), SempReason.BLOCKED,
+                        "the sender is blocked"), now)), false));
+    }
+
+    private static Acknowledgment decoded(byte[] reply) {
+        try {
+            return AcknowledgmentCodec.decode(reply);
+        } catch (SempException ex) {
+            return null;
+        }
     }
 
     private Optional<byte[]> rekey(byte[] message, Instant now) {

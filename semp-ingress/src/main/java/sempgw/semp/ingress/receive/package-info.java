@@ -46,11 +46,12 @@
  *   runs after decryption and cannot answer silently): a peer matching a domain or server block
  *   entry never gets a session (DELIVERY.md §6.1, HANDSHAKE.md §4.2), and an entry added later
  *   invalidates the live session of the peer it matches at once
- *   ({@code FederationService.updateBlockList}). Every envelope of a blocked peer therefore fails
- *   at step 3 ({@code handshake_invalid}; the peer's next init gets {@code blocked}) and is never
- *   decrypted; a {@code silent} entry's handshakes get no reply at all (DELIVERY.md §6.2), while an
- *   envelope, invalid by then, is rejected explicitly (§1.3: silence only for envelopes that pass
- *   every check). The gateway passes
+ *   ({@code FederationService.updateBlockList}). Every envelope of a blocked peer therefore stops
+ *   at step 3 and is never decrypted: the pipeline answers {@code handshake_invalid}, which the
+ *   responder turns into the entry's acknowledgment when the seal verified under the blocked
+ *   domain's key (HANDSHAKE.md §4.2: {@code blocked}, or no reply for a {@code silent} entry),
+ *   while a forged envelope keeps its explicit rejection (DELIVERY.md §1.3); the peer's next init
+ *   gets {@code blocked}, or no reply (DELIVERY.md §6.2). The gateway passes
  *   a {@code DeliveryPolicy} that delivers everything reaching it.</li>
  *   <li>An inbox may refuse an envelope that passed every check here
  *   ({@link sempgw.semp.ingress.receive.InboxRefusal}, nothing stored): it is {@code rejected}

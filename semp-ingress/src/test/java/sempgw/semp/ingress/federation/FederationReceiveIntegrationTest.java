@@ -2,6 +2,7 @@ package sempgw.semp.ingress.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static sempgw.semp.ingress.federation.FederationFixture.A;
+import static sempgw.semp.ingress.federation.FederationFixture.C;
 import static sempgw.semp.ingress.federation.FederationFixture.LOCAL;
 import static sempgw.semp.ingress.federation.FederationFixture.NOW;
 import static sempgw.semp.ingress.federation.FederationFixture.US;
@@ -83,6 +84,29 @@ final class FederationReceiveIntegrationTest {
         assertThat(ack).isInstanceOf(Acknowledgment.Delivered.class);
         assertThat(inbox).hasSize(1);
         assertThat(inbox.getFirst().fromDomain()).isEqualTo("a.example");
+    }
+
+    @Test
+    void silentBlockAfterEstablishment_genuineEnvelopeOnTheOldSessionGetsNoReply_forgedOneSealInvalid() throws Exception {
+        Conversation c = service.open(null, "ws");
+        Session s = established(drive(initiator("a.example", A, SUITE, NOW), c, NOW));
+        service.updateBlockList(new BlockList(List.of(BlockList.Entry.of(BlockList.Target.DOMAIN, "a.example", BlockList.Acknowledgment.SILENT))), NOW);
+        byte[] forged = ReceiveFixture.seal(ReceiveFixture.compose(SUITE, "alice@a.example", "forged", NOW, "bob@b.example"), C, s.id(),
+                s.keys().envMac());
+
+        assertThat(c.onMessage(sealed("genuine", s.id(), s.keys().envMac(), NOW), NOW)).isEmpty();
+        assertThat(((Acknowledgment.Rejected) send(c, forged, NOW)).reason()).isEqualTo(SempReason.SEAL_INVALID);
+        assertThat(inbox).isEmpty();
+    }
+
+    @Test
+    void rejectingBlockAfterEstablishment_genuineEnvelopeOnTheOldSessionIsRejectedBlocked() throws Exception {
+        Conversation c = service.open(null, "ws");
+        Session s = established(drive(initiator("a.example", A, SUITE, NOW), c, NOW));
+        service.updateBlockList(new BlockList(List.of(BlockList.Entry.of(BlockList.Target.DOMAIN, "a.example", BlockList.Acknowledgment.REJECTED))), NOW);
+
+        assertThat(((Acknowledgment.Rejected) send(c, sealed("genuine", s.id(), s.keys().envMac(), NOW), NOW)).reason()).isEqualTo(SempReason.BLOCKED);
+        assertThat(inbox).isEmpty();
     }
 
     @Test

@@ -20,9 +20,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import sempgw.core.SempException;
+import sempgw.core.SempReason;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SecretBytes;
 import sempgw.core.crypto.SuiteId;
+import sempgw.core.delivery.Acknowledgment;
+import sempgw.core.delivery.AcknowledgmentCodec;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.handshake.Initiator;
 import sempgw.core.handshake.Step;
@@ -98,23 +102,57 @@ final class PeerConversationTest {
         assertThat(service.sessions().state("01J00000000000000000000000", NOW)).isInstanceOf(SessionState.Unknown.class);
     }
 
-    @Test
-    void envelope_onTheSessionOfAPeerBlockedSilentlyAfterEstablishment_sessionInvalidatedAndEnvelopeAnsweredByThePipeline() {
-        Conversation c = service.open(null, "ws");
-        Session s = establish(c, SuiteId.X25519_CHACHA20_POLY1305, NOW);
-        service.updateBlockList(new BlockList(List.of(BlockList.Entry.of(BlockList.Target.DOMAIN, "a.example", BlockList.Acknowledgment.SILENT))), NOW);
+    /** The pipeline's rejection of an envelope for {@code reason}, as the stand-in receiver answers it. */
+    private static ReceiveOutcome rejection(SempReason reason) {
+        return new ReceiveOutcome.Reply(AcknowledgmentCodec.encode(new Acknowledgment.Rejected("01JENVELOPE", reason, "test"), NOW));
+    }
 
+    private static String ackReason(Optional<byte[]> reply) throws SempException {
+        return ((Acknowledgment.Rejected) AcknowledgmentCodec.decode(reply.orElseThrow())).reason().code();
+    }
+
+    private Session blockedAfterEstablishment(Conversation c, BlockList.Acknowledgment acknowledgment) {
+        Session s = establish(c, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        service.updateBlockList(new BlockList(List.of(BlockList.Entry.of(BlockList.Target.DOMAIN, "a.example", acknowledgment))), NOW);
         assertThat(service.sessions().state(s.id(), NOW)).isInstanceOf(SessionState.Invalidated.class);
-        assertThat(c.onMessage(envelope(s.id(), "a.example"), NOW)).isPresent();
+        return s;
+    }
+
+    @Test
+    void envelope_ofAPeerBlockedSilentlyAfterEstablishment_sealVerifiedOnItsOldSession_noReply() {
+        Conversation c = service.open(null, "ws");
+        Session s = blockedAfterEstablishment(c, BlockList.Acknowledgment.SILENT);
+        receiver.outcome = rejection(SempReason.HANDSHAKE_INVALID);
+
+        assertThat(c.onMessage(envelope(s.id(), "a.example"), NOW)).isEmpty();
         assertThat(receiver.refs).containsExactly(new PeerSessionRef("a.example", s.id()));
     }
 
     @Test
-    void envelope_withoutASessionClaimingASilentlyBlockedDomain_isAnsweredNotSilenced() {
+    void envelope_ofAPeerBlockedWithRejectionAfterEstablishment_sealVerifiedOnItsOldSession_blocked() throws Exception {
+        Conversation c = service.open(null, "ws");
+        Session s = blockedAfterEstablishment(c, BlockList.Acknowledgment.REJECTED);
+        receiver.outcome = rejection(SempReason.HANDSHAKE_INVALID);
+
+        assertThat(ackReason(c.onMessage(envelope(s.id(), "a.example"), NOW))).isEqualTo("blocked");
+    }
+
+    @Test
+    void envelope_claimingASilentlyBlockedPeerOnItsOldSession_sealInvalid_rejectedExplicitly() throws Exception {
+        Conversation c = service.open(null, "ws");
+        Session s = blockedAfterEstablishment(c, BlockList.Acknowledgment.SILENT);
+        receiver.outcome = rejection(SempReason.SEAL_INVALID);
+
+        assertThat(ackReason(c.onMessage(envelope(s.id(), "a.example"), NOW))).isEqualTo("seal_invalid");
+    }
+
+    @Test
+    void envelope_withoutASessionClaimingASilentlyBlockedDomain_rejectedExplicitly() throws Exception {
         service.updateBlockList(new BlockList(List.of(BlockList.Entry.of(BlockList.Target.DOMAIN, "a.example", BlockList.Acknowledgment.SILENT))), NOW);
         Conversation c = service.open(null, "h2");
+        receiver.outcome = rejection(SempReason.NO_SESSION);
 
-        assertThat(c.onMessage(envelope("01J00000000000000000000000", "a.example"), NOW)).isPresent();
+        assertThat(ackReason(c.onMessage(envelope("01J00000000000000000000000", "a.example"), NOW))).isEqualTo("no_session");
         assertThat(receiver.refs).containsExactly(new PeerSessionRef("a.example", "01J00000000000000000000000"));
     }
 
