@@ -17,8 +17,9 @@ import java.util.Set;
  * delivery agent ({@link #rewrite}): every field whose name is in a set dropped, with its folded
  * continuation lines (RFC 5322 §2.2.3), and new fields put first (RFC 5322 §3.6 allows any
  * order). At most {@link #MAX_HEADER} bytes are read (far above what the SMTP listener accepts);
- * the body streams through untouched. A header section that does not end within that limit is
- * treated as having no fields, and passes unchanged.
+ * the body streams through untouched. Content without an empty line is header through to its end,
+ * as the SMTP listener's field filter has it; a header section that does not end within the limit
+ * is treated as having no fields, and passes unchanged.
  */
 final class HeaderSection {
     static final int MAX_HEADER = 1 << 20;
@@ -109,7 +110,7 @@ final class HeaderSection {
         return head.toByteArray();
     }
 
-    /** Where the blank line starts, or -1 when the section did not end. */
+    /** Where the blank line starts, the end when the content ended first, or -1 when the section did not end within the limit. */
     private static int headerEnd(byte[] head) {
         int n = head.length;
         if (n >= 2 && head[n - 1] == '\n' && head[n - 2] == '\r' && (n == 2 || head[n - 3] == '\n')) {
@@ -118,7 +119,7 @@ final class HeaderSection {
         if (n >= 1 && head[n - 1] == '\n' && (n == 1 || head[n - 2] == '\n')) {
             return n - 1;
         }
-        return -1;
+        return n < MAX_HEADER ? n : -1;
     }
 
     private static int lineEnd(byte[] head, int from, int end) {

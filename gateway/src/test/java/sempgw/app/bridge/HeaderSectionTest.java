@@ -40,8 +40,19 @@ final class HeaderSectionTest {
     }
 
     @Test
-    void rewrite_headerSectionNeverEnds_passesUnchanged() throws IOException {
+    void rewrite_contentEndsWithoutEmptyLine_headerThroughToTheEnd() throws IOException {
         String message = "Subject: x\r\nSEMP-Require: yes";
+        InputStream in = new ByteArrayInputStream(message.getBytes(StandardCharsets.UTF_8));
+        HeaderSection h = HeaderSection.read(in);
+
+        assertThat(h.values("SEMP-Require")).containsExactly("yes");
+        assertThat(new String(h.rewrite(in, Set.of("semp-require"), List.of("X: 1")).readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("X: 1\r\nSubject: x\r\n");
+    }
+
+    @Test
+    void rewrite_headerSectionLongerThanTheLimit_passesUnchanged() throws IOException {
+        String message = "X-Long: " + "a".repeat(HeaderSection.MAX_HEADER) + "\r\nSEMP-Require: yes\r\n\r\nbody\r\n";
         InputStream in = new ByteArrayInputStream(message.getBytes(StandardCharsets.UTF_8));
         HeaderSection h = HeaderSection.read(in);
 
