@@ -19,8 +19,9 @@ import sempgw.store.queue.QueueEntry;
 /**
  * The SMTP <-> SEMP bridge, assembled from the running parts (GATEWAY.md §3): on the way out a
  * routing agent for the main queue ({@link RoutingAgent}), its first attempt watched while the
- * SMTP client waits ({@link FirstAttempts}, {@link TransactionGate}); on the way in, envelopes
- * for provisioned mailboxes opened and queued as MIME ({@link MailboxInbox}).
+ * SMTP client waits ({@link FirstAttempts}, {@link TransactionGate}), and the origin indicator
+ * of mail for the mailbox host that did not come by SEMP ({@link LegacyOrigin}); on the way in,
+ * envelopes for provisioned mailboxes opened and queued as MIME ({@link MailboxInbox}).
  *
  * @param agent the main queue's delivery agent
  * @param destinations the main queue's destinations: SEMP peers apart from SMTP next hops
@@ -47,7 +48,9 @@ public record Bridge(DeliveryAgent agent, DestinationResolver destinations, Noti
                 semp.knownCorrespondents(), SempDeliverySettings.DEFAULT_ATTEMPT_TIMEOUT, new ComposedCache(), ConversionBudget.ofHeap(), clock,
                 RandomSource.secure());
         UpgradeSignal upgrade = new UpgradeSignal(semp.mailboxes(), semp.mailboxes().domain(), config.bridge().advertiseSemp());
-        RoutingAgent agent = new RoutingAgent(routes, smtp, sempRoute, upgrade, attempts);
+        LegacyOrigin origins = new LegacyOrigin(semp.peers().userKeys()::lookup, new VerifiedSenders(VerifiedSenders.CAPACITY, VerifiedSenders.MAX_AGE),
+                LegacyOrigin.WAIT, clock);
+        RoutingAgent agent = new RoutingAgent(routes, smtp, sempRoute, upgrade, origins, attempts);
         Consumer<QueueEntry> watcher = entry -> {
             if (FirstAttempts.isSmtpIngress(entry)) {
                 attempts.watch(entry.id(), entry.recipients().size());

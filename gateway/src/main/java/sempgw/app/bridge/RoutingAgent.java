@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sempgw.agent.VerificationHeader;
 import sempgw.app.bridge.FirstAttempts.Mark;
 import sempgw.app.qmgr.DestinationResolver;
 import sempgw.policy.Route;
@@ -28,7 +29,9 @@ import sempgw.store.queue.Recipient;
  *   removes the author's {@code SEMP-Require} (GATEWAY.md §4) and, for mail from a provisioned
  *   mailbox to another domain, removes any {@code Bcc} and {@code Resent-Bcc} field (blind recipients are carried only in
  *   RCPT TO, CONFORMANCE.md §5.7) and adds the upgrade-signal headers (CLIENT.md §6.4.3); our own
- *   domains (the mailbox host) in a call of their own, without them;</li>
+ *   domains (the mailbox host) in a call of their own, without them, each message with exactly one
+ *   {@code SEMP-Verification} field (GATEWAY.md §6, CLIENT.md §4.3.3): the one {@link MailboxInbox}
+ *   wrote on mail that came by SEMP, else any such field removed and {@link LegacyOrigin}'s put first;</li>
  *   <li>SEMP: {@link SempRoute}, one call per recipient domain (mixed recipient lists are split,
  *   never downgraded as a whole: CLIENT.md §6.4.5);</li>
  *   <li>refused by policy: failed with the policy's 5.7.x reply; undecidable (DNS trouble): deferred.</li>
@@ -45,34 +48,40 @@ final class RoutingAgent implements DeliveryAgent {
      * (CONFORMANCE.md §5.7), nor in a resent block's {@code Resent-Bcc} (RFC 5322 §3.6.6).
      */
     private static final Set<String> AUTHOR_ONLY_AND_BCC = Set.of(SempRequireHeader.NAME.toLowerCase(Locale.ROOT), "bcc", "resent-bcc");
+    /** Mail that did not come by SEMP gets our verification field only, never one it carried (GATEWAY.md §3 flow 4). */
+    private static final Set<String> AUTHOR_ONLY_AND_VERIFICATION = Set.of(SempRequireHeader.NAME.toLowerCase(Locale.ROOT),
+            VerificationHeader.NAME.toLowerCase(Locale.ROOT));
 
     private final Routes routes;
     private final DeliveryAgent smtp;
     private final SempRoute semp;
     private final UpgradeSignal upgrade;
+    private final LegacyOrigin origins;
     private final FirstAttempts attempts;
     private final Set<String> sempDomains = ConcurrentHashMap.newKeySet();
 
-    RoutingAgent(Routes routes, DeliveryAgent smtp, SempRoute semp, UpgradeSignal upgrade, FirstAttempts attempts) {
+    RoutingAgent(Routes routes, DeliveryAgent smtp, SempRoute semp, UpgradeSignal upgrade, LegacyOrigin origins, FirstAttempts attempts) {
         this.routes = routes;
         this.smtp = smtp;
         this.semp = semp;
         this.upgrade = upgrade;
+        this.origins = origins;
         this.attempts = attempts;
     }
 
     @Override
     public List<DeliveryResult> deliver(QueueEntry entry, List<Recipient> recipients, ContentSource content) {
         String sender = entry.sender().reversePath();
-        boolean required;
+        HeaderSection header;
         try (InputStream in = content.open()) {
-            required = HeaderSection.read(in).values(SempRequireHeader.NAME).stream().anyMatch(SempRequireHeader::requested);
+            header = HeaderSection.read(in);
         } catch (IOException e) {
             LOG.warn("{}: cannot read the queued message: {}", entry.id(), e.toString());
             DeliveryResult unreadable = new DeliveryResult.Deferred("451 4.3.0 queued message unreadable");
             recipients.forEach(r -> attempts.mark(entry.id(), r.address(), new Mark.Tried(unreadable)));
             return recipients.stream().map(r -> unreadable).toList();
         }
+        boolean required = header.values(SempRequireHeader.NAME).stream().anyMatch(SempRequireHeader::requested);
         DeliveryResult[] results = new DeliveryResult[recipients.size()];
         List<Integer> viaSmtp = new ArrayList<>();
         List<Integer> toMailboxHost = new ArrayList<>();
@@ -103,9 +112,18 @@ final class RoutingAgent implements DeliveryAgent {
             fill(results, viaSmtp, smtp.deliver(entry, pick(recipients, viaSmtp), () -> rewritten(content, dropped, signal)));
         }
         if (!toMailboxHost.isEmpty()) {
-            fill(results, toMailboxHost, smtp.deliver(entry, pick(recipients, toMailboxHost), () -> rewritten(content, AUTHOR_ONLY, List.of())));
+            fill(results, toMailboxHost, smtp.deliver(entry, pick(recipients, toMailboxHost), forMailboxHost(entry, header, content)));
         }
         return List.of(results);
+    }
+
+    /** The content for the mailbox host: exactly one {@code SEMP-Verification} field, first (GATEWAY.md §6). */
+    private ContentSource forMailboxHost(QueueEntry entry, HeaderSection header, ContentSource content) {
+        if (entry.origin().protocol().equals(MailboxInbox.PROTOCOL)) {
+            return () -> rewritten(content, AUTHOR_ONLY, List.of());
+        }
+        String field = VerificationHeader.NAME + ": " + VerificationHeader.render(origins.of(entry.id(), header));
+        return () -> rewritten(content, AUTHOR_ONLY_AND_VERIFICATION, List.of(field));
     }
 
     /**

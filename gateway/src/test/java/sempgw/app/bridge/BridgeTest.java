@@ -25,7 +25,8 @@ import sempgw.store.queue.RecipientState;
 /**
  * The bridge between two real gateways on loopback (GATEWAY.md §3, §5): SMTP into a.test, SEMP to
  * b.test, SMTP out to b.test's mailbox host; a mixed recipient list split by route; the policy's
- * refusals at DATA; a DNS failure that never becomes SMTP; threading back across the two worlds.
+ * refusals at DATA; a DNS failure that never becomes SMTP; threading back across the two worlds;
+ * the one origin indicator on every message for a mailbox (GATEWAY.md §6, CLIENT.md §4.3.3).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class BridgeTest {
@@ -78,8 +79,61 @@ final class BridgeTest {
         assertThat(got.getEnvelopeSender()).isEmpty();
         assertThat(got.getEnvelopeReceiver()).isEqualTo("bob@b.test");
         String text = new String(got.getData(), StandardCharsets.UTF_8);
-        assertThat(text).contains("SEMP-Verification: origin=semp; seal=pass; sender-signature=pass; sender-domain=a.test",
-                "Message-ID: <q1@client.a.test>", "The figures are attached.").doesNotContain("SEMP-Require");
+        assertThat(verificationFields(text)).containsExactly("origin=semp; seal=pass; sender-signature=pass; sender-domain=a.test");
+        assertThat(text).contains("Message-ID: <q1@client.a.test>", "The figures are attached.").doesNotContain("SEMP-Require");
+    }
+
+    @Test
+    void internetMail_toLocalMailbox_oneVerificationFieldFirst_legacy() throws Exception {
+        String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "someone@elsewhere.test", List.of("alice@a.test"),
+                message("someone@elsewhere.test", "alice@a.test", "From the internet", "<inet@elsewhere.test>", "", "Plain SMTP.\r\n"));
+
+        assertThat(reply).startsWith("250 2.0.0 Ok: queued as ");
+        String text = new String(awaitOne(mailboxesA, "From the internet").getData(), StandardCharsets.UTF_8);
+        assertThat(verificationFields(text)).containsExactly("origin=legacy; seal=none; sender-signature=none");
+        assertThat(text.indexOf("\nSEMP-Verification: ")).as("above the fields we queued (the sink adds its own Received)")
+                .isPositive().isLessThan(text.indexOf("\nReceived: from client.test"));
+    }
+
+    @Test
+    void internetMail_forgedVerificationField_removed_oursInstead() throws Exception {
+        SmtpDialogue.send(gw.a().gateway().smtpPort(), "someone@elsewhere.test", List.of("alice@a.test"),
+                message("someone@elsewhere.test", "alice@a.test", "Forged origin", "<forged@elsewhere.test>",
+                        "semp-verification: origin=semp; seal=pass; sender-signature=pass;\r\n sender-domain=b.test\r\n", "Trust me.\r\n"));
+
+        String text = new String(awaitOne(mailboxesA, "Forged origin").getData(), StandardCharsets.UTF_8);
+        assertThat(verificationFields(text)).containsExactly("origin=legacy; seal=none; sender-signature=none");
+    }
+
+    @Test
+    void internetMail_upgradeSignalOfAProvisionedMailboxOfThePeer_legacyVerifiedSempSender() throws Exception {
+        SmtpDialogue.send(gw.a().gateway().smtpPort(), "bob@b.test", List.of("alice@a.test"),
+                message("bob@b.test", "alice@a.test", "Signed up for SEMP", "<signal@client.b.test>", signal(bobFingerprint(), "bob@b.test"),
+                        "Reply by SEMP.\r\n"));
+
+        String text = new String(awaitOne(mailboxesA, "Signed up for SEMP").getData(), StandardCharsets.UTF_8);
+        assertThat(verificationFields(text)).containsExactly("origin=legacy-verified-semp-sender; seal=none; sender-signature=none; sender-domain=b.test");
+        assertThat(text).contains("SEMP-Address: bob@b.test");
+    }
+
+    @Test
+    void internetMail_upgradeSignalWithAnotherFingerprint_legacy() throws Exception {
+        String wrong = "ed25519:" + "0".repeat(64);
+        SmtpDialogue.send(gw.a().gateway().smtpPort(), "bob@b.test", List.of("alice@a.test"),
+                message("bob@b.test", "alice@a.test", "Wrong key", "<wrong@client.b.test>", signal(wrong, "bob@b.test"), "Hi.\r\n"));
+
+        String text = new String(awaitOne(mailboxesA, "Wrong key").getData(), StandardCharsets.UTF_8);
+        assertThat(verificationFields(text)).containsExactly("origin=legacy; seal=none; sender-signature=none");
+    }
+
+    @Test
+    void internetMail_validUpgradeSignalOfAnotherAddressThanFrom_legacy() throws Exception {
+        SmtpDialogue.send(gw.a().gateway().smtpPort(), "mallory@elsewhere.test", List.of("alice@a.test"),
+                message("mallory@elsewhere.test", "alice@a.test", "Borrowed signal", "<borrowed@elsewhere.test>", signal(bobFingerprint(), "bob@b.test"),
+                        "Hi.\r\n"));
+
+        String text = new String(awaitOne(mailboxesA, "Borrowed signal").getData(), StandardCharsets.UTF_8);
+        assertThat(verificationFields(text)).containsExactly("origin=legacy; seal=none; sender-signature=none");
     }
 
     @Test
@@ -122,6 +176,7 @@ final class BridgeTest {
         assertThat(dsn.getEnvelopeReceiver()).isEqualTo("alice@a.test");
         assertThat(new String(dsn.getData(), StandardCharsets.UTF_8)).contains("Final-Recipient: rfc822; nobody@b.test", "Status: 5.1.1",
                 "Diagnostic-Code: smtp; 550 5.1.1 the recipient has no published SEMP keys").doesNotContain("bob@b.test;");
+        assertThat(verificationFields(new String(dsn.getData(), StandardCharsets.UTF_8))).containsExactly("origin=legacy; seal=none; sender-signature=none");
     }
 
     @Test
@@ -182,6 +237,22 @@ final class BridgeTest {
     private static String message(String from, String to, String subject, String messageId, String extra, String body) {
         return "From: <" + from + ">\r\nTo: " + to + "\r\nSubject: " + subject + "\r\nDate: Wed, 25 Nov 2026 10:00:00 +0000\r\nMessage-ID: "
                 + messageId + "\r\n" + extra + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body;
+    }
+
+    private String bobFingerprint() {
+        return gw.b().node().mailboxes().identity("bob@b.test").orElseThrow().fingerprint();
+    }
+
+    /** The upgrade-signal fields of CLIENT.md §6.4.3 for {@code address} at b.test. */
+    private static String signal(String fingerprint, String address) {
+        return "SEMP-Capability: 1\r\nSEMP-Identity: " + fingerprint + "\r\nSEMP-Domain: b.test\r\nSEMP-Address: " + address + "\r\n";
+    }
+
+    /** The values of every {@code SEMP-Verification} field of the header section, unfolded. */
+    private static List<String> verificationFields(String message) {
+        String head = message.substring(0, message.indexOf("\r\n\r\n") + 2).replaceAll("\r\n[ \t]+", " ");
+        String name = "SEMP-Verification:";
+        return head.lines().filter(l -> l.regionMatches(true, 0, name, 0, name.length())).map(l -> l.substring(name.length()).strip()).toList();
     }
 
     private QueueEntry entry(String id) {

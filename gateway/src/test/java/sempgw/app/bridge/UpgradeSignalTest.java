@@ -2,6 +2,9 @@ package sempgw.app.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,26 @@ final class UpgradeSignalTest {
         assertThat(new UpgradeSignal(keys(true), "example.org", false).fields("alice@example.org")).isEmpty();
         assertThat(new UpgradeSignal(keys(true), "example.org", true).fields("")).isEmpty();
         assertThat(new UpgradeSignal(keys(true), "example.org", true).fields("bob@example.org")).isEmpty();
+    }
+
+    @Test
+    void read_allFourOnce_theClaimAsWritten() throws IOException {
+        assertThat(UpgradeSignal.read(header("SEMP-Capability: 1\r\nsemp-identity: ed25519:ab\r\nSEMP-Domain: B.example\r\n"
+                + "SEMP-Address: bob@b.example\r\n"))).contains(new UpgradeSignal.Claim("ed25519:ab", "B.example", "bob@b.example"));
+    }
+
+    @Test
+    void read_capabilityNotOne_orAFieldMissing_orTwice_none() throws IOException {
+        String rest = "SEMP-Identity: ed25519:ab\r\nSEMP-Domain: b.example\r\nSEMP-Address: bob@b.example\r\n";
+
+        assertThat(UpgradeSignal.read(header("SEMP-Capability: 2\r\n" + rest))).isEmpty();
+        assertThat(UpgradeSignal.read(header(rest))).isEmpty();
+        assertThat(UpgradeSignal.read(header("SEMP-Capability: 1\r\nSEMP-Domain: b.example\r\nSEMP-Address: bob@b.example\r\n"))).isEmpty();
+        assertThat(UpgradeSignal.read(header("SEMP-Capability: 1\r\n" + rest + "SEMP-Address: eve@b.example\r\n"))).isEmpty();
+    }
+
+    private static HeaderSection header(String fields) throws IOException {
+        return HeaderSection.read(new ByteArrayInputStream((fields + "\r\nbody\r\n").getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MailboxKeys keys(boolean advertises) {
