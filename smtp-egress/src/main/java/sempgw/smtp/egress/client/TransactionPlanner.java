@@ -1,8 +1,10 @@
 package sempgw.smtp.egress.client;
 
+import java.net.IDN;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -18,7 +20,8 @@ import sempgw.store.queue.Sender;
  *
  * <ol>
  *   <li>SIZE: a message over the server's declared limit fails, 552 5.3.4 (RFC 1870 §6.1).</li>
- *   <li>SMTPUTF8: non-ASCII addresses need the extension; without it, a non-ASCII sender fails
+ *   <li>Addresses: a non-ASCII domain goes as its A-label (CONFORMANCE.md §5.7).</li>
+ *   <li>SMTPUTF8: non-ASCII local parts need the extension; without it, a non-ASCII sender fails
  *       every recipient and a non-ASCII recipient fails itself, 553 5.6.7; a message with UTF-8
  *       headers fails, 554 5.6.9; an all-ASCII message goes without the parameter (RFC 6531 §3.4).</li>
  *   <li>BODY: 8-bit content needs 8BITMIME; without it, 554 5.6.3 (RFC 6152 §3).</li>
@@ -37,15 +40,17 @@ public final class TransactionPlanner {
             return refuseAll(recipients, SmtpReply.of(552, "5.3.4 message size " + size
                     + " exceeds the limit " + limit.getAsLong() + " of the next hop"));
         }
-        boolean asciiSender = XText.isAscii(sender.reversePath());
-        boolean utf8Envelope = !asciiSender || recipients.stream().anyMatch(r -> !XText.isAscii(r.address()));
+        String reversePath = withALabelDomain(sender.reversePath());
+        List<String> addresses = recipients.stream().map(r -> withALabelDomain(r.address())).toList();
+        boolean asciiSender = XText.isAscii(reversePath);
+        boolean utf8Envelope = !asciiSender || addresses.stream().anyMatch(a -> !XText.isAscii(a));
         boolean smtpUtf8 = caps.smtpUtf8() && (sender.smtpUtf8() || utf8Envelope);
         if (!caps.smtpUtf8()) {
             if (!asciiSender) {
                 return refuseAll(recipients, SmtpReply.of(553, "5.6.7 the sender address needs SMTPUTF8, which the next hop does not offer"));
             }
             for (int i = 0; i < recipients.size(); i++) {
-                if (!XText.isAscii(recipients.get(i).address())) {
+                if (!XText.isAscii(addresses.get(i))) {
                     refused.put(i, SmtpReply.of(553, "5.6.7 the recipient address needs SMTPUTF8, which the next hop does not offer"));
                 }
             }
@@ -71,17 +76,35 @@ public final class TransactionPlanner {
             sender.ret().ifPresent(ret -> params.add("RET=" + ret.name()));
             sender.envId().ifPresent(envId -> params.add("ENVID=" + XText.encode(envId)));
         }
-        String mail = "MAIL FROM:<" + sender.reversePath() + ">" + join(params);
+        String mail = "MAIL FROM:<" + reversePath + ">" + join(params);
         List<TransactionPlan.Rcpt> rcpts = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
             if (!refused.containsKey(i)) {
-                rcpts.add(new TransactionPlan.Rcpt(i, rcptCommand(recipients.get(i), caps.dsn(), smtpUtf8)));
+                rcpts.add(new TransactionPlan.Rcpt(i, rcptCommand(addresses.get(i), recipients.get(i), caps.dsn(), smtpUtf8)));
             }
         }
         return new TransactionPlan(mail, rcpts, refused, smtpUtf8);
     }
 
-    static String rcptCommand(Recipient recipient, boolean dsn, boolean smtpUtf8) {
+    /**
+     * {@code address} with its domain as an A-label (RFC 5890 §2.3.2.1), as SMTP envelope addresses
+     * carry it (CONFORMANCE.md §5.7, CLIENT.md §6.4.2), so that only a non-ASCII local part needs
+     * SMTPUTF8 (RFC 6531 §3.2). A domain that does not convert is left as it is.
+     */
+    static String withALabelDomain(String address) {
+        int at = address.lastIndexOf('@');
+        String domain = address.substring(at + 1);
+        if (at < 0 || XText.isAscii(domain)) {
+            return address;
+        }
+        try {
+            return address.substring(0, at + 1) + IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return address;
+        }
+    }
+
+    static String rcptCommand(String address, Recipient recipient, boolean dsn, boolean smtpUtf8) {
         List<String> params = new ArrayList<>();
         if (dsn && !recipient.notifyOn().isEmpty()) {
             params.add("NOTIFY=" + recipient.notifyOn().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
@@ -89,7 +112,7 @@ public final class TransactionPlanner {
         if (dsn) {
             recipient.orcpt().ifPresent(orcpt -> params.add("ORCPT=" + encodeOrcpt(orcpt, smtpUtf8)));
         }
-        return "RCPT TO:<" + recipient.address() + ">" + join(params);
+        return "RCPT TO:<" + address + ">" + join(params);
     }
 
     /** RFC 3461 §4.2 with the RFC 6533 §3 {@code utf-8} address type for non-ASCII addresses. */

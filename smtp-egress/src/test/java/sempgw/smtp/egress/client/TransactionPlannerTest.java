@@ -68,6 +68,18 @@ final class TransactionPlannerTest {
     }
 
     @Test
+    void plan_idnDomainsWithoutSmtpUtf8_sentAsALabels() {
+        Sender sender = new Sender("a@b\u00fccher.test", Optional.empty(), Optional.empty(), BodyType.SEVEN_BIT, false);
+
+        TransactionPlan plan = TransactionPlanner.plan(sender, List.of(Recipient.of("info@m\u00fcnchen.test")), 10, BARE, NO_SCAN);
+
+        assertThat(plan.refused()).isEmpty();
+        assertThat(plan.smtpUtf8()).isFalse();
+        assertThat(plan.mailCommand()).isEqualTo("MAIL FROM:<a@xn--bcher-kva.test>");
+        assertThat(plan.rcpts().getFirst().command()).isEqualTo("RCPT TO:<info@xn--mnchen-3ya.test>");
+    }
+
+    @Test
     void plan_utf8SenderWithoutSmtpUtf8_refusesAll() {
         Sender sender = new Sender("j\u00f6rg@x.test", Optional.empty(), Optional.empty(), BodyType.SEVEN_BIT, true);
 
@@ -96,6 +108,8 @@ final class TransactionPlannerTest {
         assertThat(plan.smtpUtf8()).isTrue();
         assertThat(plan.mailCommand()).isEqualTo("MAIL FROM:<j\u00f6rg@x.test> SIZE=10 BODY=8BITMIME SMTPUTF8");
         assertThat(plan.rcpts().getFirst().command()).isEqualTo("RCPT TO:<b\u00fc@y.test> ORCPT=utf-8;b\u00fc@y.test");
+        assertThat(TransactionPlanner.plan(sender, List.of(Recipient.of("b\u00fc@\u00fc.test")), 10, FULL, NO_SCAN).rcpts().getFirst().command())
+                .as("the domain as an A-label, the local part as it is").isEqualTo("RCPT TO:<b\u00fc@xn--tda.test>");
     }
 
     @Test
