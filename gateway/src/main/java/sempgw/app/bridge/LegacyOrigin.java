@@ -2,6 +2,7 @@ package sempgw.app.bridge;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +32,8 @@ import sempgw.store.queue.QueueId;
  *   <li>{@code SEMP-Address} is in {@code SEMP-Domain} and is the one mailbox of the one
  *   {@code From} field, compared canonical (ENVELOPE.md §2.3): the indicator speaks of the sender
  *   the user sees;</li>
- *   <li>verified before, less than {@link VerifiedSenders#MAX_AGE} ago: verified, nothing asked;</li>
+ *   <li>verified before, less than {@link VerifiedSenders#MAX_AGE} ago: verified, nothing asked;
+ *   failed less than {@link VerifiedSenders#REFUTED_FOR} ago: {@code legacy}, nothing asked;</li>
  *   <li>discovery of {@code SEMP-Domain} and the identity key records of {@code SEMP-Address}
  *   from the server found ({@link SenderKeys}; §4.3.1 steps 1 and 2);</li>
  *   <li>the records are {@code SEMP-Address}'s (step 4) and one of its identity keys, not
@@ -78,9 +80,17 @@ final class LegacyOrigin {
             }
             VerifiedSenders.Key key = claimed.get();
             String domain = key.address().substring(key.address().lastIndexOf('@') + 1);
-            if (verified.fresh(key, clock.instant()) || verifiedNow(id, key, domain)) {
+            Instant now = clock.instant();
+            if (verified.fresh(key, now)) {
                 return Verification.legacyVerifiedSempSender(domain);
             }
+            if (verified.refutedRecently(key, now)) {
+                return Verification.legacy();
+            }
+            if (verifiedNow(id, key, domain)) {
+                return Verification.legacyVerifiedSempSender(domain);
+            }
+            verified.refute(key, now);
         } catch (RuntimeException e) {
             LOG.warn("{}: upgrade signal not checked: {}", id, e.toString());
         }

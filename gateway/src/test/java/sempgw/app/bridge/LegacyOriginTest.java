@@ -150,6 +150,22 @@ final class LegacyOriginTest {
         assertThat(lookups).hasValue(2);
     }
 
+    @Test
+    void of_failedBefore_legacyWithoutAskingForAnHour_thenAskedAgain() {
+        LegacyOrigin origin = origin(published("bob@b.example", false));
+        String other = MailboxIdentity.fingerprintOf(IdentityPrivateKey.generate(RandomSource.secure()).publicKey());
+        HeaderSection forged = header("From: <bob@b.example>\r\n" + signal(other, "b.example", "bob@b.example"));
+        origin.of(ID, forged);
+
+        clock.advance(VerifiedSenders.REFUTED_FOR.minusSeconds(1));
+        assertThat(origin.of(ID, forged)).isEqualTo(Verification.legacy());
+        assertThat(lookups).hasValue(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(origin.of(ID, forged)).isEqualTo(Verification.legacy());
+        assertThat(lookups).hasValue(2);
+    }
+
     private LegacyOrigin origin(LegacyOrigin.SenderKeys keys) {
         return new LegacyOrigin(keys, new VerifiedSenders(10, VerifiedSenders.MAX_AGE), WAIT, clock);
     }
