@@ -60,7 +60,7 @@ final class BenchKeys {
 
     /** The same keys for the receive pipeline's seal check. */
     SenderDomainKeys senderKeys() {
-        return domain -> Optional.ofNullable(senders.get(domain)).map(k -> List.of(k.publicKey())).orElse(List.of());
+        return SenderDomainKeys.of(domain -> Optional.ofNullable(senders.get(domain)).map(k -> List.of(k.publicKey())).orElse(List.of()));
     }
 
     /** The receiving domain's decryption keys, both suites. */

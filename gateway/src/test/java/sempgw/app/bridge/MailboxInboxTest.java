@@ -53,6 +53,7 @@ import sempgw.core.envelope.enclosure.EnclosureSignatures;
 import sempgw.core.envelope.seal.EnvelopeSealer;
 import sempgw.core.envelope.seal.EnvelopeVerifier;
 import sempgw.core.envelope.seal.PolicyDecision;
+import sempgw.core.envelope.seal.SenderDomainKeys;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.envelope.seal.Verdict;
 import sempgw.core.envelope.seal.VerifierOptions;
@@ -196,7 +197,7 @@ final class MailboxInboxTest {
                 .compose(draft, Sender.of(anyAlice), keys, "01JSESSION0000000000000000", NOW).getFirst().envelope();
         byte[] sealed = EnvelopeCodec.encode(new EnvelopeSealer(signing, SizeBuckets.standard())
                 .seal(composed, "01JSESSION0000000000000000", envMac, random));
-        Verdict v = new EnvelopeVerifier(d -> List.of(signing.publicKey()), s -> SessionState.Active.of(envMac), d -> List.of(domain),
+        Verdict v = new EnvelopeVerifier(SenderDomainKeys.of(d -> List.of(signing.publicKey())), s -> SessionState.Active.of(envMac), d -> List.of(domain),
                 (p, b) -> PolicyDecision.deliver(), VerifierOptions.defaults()).receive(sealed, NOW);
         Verdict.Accepted a = (Verdict.Accepted) v;
         return new AcceptedEnvelope(a.envelope().envelope(), a.brief(), List.of(BOB, CAROL), wire, NOW);

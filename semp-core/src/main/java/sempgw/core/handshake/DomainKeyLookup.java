@@ -1,5 +1,6 @@
 package sempgw.core.handshake;
 
+import java.util.Objects;
 import java.util.Optional;
 import sempgw.core.keys.DomainSigningPublicKey;
 import sempgw.core.keys.KeyId;
@@ -18,8 +19,37 @@ public interface DomainKeyLookup {
      */
     Optional<DomainSigningPublicKey> find(String domain, Optional<KeyId> keyId);
 
+    /**
+     * {@link #find}'s answer, telling a key the domain does not publish apart from keys that cannot
+     * be learned now (network, timeout, HTTP 5xx, DNS): the responder refuses the first with
+     * {@code auth_failed} and the second with a recoverable code. By default {@link #find}'s
+     * answer, never {@link Unavailable}; a lookup that fetches overrides it.
+     */
+    default Answer lookup(String domain, Optional<KeyId> keyId) {
+        return find(domain, keyId).<Answer>map(Found::new).orElseGet(NotPublished::new);
+    }
+
     /** A lookup that knows exactly one domain and key. */
     static DomainKeyLookup of(String domain, DomainSigningPublicKey key) {
         return (d, id) -> d.equals(domain) && id.map(key.keyId()::equals).orElse(true) ? Optional.of(key) : Optional.empty();
+    }
+
+    /** What {@link #lookup} learned. */
+    sealed interface Answer permits Found, NotPublished, Unavailable {
+    }
+
+    /** The key the domain publishes. */
+    record Found(DomainSigningPublicKey key) implements Answer {
+        public Found {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /** The domain publishes no such key (or none at all, or nothing usable). */
+    record NotPublished() implements Answer {
+    }
+
+    /** The domain's keys cannot be learned now; asking again later may succeed. */
+    record Unavailable() implements Answer {
     }
 }

@@ -25,9 +25,10 @@ import sempgw.core.session.SessionIds;
  *   <li>{@code init}: parse; refuse required unknown extensions; negotiate the suite of the
  *   initiator's key ({@code policy_forbidden}); {@link Admission} on the initiating domain
  *   ({@code blocked}, capacity, or silence; §4.2); replayed nonce ({@code handshake_invalid});
- *   the initiator domain's key from {@link DomainKeyLookup}, then {@code server_signature} and the
- *   inner proof over {@code key || nonce} ({@code auth_failed}); then a challenge if
- *   {@link ChallengePolicy} demands one.</li>
+ *   the initiator domain's key from {@link DomainKeyLookup} (not published: {@code auth_failed};
+ *   not fetchable now: {@code handshake_invalid}, recoverable, ERRORS.md §2), then
+ *   {@code server_signature} and the inner proof over {@code key || nonce} ({@code auth_failed});
+ *   then a challenge if {@link ChallengePolicy} demands one.</li>
  *   <li>{@code challenge_response}: as for clients ({@code challenge_failed}).</li>
  *   <li>{@link DomainProofVerifier} before message 2 ({@code auth_failed}; §5.4), key exchange,
  *   signed {@code response} with {@code domain_verification_result}, {@code negotiated} and our
@@ -130,8 +131,12 @@ public final class Responder {
             return core.silent();
         }
         JsonObject proof = m.requireObject("server_identity_proof");
-        peerKey = config.peerKeys().find(domain, KeyId.parse(proof.requireString("key_id")))
-                .orElseThrow(() -> new SempException(SempReason.AUTH_FAILED, "no published key for the initiating domain"));
+        peerKey = switch (config.peerKeys().lookup(domain, KeyId.parse(proof.requireString("key_id")))) {
+            case DomainKeyLookup.Found f -> f.key();
+            case DomainKeyLookup.NotPublished n -> throw new SempException(SempReason.AUTH_FAILED, "no published key for the initiating domain");
+            case DomainKeyLookup.Unavailable u ->
+                    throw new SempException(SempReason.HANDSHAKE_INVALID, "the initiating domain's keys cannot be fetched now");
+        };
         if (!ServerSignature.verify(m, peerKey)) {
             throw new SempException(SempReason.AUTH_FAILED, "init signature does not verify");
         }

@@ -36,6 +36,7 @@ import sempgw.core.envelope.open.OpenedEnvelope;
 import sempgw.core.envelope.seal.EnvelopeSealer;
 import sempgw.core.envelope.seal.EnvelopeVerifier;
 import sempgw.core.envelope.seal.PolicyDecision;
+import sempgw.core.envelope.seal.SenderDomainKeys;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.envelope.seal.Verdict;
 import sempgw.core.envelope.seal.VerifierOptions;
@@ -113,7 +114,7 @@ public class EnvelopeBenchmark {
         keys = new RecipientKeys(Map.of("b.example", domain.publicKey()), clients);
         composer = new EnvelopeComposer(ComposeOptions.defaults(id), random, PostmarkIds.ulid(NOW, random));
         sealer = new EnvelopeSealer(signing, SizeBuckets.standard());
-        verifier = new EnvelopeVerifier(d -> List.of(signing.publicKey()), s -> SessionState.Active.of(envMac),
+        verifier = new EnvelopeVerifier(SenderDomainKeys.of(d -> List.of(signing.publicKey())), s -> SessionState.Active.of(envMac),
                 d -> List.of(domain), (p, b) -> PolicyDecision.deliver(), VerifierOptions.defaults());
         opener = new EnvelopeOpener(List.of(first), IdentityKeys.of("alice@a.example", identity.publicKey()), Set.of());
         wire = composeAndSeal();

@@ -18,6 +18,7 @@ import sempgw.core.SempReason;
 import sempgw.core.crypto.SecretBytes;
 import sempgw.core.envelope.seal.EnvelopeVerifier;
 import sempgw.core.envelope.seal.PolicyDecision;
+import sempgw.core.envelope.seal.SenderDomainKeys;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.envelope.seal.Verdict;
 import sempgw.core.envelope.seal.VerifierOptions;
@@ -83,7 +84,7 @@ final class GoCanonicalEnvelopeCasesTest {
         DomainSigningPublicKey key = DomainSigningPublicKey.of(hex(V.get("signing_key").get("public_key_hex").asText()));
         SecretBytes mac = SecretBytes.copyOf(hex(V.get("K_env_mac_hex").asText()));
         String session = r.envelope().postmark().sessionId();
-        EnvelopeVerifier verifier = new EnvelopeVerifier(d -> List.of(key),
+        EnvelopeVerifier verifier = new EnvelopeVerifier(SenderDomainKeys.of(d -> List.of(key)),
                 id -> id.equals(session) ? SessionState.Active.of(mac) : new SessionState.Unknown(),
                 d -> List.of(), (p, b) -> PolicyDecision.deliver(), VerifierOptions.defaults());
         Verdict v = verifier.verify(r, Instant.parse("2026-05-01T00:00:00Z"));

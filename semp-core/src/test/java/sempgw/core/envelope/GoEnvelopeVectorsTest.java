@@ -34,6 +34,7 @@ import sempgw.core.envelope.open.OpenedEnvelope;
 import sempgw.core.envelope.seal.EnvelopeSealer;
 import sempgw.core.envelope.seal.EnvelopeVerifier;
 import sempgw.core.envelope.seal.PolicyDecision;
+import sempgw.core.envelope.seal.SenderDomainKeys;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.envelope.seal.Verdict;
 import sempgw.core.envelope.seal.VerifierOptions;
@@ -73,7 +74,7 @@ final class GoEnvelopeVectorsTest {
         var signing = v.signingKey().publicKey();
         var domainKey = v.recipientDomainKey();
         EnvelopeVerifier verifier = new EnvelopeVerifier(
-                d -> d.equals("a.example") ? List.of(signing) : List.of(),
+                SenderDomainKeys.of(d -> d.equals("a.example") ? List.of(signing) : List.of()),
                 id -> id.equals(session) ? SessionState.Active.of(v.envMac()) : new SessionState.Unknown(),
                 d -> d.equals("b.example") ? List.of(domainKey) : List.of(),
                 (p, b) -> PolicyDecision.deliver(), VerifierOptions.defaults());

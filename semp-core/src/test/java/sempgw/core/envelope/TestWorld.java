@@ -23,6 +23,7 @@ import sempgw.core.envelope.seal.DeliveryPolicy;
 import sempgw.core.envelope.seal.EnvelopeSealer;
 import sempgw.core.envelope.seal.EnvelopeVerifier;
 import sempgw.core.envelope.seal.PolicyDecision;
+import sempgw.core.envelope.seal.SenderDomainKeys;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.envelope.seal.VerifierOptions;
 import sempgw.core.keys.DomainEncryptionPrivateKey;
@@ -119,7 +120,7 @@ public final class TestWorld {
     /** A verifier for envelopes from a.example in {@link #SESSION}, serving b.example and c.example. */
     public EnvelopeVerifier verifier(DeliveryPolicy policy) {
         return new EnvelopeVerifier(
-                d -> d.equals("a.example") ? List.of(signingKey.publicKey()) : List.of(),
+                SenderDomainKeys.of(d -> d.equals("a.example") ? List.of(signingKey.publicKey()) : List.of()),
                 id -> id.equals(SESSION) ? SessionState.Active.of(envMac) : new SessionState.Unknown(),
                 d -> Set.of("b.example", "c.example").contains(d) ? List.of(domainKey(d)) : List.of(),
                 policy, VerifierOptions.defaults());

@@ -17,6 +17,8 @@ import sempgw.core.json.JsonParser;
 import sempgw.core.json.JsonString;
 import sempgw.core.json.JsonValue;
 import sempgw.core.keys.DomainSigningPrivateKey;
+import sempgw.core.keys.DomainSigningPublicKey;
+import sempgw.core.keys.KeyId;
 
 /** Every way a handshake ends without a session, each with its reason code (HANDSHAKE.md §4.1, §2.2a). */
 final class HandshakeRejectionTest {
@@ -293,6 +295,41 @@ final class HandshakeRejectionTest {
         byte[] init = Initiator.create(ic, RandomSource.secure(), NOW).begin().message();
         rejected(Responder.create(Fixtures.responder(Fixtures.guards()), RandomSource.secure(), NOW)
                 .onMessage(with(init, "server_id", JsonString.of("other")), NOW), SempReason.AUTH_FAILED);
+    }
+
+    @Test
+    void responder_initiatorDomainKeyCannotBeFetchedNow_rejectsRecoverablyNotWithAuthFailed() throws Exception {
+        Responder.Config cfg = Fixtures.responder(Fixtures.guards());
+        DomainKeyLookup keysDown = new DomainKeyLookup() {
+            @Override
+            public Optional<DomainSigningPublicKey> find(String domain, Optional<KeyId> keyId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Answer lookup(String domain, Optional<KeyId> keyId) {
+                return new Unavailable();
+            }
+        };
+        Responder r = Responder.create(new Responder.Config(cfg.local(), cfg.accepted(), cfg.guards(), keysDown, cfg.proofs(),
+                cfg.policy(), cfg.sessionTtl(), cfg.collisions()), RandomSource.secure(), NOW);
+        Initiator i = Initiator.create(Fixtures.initiator(BASE), RandomSource.secure(), NOW);
+
+        Fixtures.Outcome o = Fixtures.run(i.begin().message(), i::onMessage, r::onMessage, NOW);
+
+        Step.Rejected ours = rejected(o.responderEnd(), SempReason.HANDSHAKE_INVALID);
+        assertSignedRejection(ours, SempReason.HANDSHAKE_INVALID, Fixtures.B);
+        Step.Rejected theirs = rejected(o.initiatorEnd(), SempReason.HANDSHAKE_INVALID);
+        assertThat(theirs.reason().recoverable()).isTrue();
+        assertThat(theirs.origin()).isEqualTo(Step.Origin.PEER);
+    }
+
+    @Test
+    void domainKeyLookup_byDefault_answersFromFind() {
+        DomainKeyLookup one = DomainKeyLookup.of("a.example", Fixtures.A.publicKey());
+        assertThat(one.lookup("a.example", Optional.of(Fixtures.A.keyId()))).isEqualTo(new DomainKeyLookup.Found(Fixtures.A.publicKey()));
+        assertThat(one.lookup("a.example", Optional.of(Fixtures.B.keyId()))).isEqualTo(new DomainKeyLookup.NotPublished());
+        assertThat(one.lookup("c.example", Optional.empty())).isEqualTo(new DomainKeyLookup.NotPublished());
     }
 
     @Test

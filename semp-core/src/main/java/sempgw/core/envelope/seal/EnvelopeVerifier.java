@@ -22,7 +22,8 @@ import sempgw.core.envelope.brief.Brief;
  *   <li>Size within {@code max_envelope_size}, padding included -> {@code envelope_size_exceeded} (§9.3).</li>
  *   <li>{@code postmark.extensions} and {@code seal.extensions} within 4 KB, checked before the
  *   signature (EXTENSIONS.md §4.1, VECTORS.md §13.4) -> {@code extension_size_exceeded}.</li>
- *   <li>{@code seal.signature} with the sender domain key -> {@code seal_invalid} (§7.2 step 1).</li>
+ *   <li>{@code seal.signature} with the sender domain key -> {@code seal_invalid} (§7.2 step 1);
+ *   sender keys that cannot be learned now -> {@code server_unavailable}, recoverable (KEY.md §6.4).</li>
  *   <li>{@code postmark.expires} -> {@code envelope_expired} (step 2).</li>
  *   <li>{@code postmark.session_id} live -> {@code no_session}, {@code handshake_expired},
  *   {@code handshake_invalid} (step 3).</li>

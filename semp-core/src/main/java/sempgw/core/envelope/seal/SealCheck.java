@@ -23,14 +23,20 @@ final class SealCheck {
      * {@code seal.signature} over {@code "SEMP-ENVELOPE:" || C} with a published key of
      * {@code from_domain} (§7.2 step 1). A well-formed {@code key_id} selects the key; a
      * placeholder, as semp-cli sends, means trying each current key. No key, an unknown key id or
-     * a bad signature all fail closed.
+     * a bad signature all fail closed; keys that cannot be learned now are
+     * {@code server_unavailable}, which the sender retries (ERRORS.md §3, KEY.md §6.4).
      */
     static void signature(Envelope e, byte[] canonical, SenderDomainKeys keys) throws Rejection {
-        List<DomainSigningPublicKey> known = keys.signingKeys(e.postmark().fromDomain());
-        if (known == null || known.isEmpty()) {
+        Optional<KeyId> id = KeyId.parse(e.seal().keyId());
+        List<DomainSigningPublicKey> known = switch (keys.signingKeys(e.postmark().fromDomain(), id)) {
+            case SenderDomainKeys.Published p -> p.keys();
+            case SenderDomainKeys.Unavailable u ->
+                    throw new Rejection(SempReason.SERVER_UNAVAILABLE, "sender domain keys temporarily unavailable, retry later");
+            case null -> List.of();
+        };
+        if (known.isEmpty()) {
             throw new Rejection(SempReason.SEAL_INVALID, "no signing key known for the sender domain");
         }
-        Optional<KeyId> id = KeyId.parse(e.seal().keyId());
         List<DomainSigningPublicKey> candidates = id.isEmpty() ? known : known.stream().filter(k -> k.keyId().equals(id.get())).toList();
         if (candidates.isEmpty()) {
             throw new Rejection(SempReason.SEAL_INVALID, "seal.key_id is not a current key of the sender domain");

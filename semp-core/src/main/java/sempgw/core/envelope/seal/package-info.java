@@ -26,7 +26,9 @@
  *
  * <h2>Security</h2>
  * Pure code: time is passed in, lookups are the caller's. Fails closed: no known key, no session
- * or no decryption key is a rejection, never a pass. MACs compare in constant time. The brief key
- * is destroyed after use; rejection details name checks, never content.
+ * or no decryption key is a rejection, never a pass; sender keys the lookup cannot learn now are
+ * the recoverable {@code server_unavailable} (KEY.md §6.4), not {@code seal_invalid}. MACs
+ * compare in constant time. The brief key is destroyed after use; rejection details name checks,
+ * never content.
  */
 package sempgw.core.envelope.seal;

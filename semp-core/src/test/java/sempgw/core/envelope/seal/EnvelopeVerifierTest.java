@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import sempgw.core.envelope.brief.BriefCodec;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonString;
 import sempgw.core.keys.DomainSigningPrivateKey;
+import sempgw.core.keys.KeyId;
 
 /** The receive pipeline (ENVELOPE.md §9.1, §7.2): every step's reason code, in order. */
 final class EnvelopeVerifierTest {
@@ -50,7 +52,7 @@ final class EnvelopeVerifierTest {
     }
 
     private static EnvelopeVerifier verifier(SessionLookup sessions, VerifierOptions options) {
-        return new EnvelopeVerifier(d -> d.equals("a.example") ? List.of(W.signingKey.publicKey()) : List.of(), sessions,
+        return new EnvelopeVerifier(SenderDomainKeys.of(d -> d.equals("a.example") ? List.of(W.signingKey.publicKey()) : List.of()), sessions,
                 d -> d.equals("b.example") ? List.of(W.domainKey("b.example")) : List.of(), (p, b) -> PolicyDecision.deliver(), options);
     }
 
@@ -104,12 +106,45 @@ final class EnvelopeVerifierTest {
         assertThat(rejected(W.verifier().receive(EnvelopeCodec.encode(notBase64), TestWorld.NOW)).reason()).isEqualTo(SempReason.SEAL_INVALID);
         Envelope otherKeyId = e.withSeal(e.seal().withSignature("ab".repeat(32), e.seal().signature(), e.seal().sessionMac()));
         assertThat(rejected(W.verifier().receive(EnvelopeCodec.encode(otherKeyId), TestWorld.NOW)).detail()).contains("key_id");
-        EnvelopeVerifier noKeys = new EnvelopeVerifier(d -> List.of(), id -> SessionState.Active.of(W.envMac), d -> List.of(W.domainKey(d)),
+        EnvelopeVerifier noKeys = new EnvelopeVerifier(SenderDomainKeys.of(d -> List.of()), id -> SessionState.Active.of(W.envMac), d -> List.of(W.domainKey(d)),
                 (p, b) -> PolicyDecision.deliver(), VerifierOptions.defaults());
         assertThat(rejected(noKeys.receive(EnvelopeCodec.encode(e), TestWorld.NOW)).reason()).isEqualTo(SempReason.SEAL_INVALID);
         DomainSigningPrivateKey stranger = DomainSigningPrivateKey.generate(RandomSource.secure());
         Envelope strangerSealed = new EnvelopeSealer(stranger, SizeBuckets.standard()).seal(composed(), TestWorld.SESSION, W.envMac, RandomSource.secure());
         assertThat(rejected(W.verifier().receive(EnvelopeCodec.encode(strangerSealed), TestWorld.NOW)).reason()).isEqualTo(SempReason.SEAL_INVALID);
+    }
+
+    @Test
+    void step3_senderKeysUnavailableNow_isRecoverableServerUnavailable_neverSealInvalid() throws Exception {
+        Envelope e = W.seal(composed());
+        List<Optional<KeyId>> asked = new ArrayList<>();
+        EnvelopeVerifier keysDown = new EnvelopeVerifier((d, id) -> {
+            asked.add(id);
+            return new SenderDomainKeys.Unavailable();
+        }, id -> SessionState.Active.of(W.envMac), d -> List.of(W.domainKey(d)), (p, b) -> PolicyDecision.deliver(), VerifierOptions.defaults());
+
+        Verdict.Rejected r = rejected(keysDown.receive(EnvelopeCodec.encode(e), TestWorld.NOW));
+
+        assertThat(r.reason()).isEqualTo(SempReason.SERVER_UNAVAILABLE);
+        assertThat(r.reason().recoverable()).isTrue();
+        assertThat(r.postmarkId()).isEqualTo(e.postmark().id());
+        assertThat(asked).containsExactly(Optional.of(W.signingKey.keyId()));
+    }
+
+    @Test
+    void step3_theLookupIsToldTheSealsKeyId_placeholderAsEmpty() throws Exception {
+        Envelope e = W.seal(composed());
+        List<Optional<KeyId>> asked = new ArrayList<>();
+        EnvelopeVerifier v = new EnvelopeVerifier((d, id) -> {
+            asked.add(id);
+            return new SenderDomainKeys.Published(List.of(W.signingKey.publicKey()));
+        }, id -> SessionState.Active.of(W.envMac), d -> List.of(W.domainKey(d)), (p, b) -> PolicyDecision.deliver(), VerifierOptions.defaults());
+
+        assertThat(v.receive(EnvelopeCodec.encode(e), TestWorld.NOW)).isInstanceOf(Verdict.Accepted.class);
+        Envelope placeholder = e.withSeal(e.seal().withSignature("server-fills-in", e.seal().signature(), e.seal().sessionMac()));
+        v.receive(EnvelopeCodec.encode(placeholder), TestWorld.NOW);
+
+        assertThat(asked).containsExactly(Optional.of(W.signingKey.keyId()), Optional.empty());
     }
 
     @Test
@@ -178,10 +213,10 @@ final class EnvelopeVerifierTest {
 
     @Test
     void step8_domainNotServedOrNoEntryOrUndecryptableBrief_isRejected() throws Exception {
-        EnvelopeVerifier notServed = new EnvelopeVerifier(d -> List.of(W.signingKey.publicKey()), id -> SessionState.Active.of(W.envMac),
+        EnvelopeVerifier notServed = new EnvelopeVerifier(SenderDomainKeys.of(d -> List.of(W.signingKey.publicKey())), id -> SessionState.Active.of(W.envMac),
                 d -> List.of(), (p, b) -> PolicyDecision.deliver(), VerifierOptions.defaults());
         assertThat(rejected(notServed.receive(sealed(), TestWorld.NOW)).reason()).isEqualTo(SempReason.POLICY_FORBIDDEN);
-        EnvelopeVerifier otherKey = new EnvelopeVerifier(d -> List.of(W.signingKey.publicKey()), id -> SessionState.Active.of(W.envMac),
+        EnvelopeVerifier otherKey = new EnvelopeVerifier(SenderDomainKeys.of(d -> List.of(W.signingKey.publicKey())), id -> SessionState.Active.of(W.envMac),
                 d -> List.of(W.domainKey("c.example")), (p, b) -> PolicyDecision.deliver(), VerifierOptions.defaults());
         assertThat(rejected(otherKey.receive(sealed(), TestWorld.NOW)).detail()).contains("no entry");
         Envelope e = composed();

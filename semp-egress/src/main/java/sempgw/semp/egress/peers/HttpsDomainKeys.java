@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sempgw.core.envelope.seal.SenderDomainKeys;
+import sempgw.core.handshake.DomainKeyLookup;
 import sempgw.core.keys.DomainSigningPublicKey;
 import sempgw.core.keys.KeyId;
 import sempgw.semp.egress.discovery.DiscoveryResult;
@@ -23,12 +24,22 @@ import sempgw.semp.egress.discovery.DiscoveryResult;
  * configuration document), then {@code GET endpoints.domain_keys}. The HTTPS certificate chain
  * is the trust anchor (KEY.md §2.3). A fetched document is cached for the configuration's
  * {@code ttl_seconds} (DISCOVERY.md §3.5.2); a failure is remembered for {@link #FAILURE_TTL}, so
- * a flood of handshakes claiming an unreachable domain costs one fetch, not one each. A handshake naming a key id
- * we do not hold triggers one re-fetch, at most once per {@link #REFRESH_INTERVAL} (a rotated
- * key, KEY.md §7). Concurrent lookups of one domain share one fetch.
+ * a flood of handshakes claiming an unreachable domain costs one fetch, not one each. Concurrent
+ * lookups of one domain share one fetch.
+ *
+ * <p>A handshake or envelope naming a key id we do not hold, when what we hold was fetched before
+ * it came, triggers one re-fetch (a rotated key, KEY.md §7), at most once per
+ * {@link #REFRESH_INTERVAL} per domain, so a forger naming random key ids cannot make us fetch
+ * for each message. The held keys stay in use until a re-fetch succeeds. Only a fetch made for
+ * that message, or after it came, makes the key id "not published"; until the re-fetch is due,
+ * or while it fails for a transient reason, the answer is "unavailable".
  *
  * <p>Serves the responder's {@code DomainKeyLookup} and the receive pipeline's
- * {@link SenderDomainKeys}. Blocking on a miss: call from virtual threads, never an event loop.
+ * {@link SenderDomainKeys}, whose typed answers tell a key the domain does not publish
+ * ({@code auth_failed}, {@code seal_invalid}) from keys that cannot be learned now (a network
+ * error, timeout, HTTP error or DNS failure: the recoverable {@code handshake_invalid} and
+ * {@code server_unavailable}). {@link #find}, for the sending side, answers both with empty.
+ * Blocking on a miss: call from virtual threads, never an event loop.
  */
 public final class HttpsDomainKeys implements PeerKeys, SenderDomainKeys, AutoCloseable {
 
@@ -70,6 +81,85 @@ public final class HttpsDomainKeys implements PeerKeys, SenderDomainKeys, AutoCl
         if (fresh.isPresent()) {
             return fresh.get();
         }
+        return load(d);
+    }
+
+    /** The cached keys of {@code domain} while fresh; never fetches. */
+    public Optional<PublishedDomainKeys> cached(String domain) {
+        PublishedDomainKeys k = cache.get(normalize(domain));
+        return k != null && clock.instant().isBefore(k.expiresAt()) ? Optional.of(k) : Optional.empty();
+    }
+
+    /** The key, when the domain publishes it and it can be learned now; empty otherwise, whatever the cause. */
+    @Override
+    public Optional<DomainSigningPublicKey> find(String domain, Optional<KeyId> keyId) {
+        return lookup(domain, keyId) instanceof DomainKeyLookup.Found f ? Optional.of(f.key()) : Optional.empty();
+    }
+
+    /** {@link #signingKeys}' answer for the handshake: the key named {@code keyId}, else the primary one. */
+    @Override
+    public DomainKeyLookup.Answer lookup(String domain, Optional<KeyId> keyId) {
+        return switch (signingKeys(domain, keyId)) {
+            case SenderDomainKeys.Published p -> p.keys().stream().filter(k -> keyId.map(k.keyId()::equals).orElse(true)).findFirst()
+                    .<DomainKeyLookup.Answer>map(DomainKeyLookup.Found::new).orElseGet(DomainKeyLookup.NotPublished::new);
+            case SenderDomainKeys.Unavailable u -> new DomainKeyLookup.Unavailable();
+        };
+    }
+
+    /**
+     * The domain's signing key, cached or fetched; fetched again once when it is not {@code keyId}
+     * and was fetched before the message came, at most once per {@link #REFRESH_INTERVAL} (KEY.md
+     * §7). No key when the domain publishes nothing usable for a reason that asking again will not
+     * change (not a SEMP domain, a bad document); unavailable after a transient failure, or while
+     * the re-fetch an unknown key id calls for is not due.
+     */
+    @Override
+    public SenderDomainKeys.Answer signingKeys(String domain, Optional<KeyId> keyId) {
+        String d = normalize(domain);
+        Instant asked = clock.instant();
+        PublishedDomainKeys keys;
+        try {
+            keys = published(d);
+        } catch (DomainKeysException e) {
+            return failed(d, e);
+        }
+        if (keyId.isPresent() && !keys.signing().keyId().equals(keyId.get()) && keys.fetchedAt().isBefore(asked)) {
+            Instant due = keys.fetchedAt().plus(REFRESH_INTERVAL);
+            if (clock.instant().isBefore(due)) {
+                log.info("domain keys {}: key id {} is not the one held, fetched at {}; fetching again is not due until {}", d,
+                        keyId.get().hex(), keys.fetchedAt(), due);
+                return new SenderDomainKeys.Unavailable();
+            }
+            try {
+                keys = load(d);
+            } catch (DomainKeysException e) {
+                return failed(d, e);
+            }
+        }
+        return new SenderDomainKeys.Published(List.of(keys.signing()));
+    }
+
+    @Override
+    public void invalidate(String domain) {
+        cache.remove(normalize(domain));
+        failures.remove(normalize(domain));
+    }
+
+    @Override
+    public void close() {
+        fetcher.close();
+    }
+
+    private static SenderDomainKeys.Answer failed(String domain, DomainKeysException e) {
+        log.warn("domain keys {}: {}", domain, e.getMessage());
+        return e.isTransient() ? new SenderDomainKeys.Unavailable() : new SenderDomainKeys.Published(List.of());
+    }
+
+    /**
+     * A remembered failure, else one fetch shared by concurrent callers, whatever the cache holds:
+     * the cache keeps its keys until a fetch succeeds.
+     */
+    private PublishedDomainKeys load(String d) throws DomainKeysException {
         Failure failed = failures.get(d);
         if (failed != null && clock.instant().isBefore(failed.until())) {
             throw new DomainKeysException(failed.detail() + " (remembered until " + failed.until() + ")", failed.isTransient());
@@ -96,50 +186,6 @@ public final class HttpsDomainKeys implements PeerKeys, SenderDomainKeys, AutoCl
             throw e;
         } finally {
             inFlight.remove(d, mine);
-        }
-    }
-
-    /** The cached keys of {@code domain} while fresh; never fetches. */
-    public Optional<PublishedDomainKeys> cached(String domain) {
-        PublishedDomainKeys k = cache.get(normalize(domain));
-        return k != null && clock.instant().isBefore(k.expiresAt()) ? Optional.of(k) : Optional.empty();
-    }
-
-    @Override
-    public Optional<DomainSigningPublicKey> find(String domain, Optional<KeyId> keyId) {
-        Optional<DomainSigningPublicKey> key = lookup(domain).map(PublishedDomainKeys::signing);
-        if (keyId.isPresent() && key.isPresent() && !key.get().keyId().equals(keyId.get())) {
-            PublishedDomainKeys held = cache.get(normalize(domain));
-            if (held != null && !clock.instant().isBefore(held.fetchedAt().plus(REFRESH_INTERVAL))) {
-                invalidate(domain);
-                key = lookup(domain).map(PublishedDomainKeys::signing);
-            }
-        }
-        return key.filter(k -> keyId.map(k.keyId()::equals).orElse(true));
-    }
-
-    @Override
-    public List<DomainSigningPublicKey> signingKeys(String domain) {
-        return lookup(domain).map(k -> List.of(k.signing())).orElse(List.of());
-    }
-
-    @Override
-    public void invalidate(String domain) {
-        cache.remove(normalize(domain));
-        failures.remove(normalize(domain));
-    }
-
-    @Override
-    public void close() {
-        fetcher.close();
-    }
-
-    private Optional<PublishedDomainKeys> lookup(String domain) {
-        try {
-            return Optional.of(published(domain));
-        } catch (DomainKeysException e) {
-            log.warn("domain keys {}: {}", normalize(domain), e.getMessage());
-            return Optional.empty();
         }
     }
 

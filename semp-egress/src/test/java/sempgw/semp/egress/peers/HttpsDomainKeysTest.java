@@ -2,6 +2,8 @@ package sempgw.semp.egress.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sempgw.core.crypto.SuiteId;
+import sempgw.core.envelope.seal.SenderDomainKeys;
+import sempgw.core.handshake.DomainKeyLookup;
 import sempgw.core.keys.DomainEncryptionPrivateKey;
 import sempgw.core.keys.DomainSigningPrivateKey;
 import sempgw.core.keys.KeyId;
@@ -81,7 +85,9 @@ final class HttpsDomainKeysTest {
         int before = fetches();
         assertThat(keys.find(D, Optional.empty())).contains(SIGNING.publicKey());
         assertThat(keys.find(D, Optional.of(SIGNING.keyId()))).contains(SIGNING.publicKey());
-        assertThat(keys.signingKeys(D)).containsExactly(SIGNING.publicKey());
+        assertThat(keys.signingKeys(D, Optional.empty())).isEqualTo(published(SIGNING));
+        assertThat(keys.signingKeys(D, Optional.of(SIGNING.keyId()))).isEqualTo(published(SIGNING));
+        assertThat(keys.lookup(D, Optional.of(SIGNING.keyId()))).isEqualTo(new DomainKeyLookup.Found(SIGNING.publicKey()));
         assertThat(fetches() - before).isEqualTo(1);
     }
 
@@ -127,7 +133,116 @@ final class HttpsDomainKeysTest {
         https.respond(404, "");
         assertThat(keys.find(D, Optional.empty())).isEmpty();
         assertThat(keys.cached(D)).isEmpty();
-        assertThat(keys.signingKeys(D)).isEmpty();
+    }
+
+    @Test
+    void transientFailures_areUnavailableForTheSealAndTheHandshake_emptyForFind() throws Exception {
+        https.respond(503, "");
+        assertUnavailable();
+
+        keys.invalidate(D);
+        discovery.answer(new DiscoveryResult.Temporary(DiscoveryResult.Cause.DNS_FAILURE, "SERVFAIL"));
+        assertUnavailable();
+
+        keys.invalidate(D);
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        discovery.answer(PeerFixtures.semp(D, Map.of("h2", "https://localhost/v1/federate"), "https://localhost:" + closed + PATH,
+                List.of("x25519-chacha20-poly1305"), Duration.ofHours(1)));
+        assertUnavailable();
+    }
+
+    private void assertUnavailable() {
+        assertThat(keys.signingKeys(D, Optional.of(SIGNING.keyId()))).isEqualTo(new SenderDomainKeys.Unavailable());
+        assertThat(keys.lookup(D, Optional.of(SIGNING.keyId()))).isEqualTo(new DomainKeyLookup.Unavailable());
+        assertThat(keys.find(D, Optional.of(SIGNING.keyId()))).isEmpty();
+    }
+
+    @Test
+    void permanentFailures_publishNoKeyForTheSeal_notPublishedForTheHandshake() {
+        discovery.answer(new DiscoveryResult.Legacy("mx only"));
+        assertThat(keys.signingKeys(D, Optional.of(SIGNING.keyId()))).isEqualTo(new SenderDomainKeys.Published(List.of()));
+        assertThat(keys.lookup(D, Optional.of(SIGNING.keyId()))).isEqualTo(new DomainKeyLookup.NotPublished());
+
+        keys.invalidate(D);
+        discovery.answer(semp(PATH));
+        https.respond(200, "{\"type\":\"SEMP_DOMAIN_KEYS\"}");
+        assertThat(keys.signingKeys(D, Optional.empty())).isEqualTo(new SenderDomainKeys.Published(List.of()));
+    }
+
+    @Test
+    void unknownKeyId_fetchedForThisMessage_isNotPublishedWithoutAnotherFetch() {
+        int before = fetches();
+        assertThat(keys.signingKeys(D, Optional.of(ROTATED.keyId()))).isEqualTo(published(SIGNING));
+        assertThat(keys.lookup(D, Optional.of(ROTATED.keyId()))).isEqualTo(new DomainKeyLookup.NotPublished());
+        assertThat(fetches() - before).isEqualTo(1);
+    }
+
+    @Test
+    void unknownKeyId_heldKeysOlderThanTheRefreshInterval_refetchedOnce_findsTheRotatedKey() {
+        keys.signingKeys(D, Optional.empty());
+        served.set(ROTATED);
+        clock.advance(HttpsDomainKeys.REFRESH_INTERVAL);
+        int before = fetches();
+
+        assertThat(keys.signingKeys(D, Optional.of(ROTATED.keyId()))).isEqualTo(published(ROTATED));
+        assertThat(keys.lookup(D, Optional.of(ROTATED.keyId()))).isEqualTo(new DomainKeyLookup.Found(ROTATED.publicKey()));
+        assertThat(fetches() - before).isEqualTo(1);
+    }
+
+    @Test
+    void unknownKeyId_beforeTheRefreshIsDue_isUnavailableWithoutFetching_neverNotPublished() {
+        keys.signingKeys(D, Optional.empty());
+        served.set(ROTATED);
+        clock.advance(HttpsDomainKeys.REFRESH_INTERVAL.minusSeconds(1));
+        int before = fetches();
+
+        assertThat(keys.signingKeys(D, Optional.of(ROTATED.keyId()))).isEqualTo(new SenderDomainKeys.Unavailable());
+        assertThat(keys.lookup(D, Optional.of(ROTATED.keyId()))).isEqualTo(new DomainKeyLookup.Unavailable());
+        assertThat(keys.signingKeys(D, Optional.of(SIGNING.keyId()))).isEqualTo(published(SIGNING));
+        assertThat(fetches() - before).isZero();
+    }
+
+    @Test
+    void unknownKeyIds_manyMessages_atMostOneFetchPerRefreshInterval() {
+        keys.signingKeys(D, Optional.empty());
+        int before = fetches();
+        for (int minute = 1; minute <= 3; minute++) {
+            clock.advance(HttpsDomainKeys.REFRESH_INTERVAL);
+            for (int i = 0; i < 50; i++) {
+                KeyId random = DomainSigningPrivateKey.generate(PeerFixtures.seeded(1000L * minute + i)).keyId();
+                assertThat(keys.signingKeys(D, Optional.of(random))).isIn(published(SIGNING), new SenderDomainKeys.Unavailable());
+                clock.advance(Duration.ofMillis(500));
+            }
+            assertThat(fetches() - before).isEqualTo(minute);
+        }
+    }
+
+    @Test
+    void unknownKeyId_refetchFailsTransiently_heldKeysStayInUse_failureRateLimitsTheNextRefetch() {
+        keys.signingKeys(D, Optional.empty());
+        clock.advance(HttpsDomainKeys.REFRESH_INTERVAL);
+        https.respond(503, "");
+        int before = fetches();
+
+        assertThat(keys.signingKeys(D, Optional.of(ROTATED.keyId()))).isEqualTo(new SenderDomainKeys.Unavailable());
+        assertThat(keys.signingKeys(D, Optional.of(ROTATED.keyId()))).isEqualTo(new SenderDomainKeys.Unavailable());
+        assertThat(keys.signingKeys(D, Optional.of(SIGNING.keyId()))).isEqualTo(published(SIGNING));
+        assertThat(keys.cached(D)).isPresent();
+        assertThat(fetches() - before).isEqualTo(1);
+
+        served.set(ROTATED);
+        https.respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, served.get().publicKey(),
+                ENCRYPTION.publicKey())).getBytes(StandardCharsets.UTF_8)));
+        clock.advance(HttpsDomainKeys.FAILURE_TTL);
+        assertThat(keys.signingKeys(D, Optional.of(ROTATED.keyId()))).isEqualTo(published(ROTATED));
+        assertThat(fetches() - before).isEqualTo(2);
+    }
+
+    private static SenderDomainKeys.Answer published(DomainSigningPrivateKey key) {
+        return new SenderDomainKeys.Published(List.of(key.publicKey()));
     }
 
     @Test

@@ -25,8 +25,9 @@ import sempgw.semp.ingress.inbox.AcceptedEnvelope;
  *
  * <ol>
  *   <li>Size, padding included -> {@code envelope_size_exceeded} (ENVELOPE.md §9.3, CONFORMANCE.md §4.1).</li>
- *   <li>semp-core's {@link EnvelopeVerifier} (ENVELOPE.md §9.1, §7.2): signature {@code seal_invalid},
- *   expiry {@code envelope_expired}, session {@code no_session} / {@code handshake_expired} /
+ *   <li>semp-core's {@link EnvelopeVerifier} (ENVELOPE.md §9.1, §7.2): signature {@code seal_invalid}
+ *   (sender domain keys that cannot be fetched now: {@code server_unavailable}, which the sender
+ *   retries; KEY.md §6.4, ERRORS.md §3), expiry {@code envelope_expired}, session {@code no_session} / {@code handshake_expired} /
  *   {@code handshake_invalid}, MAC {@code session_mac_invalid}, required extensions
  *   {@code extension_unsupported}, brief unwrap and decrypt, {@code brief.from} in
  *   {@code postmark.from_domain} (SPEC-DIGEST-SERVER §9 item 10) and the domain/server
@@ -98,8 +99,10 @@ public final class ReceivePipeline {
 
     /**
      * Runs the pipeline on one envelope received in {@code session}. Never throws: bad input is a
-     * rejection, and a failing collaborator (key lookup, session table, mailbox or policy store)
-     * is {@code server_unavailable}, which the sender retries (unknown failures are temporary).
+     * rejection; sender keys the lookup reports unavailable are the verifier's
+     * {@code server_unavailable}; and a collaborator that throws (key lookup, session table,
+     * mailbox or policy store) is {@code server_unavailable} too, which the sender retries
+     * (unknown failures are temporary).
      */
     public ReceiveOutcome receive(byte[] envelopeWire, PeerSessionRef session, Instant now) {
         try {

@@ -5,7 +5,7 @@
  *
  * <pre>{@code
  * ReceivePipeline pipeline = new ReceivePipeline(ReceiveConfig.defaults(Set.of("example.org")),
- *         new ServerKeys(domainKeyLookup, ourDecryptionKeys, ourSigningKey), sessionTable,
+ *         new ServerKeys(senderDomainKeys, ourDecryptionKeys, ourSigningKey), sessionTable,
  *         (postmark, brief) -> PolicyDecision.deliver(),
  *         new LocalUsers(mailboxes, blockList, knownCorrespondents), new QueueInbox(inboxQueue),
  *         RandomSource.secure());

@@ -27,6 +27,7 @@ import sempgw.core.crypto.SuiteId;
 import sempgw.core.delivery.Acknowledgment;
 import sempgw.core.delivery.AcknowledgmentCodec;
 import sempgw.core.envelope.seal.PolicyDecision;
+import sempgw.core.envelope.seal.SenderDomainKeys;
 import sempgw.core.handshake.DomainProofVerifier;
 import sempgw.core.keys.DomainEncryptionPrivateKey;
 import sempgw.core.session.RekeyInitiator;
@@ -56,7 +57,7 @@ final class FederationReceiveIntegrationTest {
     private final List<AcceptedEnvelope> inbox = new ArrayList<>();
     private final SessionTable sessions = new SessionTable(FederationLimits.DEFAULTS, clock);
     private final ReceivePipeline pipeline = new ReceivePipeline(ReceiveConfig.defaults(Set.of("b.example")),
-            new ServerKeys(d -> d.equals("a.example") ? List.of(A.publicKey()) : List.of(),
+            new ServerKeys(SenderDomainKeys.of(d -> d.equals("a.example") ? List.of(A.publicKey()) : List.of()),
                     d -> d.equals("b.example") ? List.of(OUR_ENCRYPTION) : List.of(), US),
             sessions, (postmark, brief) -> PolicyDecision.deliver(),
             new LocalUsers("bob@b.example"::equals, new InMemoryUserBlockList(), new InMemoryKnownCorrespondents()), inbox::add,

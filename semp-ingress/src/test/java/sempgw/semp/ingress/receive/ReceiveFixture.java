@@ -34,6 +34,7 @@ import sempgw.core.envelope.compose.Sender;
 import sempgw.core.envelope.enclosure.Enclosure;
 import sempgw.core.envelope.seal.EnvelopeSealer;
 import sempgw.core.envelope.seal.PolicyDecision;
+import sempgw.core.envelope.seal.SenderDomainKeys;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonParser;
@@ -84,7 +85,7 @@ public final class ReceiveFixture {
 
     ReceivePipeline pipeline() {
         if (pipeline == null) {
-            ServerKeys keys = new ServerKeys(d -> d.equals(PEER) ? List.of(PEER_SIGNING.publicKey()) : List.of(),
+            ServerKeys keys = new ServerKeys(SenderDomainKeys.of(d -> d.equals(PEER) ? List.of(PEER_SIGNING.publicKey()) : List.of()),
                     d -> d.equals(LOCAL) || d.equals("c.example")
                             ? List.of(domainKey(d, SuiteId.X25519_CHACHA20_POLY1305), domainKey(d, SuiteId.PQ_KYBER768_X25519)) : List.of(),
                     OUR_SIGNING);

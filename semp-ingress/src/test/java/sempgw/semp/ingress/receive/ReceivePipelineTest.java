@@ -25,6 +25,7 @@ import sempgw.core.delivery.DeliveryReceipt;
 import sempgw.core.envelope.EnvelopeCodec;
 import sempgw.core.envelope.ReceivedEnvelope;
 import sempgw.core.envelope.seal.PolicyDecision;
+import sempgw.core.envelope.seal.SenderDomainKeys;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonString;
@@ -176,7 +177,7 @@ final class ReceivePipelineTest {
 
     @Test
     void receive_inboxThrowsRuntimeException_isServerUnavailable() throws Exception {
-        ReceivePipeline p = new ReceivePipeline(f.config, new ServerKeys(d -> List.of(ReceiveFixture.PEER_SIGNING.publicKey()),
+        ReceivePipeline p = new ReceivePipeline(f.config, new ServerKeys(SenderDomainKeys.of(d -> List.of(ReceiveFixture.PEER_SIGNING.publicKey())),
                 d -> List.of(ReceiveFixture.domainKey(LOCAL, SuiteId.X25519_CHACHA20_POLY1305)), OUR_SIGNING),
                 id -> SessionState.Active.of(ReceiveFixture.ENV_MAC), (pm, b) -> PolicyDecision.deliver(),
                 new LocalUsers(a -> true, f.blocks, f.known), e -> {
@@ -189,7 +190,7 @@ final class ReceivePipelineTest {
     @Test
     void receive_failingCollaborators_areServerUnavailableNeverAnException() throws Exception {
         byte[] wire = ReceiveFixture.sealedTo(BOB);
-        ReceivePipeline keysDown = new ReceivePipeline(f.config, new ServerKeys(d -> {
+        ReceivePipeline keysDown = new ReceivePipeline(f.config, new ServerKeys((d, id) -> {
             throw new IllegalStateException("key fetch timed out");
         }, d -> List.of(), OUR_SIGNING), sid -> SessionState.Active.of(ReceiveFixture.ENV_MAC),
                 (pm, b) -> PolicyDecision.deliver(), new LocalUsers(a -> true, f.blocks, f.known), f.inbox,
@@ -198,7 +199,7 @@ final class ReceivePipelineTest {
         assertThat(r.reason()).isEqualTo(SempReason.SERVER_UNAVAILABLE);
         assertThat(r.envelopeId()).isNotEmpty();
 
-        ReceivePipeline p = new ReceivePipeline(f.config, new ServerKeys(d -> List.of(ReceiveFixture.PEER_SIGNING.publicKey()),
+        ReceivePipeline p = new ReceivePipeline(f.config, new ServerKeys(SenderDomainKeys.of(d -> List.of(ReceiveFixture.PEER_SIGNING.publicKey())),
                 d -> List.of(ReceiveFixture.domainKey(LOCAL, SuiteId.X25519_CHACHA20_POLY1305)), OUR_SIGNING),
                 sid -> SessionState.Active.of(ReceiveFixture.ENV_MAC),
                 (pm, b) -> PolicyDecision.deliver(), new LocalUsers(a -> {

@@ -24,6 +24,7 @@ import sempgw.core.envelope.Extensions;
 import sempgw.core.envelope.Postmark;
 import sempgw.core.envelope.Ulid;
 import sempgw.core.envelope.seal.PolicyDecision;
+import sempgw.core.envelope.seal.SenderDomainKeys;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonString;
@@ -129,7 +130,7 @@ final class ReceiveRejectionsTest {
 
     @Test
     void receive_domainPolicyRefuses_sendsItsCodeButNeverItsOperatorText() throws Exception {
-        ReceivePipeline p = new ReceivePipeline(f.config, new ServerKeys(d -> List.of(PEER_SIGNING.publicKey()),
+        ReceivePipeline p = new ReceivePipeline(f.config, new ServerKeys(SenderDomainKeys.of(d -> List.of(PEER_SIGNING.publicKey())),
                 d -> List.of(ReceiveFixture.domainKey(d, SuiteId.X25519_CHACHA20_POLY1305)), ReceiveFixture.OUR_SIGNING),
                 id -> SessionState.Active.of(ENV_MAC), (pm, b) -> new PolicyDecision.Refuse(SempReason.BLOCKED, "operator note: spam wave 7"),
                 new LocalUsers(a -> true, f.blocks, f.known), f.inbox, RandomSource.secure());
