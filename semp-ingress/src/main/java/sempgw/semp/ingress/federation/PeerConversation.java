@@ -161,7 +161,11 @@ final class PeerConversation implements Conversation {
         }
     }
 
-    /** Drops the handshake when its deadline has passed; skipped while a message is being handled. */
+    /**
+     * Drops the handshake when its deadline has passed; skipped while a message is being handled.
+     * A conversation without a session is then finished: its transport is closed (HANDSHAKE.md
+     * §6.6), and a message arriving first is answered {@code handshake_expired}.
+     */
     void expireHandshake(Instant now) {
         if (!lock.tryLock()) {
             return;
@@ -171,6 +175,7 @@ final class PeerConversation implements Conversation {
                 LOG.info("federation handshake abandoned at its deadline transport={}", transport);
                 endHandshake();
                 handshakeExpired = true;
+                finished = session == null;
             }
         } finally {
             lock.unlock();

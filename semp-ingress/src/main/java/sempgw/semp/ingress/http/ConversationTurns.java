@@ -44,7 +44,8 @@ final class ConversationTurns {
     private int unanswered;
     private boolean running;
     private boolean closed;
-    private Conversation conversation;
+    /** Written on the turn thread, read by {@link #finishedAndIdle} from the transport's. */
+    private volatile Conversation conversation;
 
     /** Strictly one call at a time (WebSocket). */
     ConversationTurns(Executor threads, Supplier<Conversation> opener, Clock clock, int maxPending) {
@@ -73,6 +74,21 @@ final class ConversationTurns {
         }
         enqueue(() -> turn(message, onOutcome));
         return true;
+    }
+
+    /**
+     * Whether the conversation has ended on its own, between messages: its handshake ran out of
+     * time without a session (HANDSHAKE.md §6.6), so the transport should close. False while a
+     * message waits or runs, and before the first message.
+     */
+    boolean finishedAndIdle() {
+        Conversation c = conversation;
+        synchronized (this) {
+            if (running || unanswered > 0 || closed) {
+                return false;
+            }
+        }
+        return c != null && c.finished();
     }
 
     /** Queues {@link Conversation#close()} behind the waiting messages; later calls do nothing. */

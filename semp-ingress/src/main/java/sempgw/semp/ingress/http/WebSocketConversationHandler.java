@@ -53,12 +53,24 @@ final class WebSocketConversationHandler extends ChannelInboundHandlerAdapter {
                     services.clock(), services.config().maxPendingMessages());
             long ping = services.config().wsPingInterval().toMillis();
             if (ping > 0) {
-                pings = ctx.executor().scheduleAtFixedRate(
-                        () -> ctx.writeAndFlush(new PingWebSocketFrame()), ping, ping, TimeUnit.MILLISECONDS);
+                pings = ctx.executor().scheduleAtFixedRate(() -> tick(ctx), ping, ping, TimeUnit.MILLISECONDS);
             }
             LOG.debug("{} websocket conversation opened", remote);
         }
         ctx.fireUserEventTriggered(event);
+    }
+
+    /**
+     * The keepalive ping (TRANSPORT.md §4.1.3), or the close of a conversation that ended between
+     * messages: a handshake not completed within its timeout closes the connection (HANDSHAKE.md
+     * §6.6), which the peer's pongs would otherwise keep open.
+     */
+    private void tick(ChannelHandlerContext ctx) {
+        if (turns.finishedAndIdle()) {
+            closeWith(ctx, WebSocketCloseStatus.POLICY_VIOLATION, "handshake not completed in time");
+        } else {
+            ctx.writeAndFlush(new PingWebSocketFrame());
+        }
     }
 
     @Override

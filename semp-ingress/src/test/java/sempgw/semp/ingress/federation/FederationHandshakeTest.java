@@ -201,14 +201,16 @@ final class FederationHandshakeTest {
     }
 
     @Test
-    void sweep_pastTheDeadline_dropsTheHandshakeAndALateConfirmIsExpired() throws Exception {
+    void sweep_pastTheDeadline_dropsTheHandshakeFinishesTheConversationAndALateConfirmIsExpired() throws Exception {
         FederationService service = service(config(receiver));
         Conversation c = service.open(null, "h2");
         Initiator i = initiator("a.example", A, SuiteId.X25519_CHACHA20_POLY1305, NOW);
         Step confirm = i.onMessage(c.onMessage(i.begin().message(), NOW).orElseThrow(), NOW);
 
         service.sweep(NOW.plusSeconds(29));
+        assertThat(c.finished()).isFalse();
         service.sweep(NOW.plusSeconds(31));
+        assertThat(c.finished()).as("the transport is to be closed (HANDSHAKE.md §6.6)").isTrue();
         Optional<byte[]> reply = c.onMessage(((Step.Send) confirm).message(), NOW.plusSeconds(32));
 
         assertThat(reasonOf(reply.orElseThrow())).isEqualTo("handshake_expired");

@@ -77,6 +77,19 @@ final class ConversationTurnsTest {
     }
 
     @Test
+    void finishedAndIdle_onlyWhenTheConversationFinishedAndNoMessageIsLeft() {
+        ConversationTurns turns = turns(8);
+        assertThat(turns.finishedAndIdle()).as("before the first message").isFalse();
+        turns.submit(utf8("m1"), outcomes::add);
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 1);
+        assertThat(turns.finishedAndIdle()).as("a conversation going on").isFalse();
+
+        turns.submit(utf8("bye"), outcomes::add);
+
+        await().atMost(Duration.ofSeconds(5)).until(turns::finishedAndIdle);
+    }
+
+    @Test
     void submit_overPendingLimit_refused() {
         ConversationTurns turns = turns(2);
 
