@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import sempgw.store.queue.Recipient;
 import sempgw.store.queue.Sender;
@@ -20,7 +21,10 @@ import sempgw.store.queue.Sender;
  *
  * <ol>
  *   <li>SIZE: a message over the server's declared limit fails, 552 5.3.4 (RFC 1870 §6.1).</li>
- *   <li>Addresses: a non-ASCII domain goes as its A-label (CONFORMANCE.md §5.7).</li>
+ *   <li>Addresses go as given to a next hop that offers SMTPUTF8; to one that does not, a non-ASCII
+ *       domain goes as its A-label (RFC 5890 §2.3.2.1; CONFORMANCE.md §5.7), so only a non-ASCII
+ *       local part needs the extension. The original spelling is kept where it can be, since the
+ *       final mailbox host may know its users by it.</li>
  *   <li>SMTPUTF8: non-ASCII local parts need the extension; without it, a non-ASCII sender fails
  *       every recipient and a non-ASCII recipient fails itself, 553 5.6.7; a message with UTF-8
  *       headers fails, 554 5.6.9; an all-ASCII message goes without the parameter (RFC 6531 §3.4).</li>
@@ -40,8 +44,9 @@ public final class TransactionPlanner {
             return refuseAll(recipients, SmtpReply.of(552, "5.3.4 message size " + size
                     + " exceeds the limit " + limit.getAsLong() + " of the next hop"));
         }
-        String reversePath = withALabelDomain(sender.reversePath());
-        List<String> addresses = recipients.stream().map(r -> withALabelDomain(r.address())).toList();
+        UnaryOperator<String> spelled = caps.smtpUtf8() ? UnaryOperator.identity() : TransactionPlanner::withALabelDomain;
+        String reversePath = spelled.apply(sender.reversePath());
+        List<String> addresses = recipients.stream().map(r -> spelled.apply(r.address())).toList();
         boolean asciiSender = XText.isAscii(reversePath);
         boolean utf8Envelope = !asciiSender || addresses.stream().anyMatch(a -> !XText.isAscii(a));
         boolean smtpUtf8 = caps.smtpUtf8() && (sender.smtpUtf8() || utf8Envelope);
