@@ -91,6 +91,13 @@ final class ConversationTurns {
         return c != null && c.finished();
     }
 
+    /** Whether no message has come yet: nothing opened, nothing waiting or running. */
+    boolean silentSoFar() {
+        synchronized (this) {
+            return conversation == null && !running && unanswered == 0;
+        }
+    }
+
     /** Queues {@link Conversation#close()} behind the waiting messages; later calls do nothing. */
     void close() {
         synchronized (this) {

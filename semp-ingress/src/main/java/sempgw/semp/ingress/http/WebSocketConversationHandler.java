@@ -40,6 +40,8 @@ final class WebSocketConversationHandler extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> pings;
     private int pending;
     private boolean closing;
+    /** Keepalive ticks seen while the peer has sent nothing: the second closes the connection. */
+    private int silentTicks;
 
     WebSocketConversationHandler(Services services) {
         this.services = services;
@@ -63,11 +65,14 @@ final class WebSocketConversationHandler extends ChannelInboundHandlerAdapter {
     /**
      * The keepalive ping (TRANSPORT.md §4.1.3), or the close of a conversation that ended between
      * messages: a handshake not completed within its timeout closes the connection (HANDSHAKE.md
-     * §6.6), which the peer's pongs would otherwise keep open.
+     * §6.6), which the peer's pongs would otherwise keep open; so does a peer that has sent no
+     * message by the second tick (60 s at the default interval), whose handshake never began.
      */
     private void tick(ChannelHandlerContext ctx) {
         if (turns.finishedAndIdle()) {
             closeWith(ctx, WebSocketCloseStatus.POLICY_VIOLATION, "handshake not completed in time");
+        } else if (turns.silentSoFar() && ++silentTicks >= 2) {
+            closeWith(ctx, WebSocketCloseStatus.POLICY_VIOLATION, "no handshake started");
         } else {
             ctx.writeAndFlush(new PingWebSocketFrame());
         }

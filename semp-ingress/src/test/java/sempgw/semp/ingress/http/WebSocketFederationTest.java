@@ -185,10 +185,25 @@ final class WebSocketFederationTest {
                     return super.onPing(socket, message);
                 }
             };
-            client.newWebSocketBuilder().subprotocols(WebSocketGate.SUBPROTOCOL)
+            WebSocket socket = client.newWebSocketBuilder().subprotocols(WebSocketGate.SUBPROTOCOL)
                     .buildAsync(pinging.ws(), listener).get(5, TimeUnit.SECONDS);
+            socket.sendText("hello", true).get(5, TimeUnit.SECONDS);
 
             assertThat(pings.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(listener.closeCode).isNotDone();
+        }
+    }
+
+    @Test
+    void peerThatSendsNothing_closedAtTheSecondKeepaliveTick() throws Exception {
+        SempHttpConfig config = TestServer.config(Duration.ofSeconds(10), 64, Duration.ofSeconds(20),
+                Duration.ofSeconds(5), Duration.ofMillis(100));
+        try (TestServer pinging = TestServer.start(config)) {
+            RecordingListener listener = new RecordingListener();
+            client.newWebSocketBuilder().subprotocols(WebSocketGate.SUBPROTOCOL).buildAsync(pinging.ws(), listener).get(5, TimeUnit.SECONDS);
+
+            assertThat(listener.awaitClose()).isEqualTo(1008);
+            assertThat(pinging.federation.conversations).isEmpty();
         }
     }
 
