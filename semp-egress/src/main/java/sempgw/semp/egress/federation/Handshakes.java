@@ -1,5 +1,6 @@
 package sempgw.semp.egress.federation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,16 @@ final class Handshakes {
         this.random = random;
     }
 
+    /**
+     * The longest session we take from the peer: ours, or the {@code max-ttl} the peer publishes in
+     * its {@code _semp} TXT record when shorter (HANDSHAKE.md §3.1: "implementations MUST respect
+     * published TTL values"; the defaults when it publishes none).
+     */
+    private Duration sessionTtlCap(DiscoveryResult.Semp semp) {
+        Duration published = semp.sessionTtl().maxTtl();
+        return published.compareTo(settings.maxSessionTtl()) < 0 ? published : settings.maxSessionTtl();
+    }
+
     PeerChannel establish(String domain, Instant now) throws DeliveryException {
         DiscoveryResult.Semp semp = switch (discovery.discover(domain)) {
             case DiscoveryResult.Semp s -> s;
@@ -74,7 +85,7 @@ final class Handshakes {
                         + config.suites()));
         Initiator.Config initiator = new Initiator.Config(suite, new Capabilities(settings.suites(), List.of(),
                 OptionalLong.of(settings.maxEnvelopeSize()), OptionalLong.empty()), settings.local(), config.domain(), keys,
-                settings.domainProof(), settings.policy(), settings.collisions(), settings.handshakeTimeout(), settings.maxSessionTtl());
+                settings.domainProof(), settings.policy(), settings.collisions(), settings.handshakeTimeout(), sessionTtlCap(semp));
         List<TransportOrder.Attempt> attempts = TransportOrder.attempts(config.federation(), transports, settings.preferWebSocket());
         if (attempts.isEmpty()) {
             throw new DeliveryException(domain + " advertises no federation transport we run: " + config.federation().byTransport().keySet());

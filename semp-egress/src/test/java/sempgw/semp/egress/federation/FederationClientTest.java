@@ -30,6 +30,7 @@ import sempgw.core.handshake.PowDemand;
 import sempgw.core.keys.DomainSigningPublicKey;
 import sempgw.core.keys.KeyId;
 import sempgw.semp.egress.discovery.DiscoveryResult;
+import sempgw.semp.egress.discovery.SessionTtl;
 import sempgw.semp.egress.peers.PeerFixtures;
 import sempgw.semp.egress.peers.PeerKeys;
 import sempgw.semp.egress.testing.MutableClock;
@@ -203,6 +204,24 @@ final class FederationClientTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(peer.handshakes).hasValue(2);
         assertThat(ws.connections.getFirst().isOpen()).isFalse();
+    }
+
+    @Test
+    void channel_peerPublishesAShorterMaxTtl_sessionEndsThereNotAtTheGrantedTtl() throws Exception {
+        FakePeer peer = new FakePeer(clock::instant, Capabilities.of(SuiteId.X25519_CHACHA20_POLY1305), ChallengePolicy.never(),
+                DomainProofVerifier.signedWithHttpsPublishedKey(), Duration.ofHours(1));
+        DiscoveryResult.Semp base = semp(List.of("x25519-chacha20-poly1305"), true);
+        discovery.answer(new DiscoveryResult.Semp(base.configuration(), base.targets(), base.configurationHost(), base.capability(),
+                new SessionTtl(Duration.ofSeconds(300), Duration.ofSeconds(30), Duration.ofMinutes(10)), base.discrepancies()));
+        client(settings(), new InMemoryTransport("ws", peer));
+        client.channel(FakePeer.DOMAIN, clock.instant());
+
+        clock.advance(Duration.ofMinutes(5));
+        client.channel(FakePeer.DOMAIN, clock.instant());
+        assertThat(peer.handshakes).hasValue(1);
+        clock.advance(Duration.ofMinutes(6));
+        client.channel(FakePeer.DOMAIN, clock.instant());
+        assertThat(peer.handshakes).as("a new session after max-ttl=600 (HANDSHAKE.md §3.1), not after the granted hour").hasValue(2);
     }
 
     @Test
