@@ -13,7 +13,7 @@ import sempgw.app.config.ConfigException;
         version = "semp-gateway 0.1.0",
         description = "SMTP/SEMP mail gateway.",
         subcommands = {RunCommand.class, CheckConfigCommand.class, ConfigCommand.class, DnsRecordsCommand.class, QueueCommand.class,
-                MailboxCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                MailboxCommand.class, ReceiptCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SempGatewayCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -35,7 +35,7 @@ final class HopRecognizer {
     private static final Pattern NOT_OPENED = Pattern.compile("^envelope (\\S+) from (\\S+) for a mailbox not opened: (.*)$");
     private static final Pattern REFUSED = Pattern.compile("^\\S+: semp peer=(\\S+) outcome=(\\S+) recipients=\\d+: (.*)$");
     private static final Pattern OUTCOME = Pattern.compile("^\\S+: semp peer=(\\S+) outcome=(\\S+) code=(\\S+)(?: recipients=\\d+)?(.*)$");
-    private static final Pattern RECEIPT = Pattern.compile("^ receipt_key=(\\S+)$");
+    private static final Pattern RECEIPT = Pattern.compile("^(?: envelope=\\S+)? receipt_key=(\\S+)$");
     /** smtp-egress's reply text: {@code host 127.0.0.1[127.0.0.1]:2525 said: 250 Ok (in reply to end of DATA command)}. */
     private static final Pattern REMOTE_REPLY = Pattern.compile("said: (.*?)(?: \\(in reply to [^)]*\\))?$");
     private static final Pattern DELIVERY = Pattern.compile("^\\S+: to=<([^>]*)>, relay=([^,]*), delay=[^,]*, status=(\\w+) \\((.*)\\)$");

@@ -17,6 +17,7 @@ import sempgw.app.mailbox.MailboxStore;
 import sempgw.app.mailbox.RetiredKeySweep;
 import sempgw.app.tls.PeerTrust;
 import sempgw.app.tls.ServerCredentials;
+import sempgw.semp.egress.delivery.DeliveredReceipts;
 import sempgw.semp.egress.delivery.SempDeliveryAgent;
 import sempgw.semp.ingress.documents.Documents;
 import sempgw.semp.ingress.documents.InMemoryUserKeyDirectory;
@@ -35,6 +36,8 @@ import sempgw.semp.ingress.receive.KnownCorrespondents;
  */
 public final class SempNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SempNode.class);
+    /** The verified delivery receipts of what we sent, under the data directory ({@link DeliveredReceipts}). */
+    public static final String RECEIPTS_DIR = "semp-receipts";
 
     private final Deque<AutoCloseable> started;
     private final int httpsPort;
@@ -82,8 +85,9 @@ public final class SempNode implements AutoCloseable {
             SempInbound inbound = push(started, SempInbound.start(semp, keys, peers, config.dataDir(), config.queue().keyFile(), mailboxes, bridge,
                     clock));
             SempServer server = push(started, SempServer.start(semp, documents, tls, inbound.federation(), clock));
+            DeliveredReceipts receipts = push(started, DeliveredReceipts.open(config.dataDir().resolve(RECEIPTS_DIR), clock));
             SempSender sender = push(started, SempSender.start(semp, keys, base.senderQueue(), peers.discovery(), peers.domainKeys(), peerTls,
-                    new DeliveryFailureLog(), clock));
+                    receipts, new DeliveryFailureLog(), clock));
             LOG.info("semp: {} started: https port {}, advertised https://{}:{}", keys.domain(), server.port(), semp.publicHost(), semp.publicPort());
             return new SempNode(started, server.port(), new SempOutbox(keys.domain(), base.senderQueue(), sender, inbound.knownCorrespondents()),
                     userKeys.directory(), new SempInbox(inbound.inbox()), inbound, mailboxes, peers, sender);

@@ -15,6 +15,7 @@ import sempgw.app.qmgr.QueueManager;
 import sempgw.app.qmgr.RetryPolicy;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.handshake.LocalDomain;
+import sempgw.semp.egress.delivery.DeliveredReceipts;
 import sempgw.semp.egress.delivery.SempDeliveryAgent;
 import sempgw.semp.egress.delivery.SempDeliverySettings;
 import sempgw.semp.egress.delivery.SempRetrySchedule;
@@ -52,15 +53,17 @@ public final class SempSender implements AutoCloseable {
      * @param discovery the gateway's SEMP discovery ({@code PeerDiscovery.of(SempDiscovery)})
      * @param peerKeys the peers' published domain keys, shared with the receiving side; the caller closes them
      * @param tls the trust anchors for peers' HTTPS endpoints ({@code semp.trust_file} and the platform's)
+     * @param receipts where verified delivery receipts are kept (CONFORMANCE.md §5.6); the caller closes it
      * @param notifier who hears of a failed or expired envelope
      */
     public static SempSender start(SempConfig semp, DomainKeys keys, MessageQueue senderQueue, PeerDiscovery discovery,
-            HttpsDomainKeys peerKeys, SSLContext tls, Notifier notifier, Clock clock) {
+            HttpsDomainKeys peerKeys, SSLContext tls, DeliveredReceipts receipts, Notifier notifier, Clock clock) {
         FederationSettings federation = FederationSettings.defaults(new LocalDomain(keys.domain(), semp.serverId(), keys.signing()))
                 .withSuites(semp.suites()).withPreferWebSocket(prefersWebSocket(semp)).withMaxEnvelopeSize(semp.maxEnvelopeSize());
         FederationClient client = FederationClient.overHttps(federation, discovery, peerKeys, tls, RandomSource.secure());
         SempDeliveryAgent agent = new SempDeliveryAgent(client, peerKeys, keys.signing(), new SempDeliverySettings(semp.queue().horizon(),
-                SempDeliverySettings.DEFAULT_ATTEMPT_TIMEOUT, Set.copyOf(semp.receipts().relaxedPeers())), clock, RandomSource.secure());
+                SempDeliverySettings.DEFAULT_ATTEMPT_TIMEOUT, Set.copyOf(semp.receipts().relaxedPeers())), clock, RandomSource.secure(),
+                receipts::keep);
         // java.util.Random: shared by every delivery thread, and thread-safe.
         RetryPolicy retries = RetryPolicy.byAttempt(SempRetrySchedule::delay, semp.queue().horizon(), new Random());
         QueueManager manager = new QueueManager(senderQueue, agent, Recipient::domain, notifier, qmgrSettings(semp), clock, retries);

@@ -81,7 +81,7 @@ final class HopRecognizerTest {
 
     @Test
     void outcome_deliveredWithoutRecipientCount_receiptHop() {
-        assertThat(recognizer.recognise(HopRecognizer.DELIVERY_AGENT, "08DtfO77p7D5Gj: semp peer=beta.test outcome=delivered code=delivered receipt_key=ab12cd"))
+        assertThat(recognizer.recognise(HopRecognizer.DELIVERY_AGENT, "08DtfO77p7D5Gj: semp peer=beta.test outcome=delivered code=delivered envelope=01KQHG6NK0HEJ1ENKY2QZ7M7HF receipt_key=ab12cd"))
                 .contains(new Hop(Hop.Kind.RECEIPT, "beta.test delivered; its signed receipt verified (key ab12cd)"));
     }
 

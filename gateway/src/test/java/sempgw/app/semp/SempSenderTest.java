@@ -30,6 +30,7 @@ import sempgw.core.envelope.Postmark;
 import sempgw.core.envelope.Seal;
 import sempgw.core.envelope.Ulid;
 import sempgw.semp.egress.discovery.DiscoveryResult;
+import sempgw.semp.egress.delivery.DeliveredReceipts;
 import sempgw.semp.egress.peers.HttpsDomainKeys;
 import sempgw.semp.egress.peers.PeerDiscovery;
 import sempgw.semp.egress.testing.MutableClock;
@@ -73,7 +74,8 @@ final class SempSenderTest {
         UnreachableDiscovery discovery = new UnreachableDiscovery();
         try (DomainKeys keys = new DomainKeyStore(dir.resolve("k"), dir.resolve("s")).loadOrCreate("sender.example", Clock.systemUTC());
                 HttpsDomainKeys peerKeys = new HttpsDomainKeys(discovery, SSLContext.getDefault(), clock);
-                SempSender sender = SempSender.start(semp, keys, queue, discovery, peerKeys, SSLContext.getDefault(),
+                DeliveredReceipts receipts = DeliveredReceipts.open(dir.resolve("receipts"), clock);
+                SempSender sender = SempSender.start(semp, keys, queue, discovery, peerKeys, SSLContext.getDefault(), receipts,
                         (entry, notices) -> { }, clock)) {
             QueueId id = submit(queue, composed());
             await().atMost(Duration.ofSeconds(10)).until(() -> status(queue, id).state() == RecipientState.DEFERRED);

@@ -42,7 +42,7 @@ final class AcknowledgmentCheck {
                         ? Optional.of("no receipt")
                         : receipt.get().verify(canonicalEnvelope, peerDomain, keysFor(peerDomain, receipt.get(), peerKeys), now);
                 if (why.isEmpty()) {
-                    yield new AttemptOutcome.Delivered(receipt.get().keyId(), receipt.get().acceptedAt());
+                    yield new AttemptOutcome.Delivered(receipt.get());
                 }
                 yield relaxedReceipt
                         ? new AttemptOutcome.DeliveredUnverified(why.get())

@@ -2,6 +2,7 @@ package sempgw.semp.egress.delivery;
 
 import java.time.Instant;
 import java.util.Objects;
+import sempgw.core.delivery.DeliveryReceipt;
 import sempgw.core.keys.KeyId;
 
 /**
@@ -15,10 +16,19 @@ sealed interface AttemptOutcome {
     String code();
 
     /** {@code delivered} with a receipt that verified under the peer's published key (DELIVERY.md §1.1.1.6). */
-    record Delivered(KeyId receiptKey, Instant acceptedAt) implements AttemptOutcome {
+    record Delivered(DeliveryReceipt receipt) implements AttemptOutcome {
         public Delivered {
-            Objects.requireNonNull(receiptKey, "receiptKey");
-            Objects.requireNonNull(acceptedAt, "acceptedAt");
+            Objects.requireNonNull(receipt, "receipt");
+        }
+
+        /** The key that signed the receipt. */
+        KeyId receiptKey() {
+            return receipt.keyId();
+        }
+
+        /** When the peer accepted the envelope, by its receipt. */
+        Instant acceptedAt() {
+            return receipt.acceptedAt();
         }
 
         @Override

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sempgw.core.SempTimestamps;
+import sempgw.core.delivery.DeliveryReceipt;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.envelope.Envelope;
 import sempgw.core.envelope.EnvelopeCodec;
@@ -55,6 +57,7 @@ public final class SempDeliveryAgent implements DeliveryAgent {
     private final EnvelopeAttempt attempt;
     private final SempDeliverySettings settings;
     private final Clock clock;
+    private final BiConsumer<String, DeliveryReceipt> receipts;
 
     /**
      * @param sessions the federation sessions with peer domains
@@ -63,8 +66,18 @@ public final class SempDeliveryAgent implements DeliveryAgent {
      */
     public SempDeliveryAgent(PeerSessions sessions, DomainKeyLookup peerKeys, DomainSigningPrivateKey signingKey,
                              SempDeliverySettings settings, Clock clock, RandomSource random) {
+        this(sessions, peerKeys, signingKey, settings, clock, random, (envelopeId, receipt) -> { });
+    }
+
+    /**
+     * @param receipts where each verified delivery receipt goes, with its envelope's id
+     *     ({@link DeliveredReceipts#keep}; CONFORMANCE.md §5.6)
+     */
+    public SempDeliveryAgent(PeerSessions sessions, DomainKeyLookup peerKeys, DomainSigningPrivateKey signingKey,
+                             SempDeliverySettings settings, Clock clock, RandomSource random, BiConsumer<String, DeliveryReceipt> receipts) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.receipts = Objects.requireNonNull(receipts, "receipts");
         this.attempt = new EnvelopeAttempt(sessions, peerKeys, signingKey, settings, random);
     }
 
@@ -120,7 +133,10 @@ public final class SempDeliveryAgent implements DeliveryAgent {
         } else {
             outcome = attemptSafely(logId, peer, envelope, now, timeout);
         }
-        log(logId, peer, recipientsNote, outcome);
+        log(logId, peer, envelope.postmark().id(), recipientsNote, outcome);
+        if (outcome instanceof AttemptOutcome.Delivered d) {
+            receipts.accept(envelope.postmark().id(), d.receipt());
+        }
         return result(outcome);
     }
 
@@ -143,8 +159,8 @@ public final class SempDeliveryAgent implements DeliveryAgent {
 
     private static DeliveryResult result(AttemptOutcome outcome) {
         return switch (outcome) {
-            case AttemptOutcome.Delivered(var key, var acceptedAt) ->
-                    new DeliveryResult.Delivered("semp; delivered, receipt signed by key " + key.hex() + " at " + SempTimestamps.format(acceptedAt));
+            case AttemptOutcome.Delivered d -> new DeliveryResult.Delivered("semp; delivered, receipt signed by key " + d.receiptKey().hex()
+                    + " at " + SempTimestamps.format(d.acceptedAt()));
             case AttemptOutcome.DeliveredUnverified(String why) ->
                     new DeliveryResult.Delivered("semp; delivered, receipt not verified (relaxed peer): " + why);
             case AttemptOutcome.Deferred(String code, String reason, boolean _) -> deferred(code, reason);
@@ -158,10 +174,10 @@ public final class SempDeliveryAgent implements DeliveryAgent {
         return new DeliveryResult.Deferred(DIAGNOSTIC_TYPE + "; " + code + ": " + reason, new DeliveryResult.Reason(code, reason));
     }
 
-    private static void log(String logId, String peer, String recipients, AttemptOutcome outcome) {
+    private static void log(String logId, String peer, String envelopeId, String recipients, AttemptOutcome outcome) {
         switch (outcome) {
-            case AttemptOutcome.Delivered d -> LOG.info("{}: semp peer={} outcome=delivered code=delivered{} receipt_key={}",
-                    logId, peer, recipients, d.receiptKey().hex());
+            case AttemptOutcome.Delivered d -> LOG.info("{}: semp peer={} outcome=delivered code=delivered{} envelope={} receipt_key={}",
+                    logId, peer, recipients, envelopeId, d.receiptKey().hex());
             case AttemptOutcome.DeliveredUnverified u -> LOG.warn(
                     "{}: semp peer={} outcome=delivered code={}{}: accepted without a verified receipt because {} is in semp.receipts.relaxed_peers ({})",
                     logId, peer, u.code(), recipients, peer, u.why());

@@ -61,6 +61,18 @@ final class SempDeliveryAgentTest {
     }
 
     @Test
+    void deliver_delivered_theVerifiedReceiptIsKeptUnderTheEnvelopeIdWhichTheLogNames() {
+        List<String> kept = new java.util.ArrayList<>();
+        SempDeliveryAgent agent = new SempDeliveryAgent(peer, peer.keys(), SENDER_KEY, SempDeliverySettings.defaults(),
+                Clock.fixed(NOW, ZoneOffset.UTC), RandomSource.secure(), (id, receipt) -> kept.add(id + " " + receipt.keyId().hex()));
+
+        agent.deliver(entry, recipients, TestEnvelopes.content(envelope));
+
+        assertThat(kept).containsExactly(envelope.postmark().id() + " " + peer.domainKey.keyId().hex());
+        assertThat(log.lines(Level.INFO)).singleElement().asString().contains("envelope=" + envelope.postmark().id());
+    }
+
+    @Test
     void deliver_deliveredWithoutReceipt_isDeferredAndDropsTheSession() {
         peer.answering(FakePeer.deliveredWithoutReceipt());
 
