@@ -11,6 +11,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ public final class MemoryProtection {
     }
 
     /** The step's outcome; a failure to make the call at all (no native access, no such function) is a failed step. */
-    private static Outcome guarded(java.util.function.Supplier<Outcome> step) {
+    private static Outcome guarded(Supplier<Outcome> step) {
         try {
             return step.get();
         } catch (RuntimeException e) {
