@@ -57,6 +57,31 @@ final class Handshakes {
         this.random = random;
     }
 
+    private DiscoveryResult.Semp discovered(String domain) throws DeliveryException {
+        return switch (discovery.discover(domain)) {
+            case DiscoveryResult.Semp s -> s;
+            case DiscoveryResult.Temporary t -> throw new DeliveryException("discovery of " + domain + ": " + t.cause() + ", " + t.detail());
+            case DiscoveryResult.Legacy l -> throw new DeliveryException("discovery of " + domain + ": no SEMP (legacy), " + l.detail());
+            case DiscoveryResult.NotFound n -> throw new DeliveryException("discovery of " + domain + ": not found, " + n.detail());
+        };
+    }
+
+    /**
+     * The suite to open a session in, or the terminal reason the peer's document rules a session out:
+     * an extension it requires that we lack ({@code extension_unsupported}, DISCOVERY.md §3.1.4), or
+     * no suite in common ({@code policy_forbidden}).
+     */
+    private SuiteId usableSuite(String domain, SempConfiguration config) throws DeliveryException {
+        List<String> missing = config.unsupportedRequiredExtensions(List.of());
+        if (!missing.isEmpty()) {
+            throw DeliveryException.impossible(SempReason.EXTENSION_UNSUPPORTED, domain + " requires extensions we do not support: "
+                    + missing);
+        }
+        return SuiteChoice.strongestCommon(settings.suites(), peerSuites(config))
+                .orElseThrow(() -> DeliveryException.impossible(SempReason.POLICY_FORBIDDEN, domain + " shares no suite with us: "
+                        + config.suites()));
+    }
+
     /**
      * The longest session we take from the peer: ours, or the {@code max-ttl} the peer publishes in
      * its {@code _semp} TXT record when shorter (HANDSHAKE.md §3.1: "implementations MUST respect
@@ -68,21 +93,17 @@ final class Handshakes {
     }
 
     PeerChannel establish(String domain, Instant now) throws DeliveryException {
-        DiscoveryResult.Semp semp = switch (discovery.discover(domain)) {
-            case DiscoveryResult.Semp s -> s;
-            case DiscoveryResult.Temporary t -> throw new DeliveryException("discovery of " + domain + ": " + t.cause() + ", " + t.detail());
-            case DiscoveryResult.Legacy l -> throw new DeliveryException("discovery of " + domain + ": no SEMP (legacy), " + l.detail());
-            case DiscoveryResult.NotFound n -> throw new DeliveryException("discovery of " + domain + ": not found, " + n.detail());
-        };
-        SempConfiguration config = semp.configuration();
-        List<String> missing = config.unsupportedRequiredExtensions(List.of());
-        if (!missing.isEmpty()) {
-            throw DeliveryException.impossible(SempReason.EXTENSION_UNSUPPORTED, domain + " requires extensions we do not support: "
-                    + missing);
+        DiscoveryResult.Semp semp = discovered(domain);
+        SuiteId suite;
+        try {
+            suite = usableSuite(domain, semp.configuration());
+        } catch (DeliveryException ruledOut) {
+            // A capability error from a cached document is checked against a fresh one before it is believed (DISCOVERY.md §3.5.3).
+            discovery.invalidate(domain);
+            semp = discovered(domain);
+            suite = usableSuite(domain, semp.configuration());
         }
-        SuiteId suite = SuiteChoice.strongestCommon(settings.suites(), peerSuites(config))
-                .orElseThrow(() -> DeliveryException.impossible(SempReason.POLICY_FORBIDDEN, domain + " shares no suite with us: "
-                        + config.suites()));
+        SempConfiguration config = semp.configuration();
         Initiator.Config initiator = new Initiator.Config(suite, new Capabilities(settings.suites(), List.of(),
                 OptionalLong.of(settings.maxEnvelopeSize()), OptionalLong.empty()), settings.local(), config.domain(), keys,
                 settings.domainProof(), settings.policy(), settings.collisions(), settings.handshakeTimeout(), sessionTtlCap(semp));

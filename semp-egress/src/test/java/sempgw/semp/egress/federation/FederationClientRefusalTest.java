@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import sempgw.core.keys.DomainSigningPublicKey;
 import sempgw.core.keys.KeyId;
 import sempgw.semp.egress.discovery.DiscoveryResult;
 import sempgw.semp.egress.discovery.SempConfiguration;
+import sempgw.semp.egress.peers.PeerDiscovery;
 import sempgw.semp.egress.peers.PeerFixtures;
 import sempgw.semp.egress.peers.PeerKeys;
 import sempgw.semp.egress.testing.MutableClock;
@@ -143,6 +145,30 @@ final class FederationClientRefusalTest {
         assertThat(e.terminal()).isTrue();
         assertThat(e).hasMessageContaining("shares no suite");
         assertThat(h2.connects).hasValue(0);
+        assertThat(discovery.invalidated()).as("believed only after a fresh document (DISCOVERY.md §3.5.3)").containsExactly(FakePeer.DOMAIN);
+        assertThat(discovery.lookups()).isEqualTo(2);
+    }
+
+    @Test
+    void channel_cachedDocumentWithoutACommonSuite_freshOneWithIt_sessionEstablished() throws Exception {
+        DiscoveryResult stale = semp(List.of("future-suite"), List.of());
+        DiscoveryResult fresh = semp(List.of(), List.of());
+        AtomicReference<DiscoveryResult> current = new AtomicReference<>(stale);
+        client = new FederationClient(FederationSettings.defaults(new LocalDomain(FakePeer.LOCAL, "srv-a", FakePeer.OUR_KEY)),
+                new PeerDiscovery() {
+                    @Override
+                    public DiscoveryResult discover(String domain) {
+                        return current.get();
+                    }
+
+                    @Override
+                    public void invalidate(String domain) {
+                        current.set(fresh);
+                    }
+                }, keys, List.of(h2), RandomSource.secure());
+
+        assertThat(client.channel(FakePeer.DOMAIN, clock.instant()).sessionId()).isNotEmpty();
+        assertThat(h2.connects).hasValue(1);
     }
 
     @Test
