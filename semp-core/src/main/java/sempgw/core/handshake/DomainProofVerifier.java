@@ -28,7 +28,7 @@ public interface DomainProofVerifier {
     }
 
     /** The outcome. */
-    sealed interface Verdict permits Verified, Failed {
+    sealed interface Verdict permits Verified, Failed, Unavailable {
     }
 
     /** Ownership proven; {@code method} is echoed in {@code domain_verification_result}. */
@@ -41,6 +41,17 @@ public interface DomainProofVerifier {
     /** Not proven; the handshake is rejected with {@code auth_failed}. */
     record Failed(String detail) implements Verdict {
         public Failed {
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /**
+     * Cannot be judged now (a DNS or HTTPS failure on our side): the handshake is rejected with
+     * the recoverable {@code handshake_invalid}, never {@code auth_failed}, which the initiator
+     * must not retry (ERRORS.md §2).
+     */
+    record Unavailable(String detail) implements Verdict {
+        public Unavailable {
             Objects.requireNonNull(detail, "detail");
         }
     }

@@ -30,7 +30,8 @@ import sempgw.core.session.SessionIds;
  *   {@code server_signature} and the inner proof over {@code key || nonce} ({@code auth_failed});
  *   then a challenge if {@link ChallengePolicy} demands one.</li>
  *   <li>{@code challenge_response}: as for clients ({@code challenge_failed}).</li>
- *   <li>{@link DomainProofVerifier} before message 2 ({@code auth_failed}; §5.4), key exchange,
+ *   <li>{@link DomainProofVerifier} before message 2 ({@code auth_failed}; cannot be checked now:
+ *   {@code handshake_invalid}; §5.4), key exchange,
  *   signed {@code response} with {@code domain_verification_result}, {@code negotiated} and our
  *   {@code federation_policy} (§5.5).</li>
  *   <li>{@code confirm}: session id, signature ({@code auth_failed}), confirmation hash
@@ -165,6 +166,8 @@ public final class Responder {
         DomainProof proof = DomainProof.read(init.requireObject("domain_proof"));
         String method = switch (config.proofs().verify(peerDomain, proof, peerKey)) {
             case DomainProofVerifier.Failed f -> throw new SempException(SempReason.AUTH_FAILED, "domain proof: " + f.detail());
+            case DomainProofVerifier.Unavailable u ->
+                    throw new SempException(SempReason.HANDSHAKE_INVALID, "the initiating domain's ownership cannot be checked now");
             case DomainProofVerifier.Verified v -> v.method();
         };
         CryptoSuite suite = CryptoSuite.of(negotiated.suite());

@@ -325,6 +325,20 @@ final class HandshakeRejectionTest {
     }
 
     @Test
+    void responder_domainProofCannotBeCheckedNow_rejectsRecoverablyNotWithAuthFailed() throws Exception {
+        Responder.Config cfg = Fixtures.responder(Fixtures.guards());
+        Responder r = Responder.create(new Responder.Config(cfg.local(), cfg.accepted(), cfg.guards(), cfg.peerKeys(),
+                (domain, proof, key) -> new DomainProofVerifier.Unavailable("_semp-verify lookup failed: SERVFAIL"),
+                cfg.policy(), cfg.sessionTtl(), cfg.collisions()), RandomSource.secure(), NOW);
+        Initiator i = Initiator.create(Fixtures.initiator(BASE), RandomSource.secure(), NOW);
+
+        Fixtures.Outcome o = Fixtures.run(i.begin().message(), i::onMessage, r::onMessage, NOW);
+
+        rejected(o.responderEnd(), SempReason.HANDSHAKE_INVALID);
+        assertThat(rejected(o.initiatorEnd(), SempReason.HANDSHAKE_INVALID).reason().recoverable()).isTrue();
+    }
+
+    @Test
     void domainKeyLookup_byDefault_answersFromFind() {
         DomainKeyLookup one = DomainKeyLookup.of("a.example", Fixtures.A.publicKey());
         assertThat(one.lookup("a.example", Optional.of(Fixtures.A.keyId()))).isEqualTo(new DomainKeyLookup.Found(Fixtures.A.publicKey()));

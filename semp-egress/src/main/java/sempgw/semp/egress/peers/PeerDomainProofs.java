@@ -1,7 +1,6 @@
 package sempgw.semp.egress.peers;
 
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sempgw.core.handshake.DomainProof;
@@ -23,9 +22,10 @@ import sempgw.core.keys.DomainSigningPublicKey;
  *   <li>{@code dns-txt}: a {@code _semp-verify.<domain>} TXT record for the proof's server id
  *   whose signature verifies under {@code signingKey} ({@link SempVerifyRecord}).</li>
  * </ol>
- * There is no accept-everything path. A DNS failure fails the proof, with a detail saying it is
- * temporary; it is never read as success. (semp-core's verdict has no temporary outcome, so the
- * peer sees {@code auth_failed} and retries on its schedule.)
+ * There is no accept-everything path. A DNS failure of the TXT lookup, or keys that cannot be
+ * fetched now when the method is not {@code dns-txt}, is {@code Unavailable}, never success: the
+ * peer gets the recoverable {@code handshake_invalid} and retries, rather than {@code auth_failed},
+ * which it must not retry (ERRORS.md §2).
  */
 public final class PeerDomainProofs implements DomainProofVerifier {
 
@@ -41,35 +41,51 @@ public final class PeerDomainProofs implements DomainProofVerifier {
 
     @Override
     public Verdict verify(String domain, DomainProof proof, DomainSigningPublicKey signingKey) {
-        Optional<String> httpsProblem = httpsPublished(domain, signingKey);
-        if (httpsProblem.isEmpty()) {
+        HttpsKey https = httpsPublished(domain, signingKey);
+        if (https instanceof HttpsKey.Published) {
             return DomainProofVerifier.signedWithHttpsPublishedKey().verify(domain, proof, signingKey);
         }
         if (!SempVerifyRecord.METHOD.equals(proof.method())) {
-            return failed(domain, "key not published over HTTPS (" + httpsProblem.get() + ") and method " + printable(proof.method())
-                    + " is not dns-txt");
+            return https instanceof HttpsKey.Unknown u && u.temporary()
+                    ? unavailable(domain, "the domain keys cannot be fetched now (" + u.why() + ")")
+                    : failed(domain, "key not published over HTTPS (" + ((HttpsKey.Unknown) https).why() + ") and method "
+                    + printable(proof.method()) + " is not dns-txt");
         }
         return switch (dns.txt(SempVerifyRecord.ownerName(domain))) {
             case TxtLookup.Answer.Found f -> f.texts().stream().anyMatch(t -> SempVerifyRecord.verifies(t, domain, proof.data(), signingKey))
                     ? new Verified(SempVerifyRecord.METHOD)
                     : failed(domain, "no _semp-verify record verifies for the init's key and server id");
             case TxtLookup.Answer.None n -> failed(domain, "no _semp-verify record");
-            case TxtLookup.Answer.Failed f -> failed(domain, "temporary: _semp-verify lookup failed: " + f.detail());
+            case TxtLookup.Answer.Failed f -> unavailable(domain, "_semp-verify lookup failed: " + f.detail());
         };
     }
 
-    /** Empty when {@code key} is the domain's HTTPS-published signing key; else why not. */
-    private Optional<String> httpsPublished(String domain, DomainSigningPublicKey key) {
+    /** Whether {@code key} is the one the domain publishes over HTTPS. */
+    private sealed interface HttpsKey {
+        record Published() implements HttpsKey {
+        }
+
+        /** Not shown to be: another key is published, or the keys could not be fetched ({@code temporary}: may succeed later). */
+        record Unknown(String why, boolean temporary) implements HttpsKey {
+        }
+    }
+
+    private HttpsKey httpsPublished(String domain, DomainSigningPublicKey key) {
         try {
-            return keys.published(domain).signing().equals(key) ? Optional.empty() : Optional.of("another key is published");
+            return keys.published(domain).signing().equals(key) ? new HttpsKey.Published() : new HttpsKey.Unknown("another key is published", false);
         } catch (DomainKeysException e) {
-            return Optional.of(e.getMessage());
+            return new HttpsKey.Unknown(e.getMessage(), e.isTransient());
         }
     }
 
     private static Verdict failed(String domain, String detail) {
         log.info("domain proof {}: refused, {}", domain, detail);
         return new Failed(detail);
+    }
+
+    private static Verdict unavailable(String domain, String detail) {
+        log.info("domain proof {}: cannot be checked now, {}", domain, detail);
+        return new Unavailable(detail);
     }
 
     private static String printable(String s) {

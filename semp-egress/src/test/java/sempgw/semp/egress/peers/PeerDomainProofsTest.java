@@ -92,10 +92,10 @@ final class PeerDomainProofsTest {
     }
 
     @Test
-    void verify_dnsFailure_failedAsTemporaryNeverVerified() {
+    void verify_dnsFailure_unavailableNeverVerified() {
         assertThat(proofs(name -> new TxtLookup.Answer.Failed("SERVFAIL")).verify(D, SempVerifyRecord.proof(INITIATOR),
                 UNPUBLISHED.publicKey()))
-                .isInstanceOfSatisfying(DomainProofVerifier.Failed.class, f -> assertThat(f.detail()).startsWith("temporary"));
+                .isInstanceOfSatisfying(DomainProofVerifier.Unavailable.class, u -> assertThat(u.detail()).contains("SERVFAIL"));
     }
 
     @Test
@@ -115,7 +115,8 @@ final class PeerDomainProofsTest {
                      TestTls.selfSigned("localhost").trustingContext(), Clock.systemUTC())) {
             assertThat(down.port()).isPositive();
             PeerDomainProofs p = new PeerDomainProofs(none, name -> new TxtLookup.Answer.Found(List.of(SempVerifyRecord.txt(INITIATOR))));
-            assertThat(p.verify(D, new DomainProof("test-trust", D), UNPUBLISHED.publicKey())).isInstanceOf(DomainProofVerifier.Failed.class);
+            assertThat(p.verify(D, new DomainProof("test-trust", D), UNPUBLISHED.publicKey()))
+                    .as("keys that cannot be fetched now: ownership cannot be judged now").isInstanceOf(DomainProofVerifier.Unavailable.class);
             assertThat(p.verify(D, SempVerifyRecord.proof(INITIATOR), UNPUBLISHED.publicKey()))
                     .isEqualTo(new DomainProofVerifier.Verified("dns-txt"));
         }
