@@ -144,7 +144,7 @@ public final class MemoryProtection {
         VarHandle errno = state.varHandle(MemoryLayout.PathElement.groupElement("errno"));
         Linker.Option capture = Linker.Option.captureCallState("errno");
         MemorySegment function = linker.defaultLookup().find(name)
-                .orElseThrow(() -> new UnsupportedOperationException("no " + name + " in the C library"));
+                .orElseThrow(() -> new IllegalStateException("the C library has no " + name));
         MethodHandle f = variadic ? linker.downcallHandle(function, signature, capture, Linker.Option.firstVariadicArg(1))
                 : linker.downcallHandle(function, signature, capture);
         try (Arena arena = Arena.ofConfined()) {
