@@ -1,14 +1,29 @@
 package sempgw.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Set;
 
-/** Files only the gateway's user may read: the state files beside the queues (pins, the duplicate-delivery set, delivery receipts). */
+/**
+ * Owner-only files: created mode 0600 from the moment they exist (missing directories 0700),
+ * published without ever clobbering another writer's file (or replaced atomically, for files
+ * that change), and checked for group or other access before reading. The gateway's keys, its
+ * mailboxes and the state files beside the queues (pins, the duplicate-delivery and
+ * known-correspondent sets, delivery receipts) are such files.
+ */
 public final class PrivateFiles {
     private static final FileAttribute<?> OWNER_ONLY = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
@@ -33,6 +48,96 @@ public final class PrivateFiles {
             return FileChannel.open(file, options, OWNER_ONLY);
         } catch (UnsupportedOperationException e) {
             return FileChannel.open(file, options);
+        }
+    }
+
+    private static final Set<PosixFilePermission> TOO_OPEN = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+
+    /**
+     * Writes {@code data} to a private temporary file, fsyncs it, links it into place and fsyncs
+     * the directory. Returns false, leaving the existing file alone, if {@code file} already exists.
+     */
+    public static boolean createOnce(Path file, byte[] data) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = writeTemp(dir, file, data);
+        try {
+            return link(file, temp);
+        } finally {
+            Files.deleteIfExists(temp);
+            fsyncDirectory(dir);
+        }
+    }
+
+    /**
+     * Writes {@code data} to a private temporary file, fsyncs it, renames it over {@code file}
+     * (atomically: a reader sees the old content or the new, never a mix) and fsyncs the directory.
+     */
+    public static void replace(Path file, byte[] data) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = writeTemp(dir, file, data);
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+            fsyncDirectory(dir);
+        }
+    }
+
+    /** Deletes {@code file} if it exists and fsyncs its directory, so the deletion survives a crash. */
+    public static void delete(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        fsyncDirectory(file.toAbsolutePath().getParent());
+    }
+
+    private static Path writeTemp(Path dir, Path file, byte[] data) throws IOException {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path temp = dir.resolve("." + file.getFileName() + "." + HexFormat.of().toHexDigits(new SecureRandom().nextLong()) + ".tmp");
+        try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
+            ByteBuffer buffer = ByteBuffer.wrap(data);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            out.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    /** Links {@code temp} as {@code file}; false if another writer created {@code file} first. */
+    private static boolean link(Path file, Path temp) throws IOException {
+        try {
+            Files.createLink(file, temp);
+            return true;
+        } catch (FileAlreadyExistsException raced) {
+            return false;
+        }
+    }
+
+    /** Reads a regular file that only its owner may access; {@code what} names it in errors. */
+    public static byte[] readPrivate(Path file, String what) throws IOException {
+        PosixFileAttributes attrs = Files.readAttributes(file, PosixFileAttributes.class);
+        if (!attrs.isRegularFile()) {
+            throw new IOException(what + " " + file + " is not a regular file");
+        }
+        Set<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
+        open.addAll(attrs.permissions());
+        open.retainAll(TOO_OPEN);
+        if (!open.isEmpty()) {
+            throw new IOException(what + " " + file + " is accessible by group or others (mode "
+                    + PosixFilePermissions.toString(attrs.permissions()) + "); refusing to use it. Run: chmod 600 " + file);
+        }
+        return Files.readAllBytes(file);
+    }
+
+    private static void fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import sempgw.core.crypto.SecretBytes;
+import sempgw.store.PrivateFiles;
 
 /**
  * A 256-bit key that encrypts private keys at rest: the domain keys' {@code semp.key_file}, and

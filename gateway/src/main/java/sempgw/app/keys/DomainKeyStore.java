@@ -18,6 +18,7 @@ import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.keys.DomainEncryptionPrivateKey;
 import sempgw.core.keys.DomainSigningPrivateKey;
+import sempgw.store.PrivateFiles;
 
 /**
  * Where the domain keys live: {@code semp.domain_keys_file}, sealed ({@link SealedBox}) under

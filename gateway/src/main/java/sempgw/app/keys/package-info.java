@@ -5,7 +5,7 @@
  * 256-bit {@code semp.key_file} ({@link sempgw.app.keys.DomainKeyStore}). The file format is
  * versioned ({@code SealedBox}, {@code DomainKeysCodec}); rotation is left to a later version.
  * {@link sempgw.app.keys.AtRestKey}, {@link sempgw.app.keys.SealedBox} (with a format of its
- * own) and {@link sempgw.app.keys.PrivateFiles} also keep the mailbox agent's keys
+ * own) and {@link sempgw.store.PrivateFiles} also keep the mailbox agent's keys
  * ({@code sempgw.app.mailbox}), under a key of their own.
  *
  * <h2>Specification references</h2>

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import sempgw.app.keys.AtRestKey;
-import sempgw.app.keys.PrivateFiles;
+import sempgw.store.PrivateFiles;
 import sempgw.app.keys.SealedBox;
 import sempgw.core.crypto.Digests;
 import sempgw.core.envelope.SempAddress;

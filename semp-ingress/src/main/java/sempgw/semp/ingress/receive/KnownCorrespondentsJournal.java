@@ -44,7 +44,7 @@ import sempgw.store.PrivateFiles;
  * is appended and forced to disk before {@link #remember} returns; a known one writes nothing.
  * Read once at start: damaged lines (the last one cut short by a crash) are skipped, repeats
  * merged, the newest {@code capacity} kept, and the file is rewritten with them (temporary file,
- * fsync, atomic rename, fsync of the directory), again whenever it has grown to twice its live
+ * fsync, atomic rename, fsync of the directory: {@link PrivateFiles#replace}), again whenever it has grown to twice its live
  * pairs. A file that cannot be read, has no header or is larger than twice the bound can write is
  * logged and moved to {@code <name>.corrupt} for inspection, and the set starts empty; one that
  * cannot be written is logged, and the set goes on in memory. Neither stops the server.
@@ -138,16 +138,8 @@ public final class KnownCorrespondentsJournal implements KnownCorrespondents, Au
     private void rewrite() {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         oldestFirst.stream().filter(Pair::writable).forEach(p -> text.append(p.line()));
-        Path dir = file.getParent();
-        Path temp = dir.resolve("." + file.getFileName() + ".tmp");
         try {
-            Files.deleteIfExists(temp);
-            try (FileChannel ch = PrivateFiles.createNew(temp)) {
-                write(ch, text.toString());
-                ch.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory(dir);
+            PrivateFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
             closeOut();
             out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             lines = oldestFirst.size();
@@ -227,14 +219,6 @@ public final class KnownCorrespondentsJournal implements KnownCorrespondents, Au
         ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         while (buf.hasRemaining()) {
             ch.write(buf);
-        }
-    }
-
-    private static void forceDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("known correspondents: directory fsync of {} not supported: {}", dir, e.toString());
         }
     }
 

@@ -156,8 +156,9 @@ final class KnownCorrespondentsJournalTest {
     }
 
     @Test
-    void unwritableDirectory_setWorksInMemory() {
-        Path missing = dir.resolve("no-such-dir").resolve("semp-known-correspondents");
+    void unwritableDirectory_setWorksInMemory() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("no-such-dir"), "a file, so nothing can be created under it");
+        Path missing = notADirectory.resolve("semp-known-correspondents");
 
         try (KnownCorrespondentsJournal known = KnownCorrespondentsJournal.open(missing, 10)) {
             known.remember("bob@b.example", "a.example");
