@@ -6,7 +6,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sempgw.core.SempException;
 import sempgw.core.SempReason;
 import sempgw.core.delivery.Acknowledgment;
 import sempgw.core.delivery.AcknowledgmentCodec;
@@ -271,7 +270,7 @@ final class PeerConversation implements Conversation {
     private Answer received(byte[] message, String id, Inbound.Envelope e, Optional<String> server, Instant now) {
         String peer = BlockList.normalize(table.session(id, now).map(Session::peer).or(e::fromDomain).orElse(""));
         return switch (service.config().receiver().receive(message, new PeerSessionRef(peer, id), now)) {
-            case ReceiveOutcome.Reply r -> blocked(r.acknowledgment(), id, e, server, now).orElseGet(() -> new Answer(Optional.of(r.acknowledgment()), false));
+            case ReceiveOutcome.Reply r -> blocked(r, id, e, server, now).orElseGet(() -> new Answer(Optional.of(r.acknowledgment()), false));
             case ReceiveOutcome.Silent s -> new Answer(Optional.empty(), false);
             case ReceiveOutcome.Malformed m -> new Answer(Optional.empty(), true);
         };
@@ -284,27 +283,21 @@ final class PeerConversation implements Conversation {
      * signature under that domain's published key and the expiry (DELIVERY.md §3 steps 1-3), so
      * such an envelope is the blocked domain's own; a forged one got {@code seal_invalid} and keeps it.
      */
-    private Optional<Answer> blocked(byte[] reply, String id, Inbound.Envelope e, Optional<String> server, Instant now) {
-        if (e.fromDomain().isEmpty() || !(table.state(id, now) instanceof SessionState.Invalidated)) {
+    private Optional<Answer> blocked(ReceiveOutcome.Reply reply, String id, Inbound.Envelope e, Optional<String> server, Instant now) {
+        Optional<Acknowledgment.Rejected> invalid = reply.rejected().filter(r -> r.reason() == SempReason.HANDSHAKE_INVALID);
+        if (invalid.isEmpty() || e.fromDomain().isEmpty() || !(table.state(id, now) instanceof SessionState.Invalidated)) {
             return Optional.empty();
         }
         String domain = BlockList.normalize(e.fromDomain().get());
         Optional<BlockList.Acknowledgment> block = service.blockList().match(domain, server, now);
-        if (block.isEmpty() || !(decoded(reply) instanceof Acknowledgment.Rejected r) || r.reason() != SempReason.HANDSHAKE_INVALID) {
+        if (block.isEmpty()) {
             return Optional.empty();
         }
+        Acknowledgment.Rejected r = invalid.get();
         LOG.info("federation envelope of a blocked peer peer={} acknowledgment={}", LogSafe.of(domain), block.get());
         return Optional.of(block.get() == BlockList.Acknowledgment.SILENT ? new Answer(Optional.empty(), false)
                 : new Answer(Optional.of(AcknowledgmentCodec.encode(new Acknowledgment.Rejected(r.envelopeId(), SempReason.BLOCKED,
                         "the sender is blocked"), now)), false));
-    }
-
-    private static Acknowledgment decoded(byte[] reply) {
-        try {
-            return AcknowledgmentCodec.decode(reply);
-        } catch (SempException ex) {
-            return null;
-        }
     }
 
     private Optional<byte[]> rekey(byte[] message, Instant now) {

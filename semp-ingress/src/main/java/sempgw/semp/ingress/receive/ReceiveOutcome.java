@@ -1,6 +1,8 @@
 package sempgw.semp.ingress.receive;
 
 import java.util.Objects;
+import java.util.Optional;
+import sempgw.core.delivery.Acknowledgment;
 
 /** What the conversation sends back for one envelope (DELIVERY.md §1). */
 public sealed interface ReceiveOutcome permits ReceiveOutcome.Reply, ReceiveOutcome.Silent, ReceiveOutcome.Malformed {
@@ -10,10 +12,18 @@ public sealed interface ReceiveOutcome permits ReceiveOutcome.Reply, ReceiveOutc
      * reason code, reason text and {@code postmark.id} (ENVELOPE.md §9.2, DELIVERY.md §1.1.1.5).
      *
      * @param acknowledgment the encoded acknowledgment, not copied
+     * @param rejected what {@code acknowledgment} says when it is a rejection, for the responder's
+     *     block-list answer ({@code PeerConversation}); empty for {@code delivered}
      */
-    record Reply(byte[] acknowledgment) implements ReceiveOutcome {
+    record Reply(byte[] acknowledgment, Optional<Acknowledgment.Rejected> rejected) implements ReceiveOutcome {
         public Reply {
             Objects.requireNonNull(acknowledgment, "acknowledgment");
+            Objects.requireNonNull(rejected, "rejected");
+        }
+
+        /** An acknowledgment that is not a rejection. */
+        public Reply(byte[] acknowledgment) {
+            this(acknowledgment, Optional.empty());
         }
     }
 

@@ -57,15 +57,15 @@ final class Replies {
             case BLOCKED -> BLOCKED_TEXT;
             default -> text;
         };
-        byte[] ack = AcknowledgmentCodec.encode(new Acknowledgment.Rejected(acknowledgeable(postmarkId) ? postmarkId : "-", reason, sent),
-                recipients, now);
+        Acknowledgment.Rejected rejected = new Acknowledgment.Rejected(acknowledgeable(postmarkId) ? postmarkId : "-", reason, sent);
+        byte[] ack = AcknowledgmentCodec.encode(rejected, recipients, now);
         if (!acknowledgeable(postmarkId)) {
             ack = with(ack, "envelope_id", JsonString.of(""));
         }
         if (extension.isPresent()) {
             ack = with(ack, "extension", JsonString.of(extension.get()));
         }
-        return new ReceiveOutcome.Reply(ack);
+        return new ReceiveOutcome.Reply(ack, Optional.of(rejected));
     }
 
     /**

@@ -104,7 +104,8 @@ final class PeerConversationTest {
 
     /** The pipeline's rejection of an envelope for {@code reason}, as the stand-in receiver answers it. */
     private static ReceiveOutcome rejection(SempReason reason) {
-        return new ReceiveOutcome.Reply(AcknowledgmentCodec.encode(new Acknowledgment.Rejected("01JENVELOPE", reason, "test"), NOW));
+        Acknowledgment.Rejected rejected = new Acknowledgment.Rejected("01JENVELOPE", reason, "test");
+        return new ReceiveOutcome.Reply(AcknowledgmentCodec.encode(rejected, NOW), Optional.of(rejected));
     }
 
     private static String ackReason(Optional<byte[]> reply) throws SempException {
