@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,15 @@ final class MemoryProtectionTest {
         }
     }
 
-    /** Runs {@link Probe} with {@code step} in a new JVM and returns what it printed, as key=value lines. */
+    @Test
+    void apply_lockMemoryFalse_nothingLocked_aWarningNamesTheSettingAndTheKeys() throws Exception {
+        Map<String, String> probe = probe("off");
+
+        assertThat(probe).containsEntry("VmLck", "0");
+        assertThat(probe.get("log")).contains("process memory not locked into RAM (lock_memory = false)", "session keys");
+    }
+
+    /** Runs {@link Probe} with {@code step} in a new JVM and returns what it printed, as key=value lines, and its whole output as {@code log}. */
     private static Map<String, String> probe(String step) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx64m", "-cp",
@@ -48,8 +57,10 @@ final class MemoryProtectionTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
-        return out.lines().filter(l -> l.matches("(before|outcome|after|VmLck)=.*")).map(l -> l.split("=", 2))
-                .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1], (a, b) -> b));
+        Map<String, String> printed = new HashMap<>(out.lines().filter(l -> l.matches("(before|outcome|after|VmLck)=.*"))
+                .map(l -> l.split("=", 2)).collect(Collectors.toMap(kv -> kv[0], kv -> kv[1], (a, b) -> b)));
+        printed.put("log", out);
+        return printed;
     }
 
     /** The child: takes one step and prints its outcome and the process's state around it. */
@@ -59,6 +70,9 @@ final class MemoryProtectionTest {
                 System.out.println("before=" + MemoryProtection.dumpable());
                 System.out.println("outcome=" + MemoryProtection.excludeFromCoreDumps());
                 System.out.println("after=" + MemoryProtection.dumpable());
+            } else if (args[0].equals("off")) {
+                MemoryProtection.apply(false);
+                System.out.println("VmLck=" + vmLck());
             } else {
                 System.out.println("outcome=" + MemoryProtection.lockAll());
                 System.out.println("VmLck=" + vmLck());
