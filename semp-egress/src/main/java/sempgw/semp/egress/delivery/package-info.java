@@ -21,6 +21,8 @@
  *       peer configuration that rules a session out (no common suite: {@code policy_forbidden}; a
  *       required extension we lack: {@code extension_unsupported}): {@code Failed} with the code,
  *       not retried; recoverable refusals are {@code Deferred} under their code;</li>
+ *   <li>a challenge out of the bounds of HANDSHAKE.md §2.2a.2, which we abort:
+ *       {@code Failed} ({@code challenge_invalid}), not retried;</li>
  *   <li>past the deadline: {@code Failed} ({@code expired}) without contacting the peer; an
  *       envelope too large for the session: {@code Failed} ({@code envelope_size_exceeded}).</li>
  * </ul>

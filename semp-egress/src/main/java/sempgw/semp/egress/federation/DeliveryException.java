@@ -15,6 +15,7 @@ public final class DeliveryException extends Exception {
     private final transient SempReason reason;
     private final boolean terminal;
     private final boolean beforeConnected;
+    private final transient RefusedChallenge refusedChallenge;
 
     /** A transient failure with operator text. */
     public DeliveryException(String detail) {
@@ -27,10 +28,16 @@ public final class DeliveryException extends Exception {
     }
 
     private DeliveryException(String detail, SempReason reason, Throwable cause, boolean beforeConnected, boolean terminal) {
+        this(detail, reason, cause, beforeConnected, terminal, null);
+    }
+
+    private DeliveryException(String detail, SempReason reason, Throwable cause, boolean beforeConnected, boolean terminal,
+                              RefusedChallenge refusedChallenge) {
         super(detail, cause);
         this.reason = reason;
         this.beforeConnected = beforeConnected;
         this.terminal = terminal;
+        this.refusedChallenge = refusedChallenge;
     }
 
     /**
@@ -44,11 +51,22 @@ public final class DeliveryException extends Exception {
 
     /**
      * We ended the handshake with {@code reason}: a timeout, or a check of the peer's messages
-     * failed. Never terminal: {@code auth_failed} here may be a stale cached key or a failed key
-     * fetch, which the retry after {@link PeerSessions#invalidate} fetches afresh.
+     * failed (other than a challenge out of bounds, {@link #challengeRefused}). Never terminal:
+     * {@code auth_failed} here may be a stale cached key or a failed key fetch, which the retry
+     * after {@link PeerSessions#invalidate} fetches afresh.
      */
     static DeliveryException refusedLocally(SempReason reason, String detail) {
         return new DeliveryException(detail, reason, null, false, false);
+    }
+
+    /**
+     * We aborted the handshake with {@code challenge_invalid}: the peer's signed challenge broke
+     * the bounds of HANDSHAKE.md §2.2a.2. Terminal: the peer is misbehaving and MUST NOT be tried
+     * again under the same conditions (§2.2a.2, §2.2a.6; ERRORS.md §2 "Do not retry"), and the
+     * challenge is kept as evidence ({@link #refusedChallenge()}).
+     */
+    static DeliveryException challengeRefused(String detail, RefusedChallenge challenge) {
+        return new DeliveryException(detail, SempReason.CHALLENGE_INVALID, null, false, true, challenge);
     }
 
     /**
@@ -71,14 +89,20 @@ public final class DeliveryException extends Exception {
         return new DeliveryException(detail, reason, null, false, terminal);
     }
 
+    /** The challenge we refused, when this failure is {@link #challengeRefused}; not carried by {@link #repeated}. */
+    Optional<RefusedChallenge> refusedChallenge() {
+        return Optional.ofNullable(refusedChallenge);
+    }
+
     /** The SEMP reason code when the handshake was refused or ruled out; empty for transport failures. */
     public Optional<SempReason> reason() {
         return Optional.ofNullable(reason);
     }
 
     /**
-     * True when retrying cannot help: the peer refused with a non-recoverable code, or its
-     * configuration rules a session out. {@link #reason()} is then present.
+     * True when retrying cannot help: the peer refused with a non-recoverable code, its
+     * configuration rules a session out, or it issued a challenge out of bounds.
+     * {@link #reason()} is then present.
      */
     public boolean terminal() {
         return terminal;

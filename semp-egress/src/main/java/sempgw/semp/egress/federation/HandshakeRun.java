@@ -28,7 +28,8 @@ final class HandshakeRun {
      * @return the established session, owning its keys
      * @throws DeliveryException a transport failure, a silent peer, a timeout or a rejection
      *     (with its reason code, {@link DeliveryException#terminal()} for the peer's non-recoverable
-     *     ones); {@link DeliveryException#connectFailure()} when the peer got nothing
+     *     ones and for our abort of a challenge out of bounds, §2.2a.6, after the signed
+     *     {@code rejected} is sent); {@link DeliveryException#connectFailure()} when the peer got nothing
      */
     static Session run(Initiator.Config config, TransportConnection connection, RandomSource random, Instant now)
             throws DeliveryException {
@@ -47,14 +48,15 @@ final class HandshakeRun {
                     throw DeliveryException.refusedLocally(SempReason.HANDSHAKE_EXPIRED, "no answer from " + config.peerDomain()
                             + " within the handshake timeout (silent or blocked, HANDSHAKE.md §4.2)");
                 }
-                switch (initiator.onMessage(reply.get(), now.plusNanos(System.nanoTime() - start))) {
+                byte[] in = reply.get();
+                switch (initiator.onMessage(in, now.plusNanos(System.nanoTime() - start))) {
                     case Step.Send s -> out = s.message();
                     case Step.Established e -> {
                         return e.session();
                     }
                     case Step.Rejected r -> {
                         r.message().ifPresent(m -> sendQuietly(connection, m));
-                        throw refusal(r, config.peerDomain());
+                        throw refusal(r, config.peerDomain(), in);
                     }
                 }
             }
@@ -63,12 +65,19 @@ final class HandshakeRun {
         }
     }
 
-    /** The peer's refusal, signed or not (semp-go sends them unsigned), or ours (HANDSHAKE.md §4.1). */
-    private static DeliveryException refusal(Step.Rejected r, String peer) {
+    /**
+     * The peer's refusal, signed or not (semp-go sends them unsigned), or ours (HANDSHAKE.md §4.1).
+     * Ours for {@code challenge_invalid} was an answer to {@code last}, the peer's signed challenge,
+     * which is kept (§2.2a.6).
+     */
+    private static DeliveryException refusal(Step.Rejected r, String peer, byte[] last) {
         String detail = "handshake with " + peer + " ended with " + r.reason().code() + " (" + r.origin() + "): " + r.detail();
-        return r.origin() == Step.Origin.LOCAL
-                ? DeliveryException.refusedLocally(r.reason(), detail)
-                : DeliveryException.refusedByPeer(r.reason(), detail);
+        if (r.origin() != Step.Origin.LOCAL) {
+            return DeliveryException.refusedByPeer(r.reason(), detail);
+        }
+        return r.reason() == SempReason.CHALLENGE_INVALID
+                ? DeliveryException.challengeRefused(detail, RefusedChallenge.of(last))
+                : DeliveryException.refusedLocally(r.reason(), detail);
     }
 
     private static void sendQuietly(TransportConnection connection, byte[] message) {

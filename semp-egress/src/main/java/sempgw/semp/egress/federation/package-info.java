@@ -29,13 +29,15 @@
  *
  * <p>Failures are {@link sempgw.semp.egress.federation.DeliveryException}s, transient unless
  * {@link sempgw.semp.egress.federation.DeliveryException#terminal()}: the peer refused the
- * handshake with a non-recoverable code (ERRORS.md §1-§2), or its configuration rules a session
- * out (no common suite, a required extension we lack). Our own refusals are never terminal.
+ * handshake with a non-recoverable code (ERRORS.md §1-§2), its configuration rules a session
+ * out (no common suite, a required extension we lack), or it issued a challenge out of bounds
+ * ({@code challenge_invalid}, which semp-core aborts with a signed {@code rejected}, §2.2a.6).
+ * Our other refusals are never terminal.
  *
  * <h2>Specification references</h2>
  * <ul>
  *   <li>HANDSHAKE.md §4.2 (silent block), §5.1-§5.7 (federation handshake), §6.4 (suite choice),
- *   §6.6 (timeout), §2.2a (challenge)</li>
+ *   §6.6 (timeout), §2.2a (challenge; §2.2a.2 and §2.2a.6: a challenge out of bounds)</li>
  *   <li>SESSION.md §2.4 (erasure), §2.5.2 (collisions), §3.1-§3.4 (rekey)</li>
  *   <li>TRANSPORT.md §4.1 (WebSocket), §4.2.2-§4.2.3 (HTTP/2 status, tunnel header), §5.3-§5.4
  *   (fallback order and procedure), §8.2 (reconnection)</li>

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.handshake.Admission;
@@ -50,6 +51,10 @@ final class FakePeer {
     final AtomicInteger messages = new AtomicInteger();
     /** The responder's admission gate (HANDSHAKE.md §4.2 block lists, capacity); admits all by default. */
     volatile Admission admission = Admission.admitAll();
+    /** What the peer makes of its challenge before sending it: a misbehaving peer re-issues it out of bounds. */
+    volatile UnaryOperator<byte[]> challengeSent = UnaryOperator.identity();
+    /** The last handshake message the peer received, e.g. the initiator's abort (HANDSHAKE.md §2.2a.6). */
+    volatile byte[] lastHandshakeMessage;
     private final Responder.Config config;
     private final Supplier<Instant> clock;
     private final RandomSource random = RandomSource.secure();
@@ -85,12 +90,14 @@ final class FakePeer {
                 if (responder == null) {
                     responder = Responder.create(config, random, now);
                 }
+                lastHandshakeMessage = message;
                 Step step = responder.onMessage(message, now);
                 return switch (step) {
                     case Step.Send s -> {
-                        if (!sawChallenge && new String(s.message(), StandardCharsets.UTF_8).contains("\"step\":\"challenge\"")) {
+                        if (!sawChallenge && PeerFixtures.isChallenge(s.message())) {
                             sawChallenge = true;
                             challenges.incrementAndGet();
+                            yield Optional.of(challengeSent.apply(s.message()));
                         }
                         yield Optional.of(s.message());
                     }

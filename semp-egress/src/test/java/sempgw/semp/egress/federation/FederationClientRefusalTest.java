@@ -68,8 +68,13 @@ final class FederationClientRefusalTest {
     }
 
     private DeliveryException refusal() {
+        return refusal(client, clock.instant());
+    }
+
+    /** Why a call for the fake peer's domain failed; a session established fails the test. */
+    static DeliveryException refusal(FederationClient client, Instant now) {
         try {
-            client.channel(FakePeer.DOMAIN, clock.instant());
+            client.channel(FakePeer.DOMAIN, now);
         } catch (DeliveryException e) {
             return e;
         }

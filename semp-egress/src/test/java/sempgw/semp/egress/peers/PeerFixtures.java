@@ -3,6 +3,8 @@ package sempgw.semp.egress.peers;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,19 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import sempgw.core.SempTimestamps;
 import sempgw.core.crypto.RandomSource;
+import sempgw.core.crypto.SignatureContext;
 import sempgw.core.handshake.DomainKeyLookup;
 import sempgw.core.json.CanonicalJson;
+import sempgw.core.json.Elision;
+import sempgw.core.json.JsonException;
+import sempgw.core.json.JsonNumber;
 import sempgw.core.json.JsonObject;
+import sempgw.core.json.JsonParser;
+import sempgw.core.json.JsonString;
 import sempgw.core.keys.DomainEncryptionPublicKey;
+import sempgw.core.keys.DomainSigningPrivateKey;
 import sempgw.core.keys.DomainSigningPublicKey;
 import sempgw.core.keys.KeyId;
 import sempgw.semp.egress.discovery.DiscoveryResult;
@@ -23,7 +33,7 @@ import sempgw.semp.egress.discovery.ServerTarget;
 import sempgw.semp.egress.discovery.SessionTtl;
 import sempgw.semp.egress.discovery.TransportEndpoints;
 
-/** Discovery answers, domain key documents and a settable clock for the peers and federation tests. */
+/** Discovery answers, domain key documents, a misbehaving responder's challenge and peer keys for the peers and federation tests. */
 public final class PeerFixtures {
 
     private PeerFixtures() {
@@ -59,6 +69,30 @@ public final class PeerFixtures {
                 b.resolve("domain-keys"), Map.of(), suites, 26_214_400L, List.of());
         ServerTarget host = new ServerTarget(b.getHost(), b.getPort(), 0, 0);
         return new DiscoveryResult.Semp(config, List.of(host), host, Optional.empty(), SessionTtl.DEFAULT, List.of());
+    }
+
+    /** Whether {@code message} is a handshake {@code challenge} (HANDSHAKE.md §2.2a). */
+    public static boolean isChallenge(byte[] message) {
+        return new String(message, StandardCharsets.UTF_8).contains("\"step\":\"challenge\"");
+    }
+
+    /**
+     * What a misbehaving responder sends: its {@code challenge} with {@code difficulty} and
+     * {@code expires} set as given, which may break HANDSHAKE.md §2.2a.2 (a difficulty above 28,
+     * an expiry below the floor), signed again with its domain key, so that the initiator holds
+     * a genuine signed challenge it must refuse. semp-core's responder cannot issue one.
+     */
+    public static byte[] reissuedChallenge(byte[] challenge, long difficulty, Instant expires, DomainSigningPrivateKey key) {
+        try {
+            JsonObject m = JsonParser.parseObject(challenge);
+            JsonObject changed = m.with("parameters", m.requireObject("parameters").with("difficulty", JsonNumber.of(difficulty)))
+                    .with("expires", JsonString.of(SempTimestamps.format(expires)));
+            byte[] signed = key.sign(SignatureContext.HANDSHAKE,
+                    CanonicalJson.encode(changed, Elision.builder().blank("server_signature").build()));
+            return CanonicalJson.encode(changed.with("server_signature", JsonString.of(Base64.getEncoder().encodeToString(signed))));
+        } catch (JsonException e) {
+            throw new IllegalArgumentException("not a challenge", e);
+        }
     }
 
     /** The {@code SEMP_DOMAIN_KEYS} document of KEY.md §2.3. */
