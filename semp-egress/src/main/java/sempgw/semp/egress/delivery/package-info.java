@@ -22,7 +22,8 @@
  *       required extension we lack: {@code extension_unsupported}): {@code Failed} with the code,
  *       not retried; recoverable refusals are {@code Deferred} under their code;</li>
  *   <li>a challenge out of the bounds of HANDSHAKE.md §2.2a.2, which we abort:
- *       {@code Failed} ({@code challenge_invalid}), not retried;</li>
+ *       {@code Failed} ({@code challenge_invalid}), and so is every envelope for that peer,
+ *       without a handshake, while it is held as misbehaving (the federation package);</li>
  *   <li>past the deadline: {@code Failed} ({@code expired}) without contacting the peer; an
  *       envelope too large for the session: {@code Failed} ({@code envelope_size_exceeded}).</li>
  * </ul>
@@ -43,7 +44,7 @@
  *   <li>ERRORS.md §1, §15.2 (recoverable codes; unknown codes are terminal)</li>
  *   <li>DISCOVERY.md §6.1 (drop the discovery entry after a delivery failure)</li>
  *   <li>docs/interop.md: retry over a new session; relaxed receipts; handshake refusals at the
- *   sender; peer configuration that rules out a session</li>
+ *   sender; a peer's challenge out of bounds; peer configuration that rules out a session</li>
  * </ul>
  *
  * <p>Standards: RFC 8032 (Ed25519 receipt signatures), RFC 3464 (the {@code semp} diagnostic type

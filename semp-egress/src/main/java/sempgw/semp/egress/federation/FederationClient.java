@@ -33,6 +33,11 @@ import sempgw.semp.egress.peers.PeerKeys;
  *   <li>After a failed setup, calls for that peer fail at once for
  *   {@link FederationSettings#failureHold()} (also across {@link #invalidate}), so a queue of
  *   messages for a dead peer does not wait out one connect timeout each.</li>
+ *   <li>After a challenge out of bounds (HANDSHAKE.md §2.2a.2; semp-core aborts it with a signed
+ *   {@code challenge_invalid}, §2.2a.6) the peer is misbehaving: calls for it fail at once with
+ *   that terminal code for {@link FederationSettings#misbehavingHold()}, unless its configuration
+ *   revision or domain key changes first ({@link PeerConditions}); the signed challenge is kept
+ *   with the mark and logged at DEBUG (REPUTATION.md §8.3.3).</li>
  * </ol>
  * Callers for one domain wait for one handshake rather than each starting their own; other
  * domains are not held up. The domain's lock is held only to find, establish or rekey its
@@ -65,6 +70,8 @@ public final class FederationClient implements PeerSessions {
         PeerChannel channel;
         Instant heldUntil = Instant.MIN;
         DeliveryException lastFailure;
+        /** Set when the held failure is a challenge out of bounds; {@link #heldUntil} is then its {@code until}. */
+        MisbehavingPeer misbehaving;
 
         /** Nothing worth keeping: no session and no failure being held. */
         boolean idle(Instant now) {
@@ -237,21 +244,80 @@ public final class FederationClient implements PeerSessions {
         });
     }
 
-    /** A new session, unless a setup failed within {@link FederationSettings#failureHold()}. */
+    /** A new session, unless the peer is held ({@link #held}): then its failure again. */
     private PeerChannel establish(Slot slot, String domain, Instant now) throws DeliveryException {
-        if (now.isBefore(slot.heldUntil) && slot.lastFailure != null) {
-            throw slot.lastFailure.repeated("session setup with " + domain + " failed recently, held until " + slot.heldUntil + ": "
-                    + slot.lastFailure.getMessage());
+        if (held(slot, domain, now)) {
+            String cause = slot.lastFailure.getMessage();
+            throw slot.lastFailure.repeated(slot.misbehaving != null ? slot.misbehaving.heldDetail(domain, cause)
+                    : "session setup with " + domain + " failed recently, held until " + slot.heldUntil + ": " + cause);
         }
         try {
             PeerChannel c = handshakes.establish(domain, now);
             slot.channel = c;
             slot.heldUntil = Instant.MIN;
+            slot.misbehaving = null;
             return c;
         } catch (DeliveryException e) {
-            slot.heldUntil = now.plus(settings.failureHold());
-            slot.lastFailure = e;
+            hold(slot, domain, e, now);
             throw e;
+        }
+    }
+
+    /**
+     * Whether calls for the peer fail at once: within {@link FederationSettings#failureHold()} of
+     * a failed setup, or within {@link FederationSettings#misbehavingHold()} of a challenge out of
+     * bounds while the peer's {@link PeerConditions} are unchanged (HANDSHAKE.md §2.2a.2: "MUST
+     * NOT retry under the same conditions").
+     */
+    private boolean held(Slot slot, String domain, Instant now) {
+        if (!now.isBefore(slot.heldUntil) || slot.lastFailure == null) {
+            return false;
+        }
+        MisbehavingPeer m = slot.misbehaving;
+        if (m == null) {
+            return true;
+        }
+        Optional<PeerConditions> current = PeerConditions.current(domain, discovery, keys);
+        if (!m.changedTo(current)) {
+            return true;
+        }
+        log.info("federation {}: publishes {} now, not {} as when it issued the refused challenge; handshaking again", domain,
+                current.orElseThrow().describe(), m.conditionsText());
+        return false;
+    }
+
+    /** Remembers a failed setup; a challenge out of bounds marks the peer misbehaving and is logged once, here. */
+    private void hold(Slot slot, String domain, DeliveryException e, Instant now) {
+        slot.lastFailure = e;
+        slot.misbehaving = e.refusedChallenge().map(c -> new MisbehavingPeer(c, now, PeerConditions.current(domain, discovery, keys),
+                now.plus(settings.misbehavingHold()))).orElse(null);
+        if (slot.misbehaving == null) {
+            slot.heldUntil = now.plus(settings.failureHold());
+            return;
+        }
+        MisbehavingPeer m = slot.misbehaving;
+        slot.heldUntil = m.until();
+        log.warn("federation {}: {} (the challenge: {}); the peer is misbehaving (HANDSHAKE.md §2.2a.2): messages to it fail with "
+                + "challenge_invalid, without a handshake, until {} unless it publishes other than {}", domain, e.getMessage(),
+                m.challenge().describe(), m.until(), m.conditionsText());
+        log.debug("federation {}: the refused challenge as signed, for a protocol_abuse report (REPUTATION.md §8.3.3): {}", domain,
+                m.challenge().json());
+    }
+
+    /**
+     * The signed challenge for which {@code peerDomain} is held as misbehaving now, kept for a
+     * {@code protocol_abuse} report (HANDSHAKE.md §2.2a.6, REPUTATION.md §8.3.3); empty when it is not held.
+     */
+    Optional<RefusedChallenge> refusedChallenge(String peerDomain, Instant now) {
+        Slot slot = slots.get(key(peerDomain));
+        if (slot == null) {
+            return Optional.empty();
+        }
+        slot.lock.lock();
+        try {
+            return slot.misbehaving != null && now.isBefore(slot.heldUntil) ? Optional.of(slot.misbehaving.challenge()) : Optional.empty();
+        } finally {
+            slot.lock.unlock();
         }
     }
 

@@ -32,14 +32,26 @@ import sempgw.semp.egress.peers.SempVerifyRecord;
  * @param maxConcurrentEnvelopes envelopes in flight at once on one h2 session (default
  *                         {@value #DEFAULT_MAX_CONCURRENT_ENVELOPES}; TRANSPORT.md §4.3.2, §8.3);
  *                         WebSocket always sends one at a time
+ * @param misbehavingHold  after a peer issued a challenge out of bounds (HANDSHAKE.md §2.2a.2),
+ *                         how long calls for it fail at once with {@code challenge_invalid}
+ *                         without a handshake, unless its configuration revision or domain key
+ *                         changes first ({@link PeerConditions}; default
+ *                         {@link #DEFAULT_MISBEHAVING_HOLD}; positive)
  */
 public record FederationSettings(LocalDomain local, DomainProof domainProof, List<SuiteId> suites, boolean preferWebSocket,
                                  Duration connectTimeout, Duration handshakeTimeout, Duration maxSessionTtl,
                                  int maxReplyBytes, long maxEnvelopeSize, FederationPolicy.Acceptor policy,
-                                 CollisionArbiter collisions, Duration failureHold, int maxConcurrentEnvelopes) {
+                                 CollisionArbiter collisions, Duration failureHold, int maxConcurrentEnvelopes,
+                                 Duration misbehavingHold) {
 
     /** The default {@link #maxConcurrentEnvelopes()}. */
     public static final int DEFAULT_MAX_CONCURRENT_ENVELOPES = 16;
+    /**
+     * The default {@link #misbehavingHold()}: long enough that a peer which keeps issuing such
+     * challenges sees at most one handshake an hour from us, short enough that mail to a peer
+     * that fixed its policy without republishing anything fails for at most an hour.
+     */
+    public static final Duration DEFAULT_MISBEHAVING_HOLD = Duration.ofHours(1);
 
     public FederationSettings {
         Objects.requireNonNull(local, "local");
@@ -51,8 +63,10 @@ public record FederationSettings(LocalDomain local, DomainProof domainProof, Lis
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(collisions, "collisions");
         Objects.requireNonNull(failureHold, "failureHold");
+        Objects.requireNonNull(misbehavingHold, "misbehavingHold");
         if (suites.isEmpty() || !positive(connectTimeout) || !positive(handshakeTimeout) || !positive(maxSessionTtl)
-                || maxReplyBytes <= 0 || maxEnvelopeSize <= 0 || failureHold.isNegative() || maxConcurrentEnvelopes <= 0) {
+                || maxReplyBytes <= 0 || maxEnvelopeSize <= 0 || failureHold.isNegative() || maxConcurrentEnvelopes <= 0
+                || !positive(misbehavingHold)) {
             throw new IllegalArgumentException("invalid federation settings");
         }
     }
@@ -62,43 +76,48 @@ public record FederationSettings(LocalDomain local, DomainProof domainProof, Lis
         return new FederationSettings(local, SempVerifyRecord.proof(local), List.of(SuiteId.PQ_KYBER768_X25519,
                 SuiteId.X25519_CHACHA20_POLY1305), true, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofDays(1),
                 1 << 20, 26_214_400L, FederationPolicy.Acceptor.acceptAny(), CollisionArbiter.none(), Duration.ofSeconds(30),
-                DEFAULT_MAX_CONCURRENT_ENVELOPES);
+                DEFAULT_MAX_CONCURRENT_ENVELOPES, DEFAULT_MISBEHAVING_HOLD);
     }
 
     public FederationSettings withSuites(List<SuiteId> s) {
         return new FederationSettings(local, domainProof, s, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, maxConcurrentEnvelopes);
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, maxConcurrentEnvelopes, misbehavingHold);
     }
 
     public FederationSettings withPreferWebSocket(boolean ws) {
         return new FederationSettings(local, domainProof, suites, ws, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, maxConcurrentEnvelopes);
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, maxConcurrentEnvelopes, misbehavingHold);
     }
 
     public FederationSettings withHandshakeTimeout(Duration d) {
         return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, d, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, maxConcurrentEnvelopes);
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, maxConcurrentEnvelopes, misbehavingHold);
     }
 
     public FederationSettings withCollisions(CollisionArbiter c) {
         return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, c, failureHold, maxConcurrentEnvelopes);
+                maxReplyBytes, maxEnvelopeSize, policy, c, failureHold, maxConcurrentEnvelopes, misbehavingHold);
     }
 
     public FederationSettings withFailureHold(Duration d) {
         return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, collisions, d, maxConcurrentEnvelopes);
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, d, maxConcurrentEnvelopes, misbehavingHold);
     }
 
     /** Our {@code max_envelope_size} capability, offered in the handshake ({@code semp.max_envelope_size}). */
     public FederationSettings withMaxEnvelopeSize(long bytes) {
         return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, bytes, policy, collisions, failureHold, maxConcurrentEnvelopes);
+                maxReplyBytes, bytes, policy, collisions, failureHold, maxConcurrentEnvelopes, misbehavingHold);
     }
 
     public FederationSettings withMaxConcurrentEnvelopes(int n) {
         return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
-                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, n);
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, n, misbehavingHold);
+    }
+
+    public FederationSettings withMisbehavingHold(Duration d) {
+        return new FederationSettings(local, domainProof, suites, preferWebSocket, connectTimeout, handshakeTimeout, maxSessionTtl,
+                maxReplyBytes, maxEnvelopeSize, policy, collisions, failureHold, maxConcurrentEnvelopes, d);
     }
 
     private static boolean positive(Duration d) {

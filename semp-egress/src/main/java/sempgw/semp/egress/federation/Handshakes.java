@@ -145,7 +145,10 @@ final class Handshakes {
                 log.info("federation {}: {} connect failed, {}", domain, id, e.getMessage());
                 return Optional.empty();
             }
-            log.warn("federation {}: handshake over {} failed: {}", domain, id, e.getMessage());
+            if (e.refusedChallenge().isEmpty()) {
+                // A challenge out of bounds is logged once, with the mark it sets (FederationClient).
+                log.warn("federation {}: handshake over {} failed: {}", domain, id, e.getMessage());
+            }
             throw e;
         }
         long limit = Math.min(semp.maxEnvelopeSize(), session.terms().maxEnvelopeSize().orElse(Long.MAX_VALUE));

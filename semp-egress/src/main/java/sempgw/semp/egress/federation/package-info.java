@@ -22,7 +22,9 @@
  * <p>Limits and defaults ({@link sempgw.semp.egress.federation.FederationSettings}): connect
  * 10 s per transport, handshake and rekey 30 s, 16 envelopes in flight per h2 session,
  * reply 1 MiB, accepted session TTL at most one day,
- * a peer whose session setup failed is failed fast for 30 s (with the same reason code), WebSocket
+ * a peer whose session setup failed is failed fast for 30 s (with the same reason code), a peer
+ * that issued a challenge out of bounds for an hour unless its configuration revision or domain
+ * key changes (HANDSHAKE.md §2.2a.2 "MUST NOT retry under the same conditions"), WebSocket
  * ping every 30 s, reply size counted in UTF-8 bytes. The per-domain table holds only live
  * sessions and held failures: once a minute a caller sweeps out closed and expired sessions
  * (keys erased) and idle domains.
@@ -38,11 +40,12 @@
  * <ul>
  *   <li>HANDSHAKE.md §4.2 (silent block), §5.1-§5.7 (federation handshake), §6.4 (suite choice),
  *   §6.6 (timeout), §2.2a (challenge; §2.2a.2 and §2.2a.6: a challenge out of bounds)</li>
+ *   <li>REPUTATION.md §8.3.3 (the refused challenge is kept as evidence)</li>
  *   <li>SESSION.md §2.4 (erasure), §2.5.2 (collisions), §3.1-§3.4 (rekey)</li>
  *   <li>TRANSPORT.md §4.1 (WebSocket), §4.2.2-§4.2.3 (HTTP/2 status, tunnel header), §5.3-§5.4
  *   (fallback order and procedure), §8.2 (reconnection)</li>
- *   <li>DISCOVERY.md §3.1.4 (required extensions), §5.6 (advertised endpoints only), §6.1
- *   (invalidate after a failure)</li>
+ *   <li>DISCOVERY.md §3.1.4 (required extensions), §3.5.1 (configuration revision), §5.6
+ *   (advertised endpoints only), §6.1 (invalidate after a failure)</li>
  *   <li>ERRORS.md §1, §2, §15.2 (which refusals may be retried)</li>
  * </ul>
  *
@@ -54,6 +57,6 @@
  * trusting the injected trust store. Holds session keys in memory (semp-core {@code Session});
  * they are erased when a session is dropped, expires or the client closes. Uses our domain
  * signing key only through semp-core's handshake. Logs domains and session ids, never keys or
- * message content.
+ * message content; at DEBUG, a refused challenge as the peer signed it (public protocol data).
  */
 package sempgw.semp.egress.federation;

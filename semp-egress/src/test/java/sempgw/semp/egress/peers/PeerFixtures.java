@@ -71,6 +71,14 @@ public final class PeerFixtures {
         return new DiscoveryResult.Semp(config, List.of(host), host, Optional.empty(), SessionTtl.DEFAULT, List.of());
     }
 
+    /** {@code semp} with its configuration document at {@code revision} (DISCOVERY.md §3.5.1), all else the same. */
+    public static DiscoveryResult.Semp withRevision(DiscoveryResult.Semp semp, long revision) {
+        SempConfiguration c = semp.configuration();
+        return new DiscoveryResult.Semp(new SempConfiguration(c.version(), c.domain(), revision, c.ttl(), c.client(), c.federation(),
+                c.register(), c.keys(), c.domainKeys(), c.otherEndpoints(), c.suites(), c.maxEnvelopeSize(), c.extensions()),
+                semp.targets(), semp.configurationHost(), semp.capability(), semp.sessionTtl(), semp.discrepancies());
+    }
+
     /** Whether {@code message} is a handshake {@code challenge} (HANDSHAKE.md §2.2a). */
     public static boolean isChallenge(byte[] message) {
         return new String(message, StandardCharsets.UTF_8).contains("\"step\":\"challenge\"");
