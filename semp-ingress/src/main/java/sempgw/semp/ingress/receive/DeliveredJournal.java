@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,15 +25,17 @@ import sempgw.store.PrivateFiles;
  * {@link DeliveredEnvelopes#key}: a hash of the sender domain and {@code postmark.id}, so the file
  * names no correspondent and no message.
  *
- * <p>Lines are appended, and the file rewritten, without fsync, after the envelope's own durable
- * store: a process crash keeps them (the kernel has them); a power loss may lose the last lines,
- * or the whole file if it struck just after a rewrite, and a retry of those envelopes is stored a
- * second time: a duplicate, never a loss. Read once at start: expired
- * entries and damaged lines (a line cut short by a crash) are dropped, the newest
- * {@code capacity} kept; the file is then rewritten with them (temporary file, atomic rename) and
- * again whenever it has grown to twice its live entries. A file that cannot be read or written
- * costs only the duplicate check across restarts (logged); it never stops the server or a
- * delivery.
+ * <p>Lines are appended without fsync, after the envelope's own durable store and before its
+ * acknowledgment: a process crash keeps them (the kernel has them); a power loss may lose the
+ * lines the kernel had not yet written, and a retry of one of those envelopes (one whose sender
+ * never got the acknowledgment) is stored a second time: a duplicate, never a loss. Forcing each
+ * line would add an fsync to every delivery to spare only such duplicates. Read once at start:
+ * expired entries and damaged lines (a line cut short by a crash) are dropped, the newest
+ * {@code capacity} kept; the file is then rewritten with them, and again whenever it has grown to
+ * twice its live entries, durably (temporary file, fsync, atomic rename, fsync of the directory:
+ * {@link PrivateFiles#replace}), so a power loss after a rewrite finds the old file or the new
+ * one, never neither. A file that cannot be read or written costs only the duplicate check across
+ * restarts (logged); it never stops the server or a delivery.
  */
 public final class DeliveredJournal implements AutoCloseable {
     static final String HEADER = "semp-delivered 1";
@@ -96,20 +97,15 @@ public final class DeliveredJournal implements AutoCloseable {
         return out != null && lines >= Math.max(MIN_REWRITE_LINES, 2 * live);
     }
 
-    /** Replaces the file with {@code live} (temporary file, atomic rename) and appends after them. */
+    /** Replaces the file with {@code live}, durably ({@link PrivateFiles#replace}), and appends after them. */
     synchronized void rewrite(Map<String, Instant> live) {
         if (file == null || failed) {
             return;
         }
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         live.forEach((key, until) -> text.append(line(key, until)));
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
-            Files.deleteIfExists(temp);
-            try (FileChannel ch = PrivateFiles.createNew(temp)) {
-                write(ch, text.toString());
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.replace(file, text.toString().getBytes(StandardCharsets.US_ASCII));
             closeOut();
             out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             lines = live.size();

@@ -125,7 +125,8 @@ final class DeliveredJournalTest {
 
     @Test
     void unwritableDirectory_setWorksInMemory() throws Exception {
-        Path missing = dir.resolve("no-such-dir").resolve("semp-delivered");
+        Path notADirectory = Files.writeString(dir.resolve("no-such-dir"), "a file, so nothing can be created under it");
+        Path missing = notADirectory.resolve("semp-delivered");
 
         try (DeliveredJournal journal = DeliveredJournal.open(missing, 10, NOW)) {
             DeliveredEnvelopes d = new DeliveredEnvelopes(10, journal);
