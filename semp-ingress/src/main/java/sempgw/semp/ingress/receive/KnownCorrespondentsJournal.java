@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.text.Normalizer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +20,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SequencedSet;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sempgw.store.PrivateFiles;
@@ -48,7 +44,8 @@ import sempgw.store.PrivateFiles;
  * pairs. A file that cannot be read, has no header or is larger than twice the bound can write is
  * logged and moved to {@code <name>.corrupt} for inspection, and the set starts empty; one that
  * cannot be written is logged, and the set goes on in memory. Neither stops the server.
- * Thread-safe: lookups take no lock.
+ * Thread-safe: one lock, which a lookup (a hash lookup) takes too; it waits only while a new pair
+ * is forced to disk or the file is rewritten.
  */
 public final class KnownCorrespondentsJournal implements KnownCorrespondents, AutoCloseable {
     static final String HEADER = "semp-known 1";
@@ -62,14 +59,15 @@ public final class KnownCorrespondentsJournal implements KnownCorrespondents, Au
 
     private final Path file;
     private final int capacity;
-    private final Set<Pair> known = ConcurrentHashMap.newKeySet();
-    private final Deque<Pair> oldestFirst = new ArrayDeque<>();
+    /** Oldest first. */
+    private final SequencedSet<Pair> known;
     private FileChannel out;
     private int lines;
 
-    private KnownCorrespondentsJournal(Path file, int capacity) {
+    private KnownCorrespondentsJournal(Path file, int capacity, SequencedSet<Pair> known) {
         this.file = file;
         this.capacity = capacity;
+        this.known = known;
     }
 
     /** Reads {@code file} (the gateway's: {@code <data_dir>/semp-known-correspondents}), keeps the newest {@code capacity} pairs and rewrites it with them. */
@@ -77,47 +75,39 @@ public final class KnownCorrespondentsJournal implements KnownCorrespondents, Au
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
-        KnownCorrespondentsJournal journal = new KnownCorrespondentsJournal(Objects.requireNonNull(file, "file").toAbsolutePath(), capacity);
-        for (Pair p : read(journal.file, capacity)) {
-            journal.add(p);
-        }
+        Path f = Objects.requireNonNull(file, "file").toAbsolutePath();
+        KnownCorrespondentsJournal journal = new KnownCorrespondentsJournal(f, capacity, read(f, capacity));
         journal.rewrite();
         return journal;
     }
 
     @Override
-    public boolean isKnown(String recipient, String senderDomain) {
+    public synchronized boolean isKnown(String recipient, String senderDomain) {
         return known.contains(Pair.of(recipient, senderDomain));
     }
 
     @Override
     public synchronized void remember(String recipient, String senderDomain) {
         Pair p = Pair.of(recipient, senderDomain);
-        if (known.contains(p)) {
+        if (!known.add(p)) {
             return;
         }
-        add(p);
+        if (known.size() > capacity) {
+            known.removeFirst();
+        }
         append(p);
-        if (lines >= Math.max(MIN_REWRITE_LINES, 2 * oldestFirst.size())) {
+        if (lines >= Math.max(MIN_REWRITE_LINES, 2 * known.size())) {
             rewrite();
         }
     }
 
     synchronized int size() {
-        return oldestFirst.size();
+        return known.size();
     }
 
     @Override
     public synchronized void close() {
         closeOut();
-    }
-
-    private void add(Pair p) {
-        known.add(p);
-        oldestFirst.addLast(p);
-        while (oldestFirst.size() > capacity) {
-            known.remove(oldestFirst.removeFirst());
-        }
     }
 
     /** One line, forced to disk; a pair that cannot be written as a line stays in memory only. */
@@ -137,12 +127,12 @@ public final class KnownCorrespondentsJournal implements KnownCorrespondents, Au
     /** Replaces the file with the live pairs, durably, and appends after them. */
     private void rewrite() {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
-        oldestFirst.stream().filter(Pair::writable).forEach(p -> text.append(p.line()));
+        known.stream().filter(Pair::writable).forEach(p -> text.append(p.line()));
         try {
             PrivateFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
             closeOut();
             out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            lines = oldestFirst.size();
+            lines = known.size();
         } catch (IOException | UnsupportedOperationException e) {
             fail("cannot be rewritten", e);
         }
