@@ -186,7 +186,6 @@ final class SempRoute {
             Map<String, DeliveryResult> outcomes) throws Refused {
         MailboxIdentity identity = mailboxes.identity(entry.sender().reversePath()).orElseThrow(() -> new Refused(new DeliveryResult.Deferred(
                 "451 4.7.0 the sender's SEMP mailbox is no longer provisioned")));
-        String sender = MailboxKeys.mailboxAddress(entry.sender().reversePath()).orElseThrow();
         if (!(discovery.discover(domain) instanceof DiscoveryResult.Semp peer)) {
             throw new Refused(new DeliveryResult.Deferred("451 4.4.3 semp; " + domain + " is not discovered as SEMP now"));
         }
@@ -198,7 +197,7 @@ final class SempRoute {
             return List.of();
         }
         Instant now = clock.instant();
-        Draft draft = convert(entry, reachable, content, sender, now);
+        Draft draft = convert(entry, reachable, content, identity.address().toString(), now);
         int limit = (int) Math.min(peer.maxEnvelopeSize(), Integer.MAX_VALUE);
         ComposeOptions options = new ComposeOptions(keyed.suite(), ComposeOptions.DEFAULT_LIFETIME, SizeBuckets.standard(limit));
         EnvelopeComposer composer = new EnvelopeComposer(options, random, StableIds.postmarkIds(entry, domain, reachable));

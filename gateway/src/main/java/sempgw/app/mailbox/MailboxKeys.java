@@ -19,7 +19,7 @@ import sempgw.core.keys.UserEncryptionPrivateKey;
  */
 public interface MailboxKeys {
 
-    /** The current identity key and its {@code ed25519:<hex>} fingerprint; empty when not provisioned. */
+    /** The current identity key, the mailbox's address and the key's {@code ed25519:<hex>} fingerprint; empty when not provisioned. */
     Optional<MailboxIdentity> identity(String address);
 
     /**
@@ -33,13 +33,4 @@ public interface MailboxKeys {
 
     /** Whether its SMTP mail may carry the upgrade-signal headers (CLIENT.md §6.4.3); false when not provisioned. */
     boolean advertises(String address);
-
-    /**
-     * {@code address} as a mailbox is named, however SMTP spelled it ({@code Alice@Example.ORG} ->
-     * {@code alice@example.org}): the canonical address its keys are published under and its
-     * envelopes carry in {@code brief.from} (ENVELOPE.md §2.3); empty when it is no address.
-     */
-    static Optional<String> mailboxAddress(String address) {
-        return MailboxAddresses.lookupKey(address);
-    }
 }

@@ -87,7 +87,7 @@ public final class MailboxStore implements MailboxKeys, AutoCloseable {
 
     @Override
     public Optional<MailboxIdentity> identity(String address) {
-        return find(address).flatMap(Mailbox::identity).map(MailboxIdentity::of);
+        return find(address).flatMap(m -> m.identity().map(key -> MailboxIdentity.of(m.address(), key)));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import sempgw.app.mailbox.MailboxIdentity;
 import sempgw.app.mailbox.MailboxKeys;
 import sempgw.core.crypto.RandomSource;
+import sempgw.core.envelope.SempAddress;
 import sempgw.core.keys.IdentityPrivateKey;
 import sempgw.core.keys.KeyId;
 import sempgw.core.keys.UserEncryptionPrivateKey;
@@ -18,7 +19,7 @@ import sempgw.core.keys.UserEncryptionPrivateKey;
 final class UpgradeSignalTest {
     private static final IdentityPrivateKey KEY = IdentityPrivateKey.generate(RandomSource.secure());
     private static final String FINGERPRINT = "ed25519:" + KeyId.of(KEY.publicKey().bytes()).hex();
-    private static final MailboxIdentity ALICE = new MailboxIdentity(KEY, FINGERPRINT);
+    private static final MailboxIdentity ALICE = new MailboxIdentity(new SempAddress("alice", "example.org"), KEY, FINGERPRINT);
 
     @Test
     void fields_provisionedSenderAdvertising_allFourHeaders() {

@@ -196,6 +196,13 @@ final class MailboxStoreTest {
     }
 
     @Test
+    void identity_addressSpelledOtherwise_namesTheMailboxAsStored() throws Exception {
+        fx.store.add(StoreFixture.address("alice@example.org"));
+
+        assertThat(fx.store.identity("ALICE@Example.ORG").orElseThrow().address()).hasToString("alice@example.org");
+    }
+
+    @Test
     void readSide_notAnAddress_notProvisioned() {
         assertThat(fx.store.provisioned("not an address")).isFalse();
         assertThat(fx.store.identity("@example.org")).isEmpty();
