@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.envelope.Envelope;
@@ -26,31 +25,20 @@ import sempgw.core.envelope.open.OpenException;
 import sempgw.core.keys.UserEncryptionPrivateKey;
 import sempgw.semp.egress.discovery.DiscoveryResult;
 import sempgw.semp.egress.peers.HttpsDomainKeys;
-import sempgw.semp.egress.testing.TestHttpsServer;
-import sempgw.semp.egress.testing.TestTls;
+import sempgw.semp.egress.testing.LoopbackHttps;
 
 /** Sender identity keys from the sender's domain, as the receiving side's {@code IdentityKeys}. */
 final class PeerIdentityKeysTest {
     private static final String ALICE = "alice@b.example";
 
-    private static TestTls tls;
-    private static TestHttpsServer https;
+    @RegisterExtension
+    static final LoopbackHttps HTTPS = new LoopbackHttps();
+
     private KeysHarness h;
-
-    @BeforeAll
-    static void startHttps() throws Exception {
-        tls = TestTls.selfSigned("localhost");
-        https = new TestHttpsServer(tls.serverContext());
-    }
-
-    @AfterAll
-    static void stopHttps() {
-        https.close();
-    }
 
     @BeforeEach
     void setUp() throws Exception {
-        h = new KeysHarness("b.example", tls, https, List.of("x25519-chacha20-poly1305"));
+        h = new KeysHarness("b.example", HTTPS, List.of("x25519-chacha20-poly1305"));
     }
 
     @AfterEach

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.envelope.brief.Brief;
@@ -24,28 +23,17 @@ import sempgw.core.envelope.open.EnvelopeOpener;
 import sempgw.core.envelope.open.IdentityKeys;
 import sempgw.core.keys.IdentityPrivateKey;
 import sempgw.semp.egress.discovery.DiscoveryResult;
-import sempgw.semp.egress.testing.TestHttpsServer;
-import sempgw.semp.egress.testing.TestTls;
+import sempgw.semp.egress.testing.LoopbackHttps;
 
 /** Suite choice and semp-core {@code RecipientKeys} from a peer's published keys, proven by composing and opening. */
 final class PeerRecipientKeysTest {
     private static final List<String> BOTH = List.of("pq-kyber768-x25519", "x25519-chacha20-poly1305");
     private static final List<SuiteId> OURS = List.of(SuiteId.X25519_CHACHA20_POLY1305, SuiteId.PQ_KYBER768_X25519);
 
-    private static TestTls tls;
-    private static TestHttpsServer https;
+    @RegisterExtension
+    static final LoopbackHttps HTTPS = new LoopbackHttps();
+
     private KeysHarness h;
-
-    @BeforeAll
-    static void startHttps() throws Exception {
-        tls = TestTls.selfSigned("localhost");
-        https = new TestHttpsServer(tls.serverContext());
-    }
-
-    @AfterAll
-    static void stopHttps() {
-        https.close();
-    }
 
     @AfterEach
     void close() {
@@ -53,7 +41,7 @@ final class PeerRecipientKeysTest {
     }
 
     private PeerRecipientKeys peers(List<String> peerSuites, List<SuiteId> ours) throws Exception {
-        h = new KeysHarness("b.example", tls, https, peerSuites);
+        h = new KeysHarness("b.example", HTTPS, peerSuites);
         return new PeerRecipientKeys(h.discovery, h.domainKeys, h.users, ours, h.clock);
     }
 

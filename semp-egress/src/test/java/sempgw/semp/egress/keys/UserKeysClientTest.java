@@ -8,11 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,9 +24,8 @@ import sempgw.core.keys.KeyRecordSignatures;
 import sempgw.semp.egress.discovery.DiscoveryResult;
 import sempgw.semp.egress.peers.HttpsDomainKeys;
 import sempgw.semp.egress.peers.PeerFixtures;
+import sempgw.semp.egress.testing.LoopbackHttps;
 import sempgw.semp.egress.testing.MutableClock;
-import sempgw.semp.egress.testing.TestHttpsServer;
-import sempgw.semp.egress.testing.TestTls;
 
 /** User keys over a real HTTPS server serving responses signed with semp-core primitives. */
 final class UserKeysClientTest {
@@ -36,34 +34,24 @@ final class UserKeysClientTest {
     private static final String NOBODY = "nobody@b.example";
     private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
 
-    private static TestTls tls;
-    private static TestHttpsServer https;
+    @RegisterExtension
+    static final LoopbackHttps HTTPS = new LoopbackHttps();
+
     private KeysPeer peer;
     private MutableClock clock;
     private PeerFixtures.FixedDiscovery discovery;
     private HttpsDomainKeys domainKeys;
     private UserKeysClient client;
 
-    @BeforeAll
-    static void startHttps() throws Exception {
-        tls = TestTls.selfSigned("localhost");
-        https = new TestHttpsServer(tls.serverContext());
-    }
-
-    @AfterAll
-    static void stopHttps() {
-        https.close();
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         peer = new KeysPeer(D, 21);
-        https.respond(peer);
+        HTTPS.server().respond(peer);
         clock = new MutableClock(NOW);
-        discovery = new PeerFixtures.FixedDiscovery(peer.discovery(https.port(), List.of("pq-kyber768-x25519", "x25519-chacha20-poly1305"),
+        discovery = new PeerFixtures.FixedDiscovery(peer.discovery(HTTPS.server().port(), List.of("pq-kyber768-x25519", "x25519-chacha20-poly1305"),
                 Duration.ofHours(1)));
-        domainKeys = new HttpsDomainKeys(discovery, tls.trustingContext(), clock, Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024);
-        client = new UserKeysClient(discovery, domainKeys, tls.trustingContext(), clock, Duration.ofSeconds(2), Duration.ofSeconds(2), 100);
+        domainKeys = new HttpsDomainKeys(discovery, HTTPS.tls().trustingContext(), clock, Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024);
+        client = new UserKeysClient(discovery, domainKeys, HTTPS.tls().trustingContext(), clock, Duration.ofSeconds(2), Duration.ofSeconds(2), 100);
     }
 
     @AfterEach

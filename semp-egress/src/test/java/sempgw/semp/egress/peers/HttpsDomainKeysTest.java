@@ -13,11 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.envelope.seal.SenderDomainKeys;
 import sempgw.core.handshake.DomainKeyLookup;
@@ -25,6 +24,7 @@ import sempgw.core.keys.DomainEncryptionPrivateKey;
 import sempgw.core.keys.DomainSigningPrivateKey;
 import sempgw.core.keys.KeyId;
 import sempgw.semp.egress.discovery.DiscoveryResult;
+import sempgw.semp.egress.testing.LoopbackHttps;
 import sempgw.semp.egress.testing.MutableClock;
 import sempgw.semp.egress.testing.TestHttpsServer;
 import sempgw.semp.egress.testing.TestTls;
@@ -39,31 +39,21 @@ final class HttpsDomainKeysTest {
     private static final DomainEncryptionPrivateKey ENCRYPTION = DomainEncryptionPrivateKey.generate(SuiteId.X25519_CHACHA20_POLY1305,
             PeerFixtures.seeded(13));
 
-    private static TestTls tls;
-    private static TestHttpsServer https;
+    @RegisterExtension
+    static final LoopbackHttps HTTPS = new LoopbackHttps();
+
     private final AtomicReference<DomainSigningPrivateKey> served = new AtomicReference<>(SIGNING);
     private MutableClock clock;
     private PeerFixtures.FixedDiscovery discovery;
     private HttpsDomainKeys keys;
 
-    @BeforeAll
-    static void startHttps() throws Exception {
-        tls = TestTls.selfSigned("localhost");
-        https = new TestHttpsServer(tls.serverContext());
-    }
-
-    @AfterAll
-    static void stopHttps() {
-        https.close();
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        https.respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, served.get().publicKey(),
+        HTTPS.server().respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, served.get().publicKey(),
                 ENCRYPTION.publicKey())).getBytes(StandardCharsets.UTF_8)));
         clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
         discovery = new PeerFixtures.FixedDiscovery(semp(PATH));
-        keys = new HttpsDomainKeys(discovery, tls.trustingContext(), clock, Duration.ofSeconds(2), Duration.ofSeconds(2), 4096);
+        keys = new HttpsDomainKeys(discovery, HTTPS.tls().trustingContext(), clock, Duration.ofSeconds(2), Duration.ofSeconds(2), 4096);
     }
 
     @AfterEach
@@ -72,12 +62,12 @@ final class HttpsDomainKeysTest {
     }
 
     private static DiscoveryResult.Semp semp(String path) {
-        return PeerFixtures.semp(D, Map.of("h2", "https://localhost/v1/federate"), "https://localhost:" + https.port() + path,
+        return PeerFixtures.semp(D, Map.of("h2", "https://localhost/v1/federate"), "https://localhost:" + HTTPS.server().port() + path,
                 List.of("x25519-chacha20-poly1305"), Duration.ofHours(1));
     }
 
     private int fetches() {
-        return (int) https.paths().stream().filter(PATH::equals).count();
+        return (int) HTTPS.server().paths().stream().filter(PATH::equals).count();
     }
 
     @Test
@@ -130,14 +120,14 @@ final class HttpsDomainKeysTest {
 
     @Test
     void find_http404_emptyAndNotCached() {
-        https.respond(404, "");
+        HTTPS.server().respond(404, "");
         assertThat(keys.find(D, Optional.empty())).isEmpty();
         assertThat(keys.cached(D)).isEmpty();
     }
 
     @Test
     void transientFailures_areUnavailableForTheSealAndTheHandshake_emptyForFind() throws Exception {
-        https.respond(503, "");
+        HTTPS.server().respond(503, "");
         assertUnavailable();
 
         keys.invalidate(D);
@@ -168,7 +158,7 @@ final class HttpsDomainKeysTest {
 
         keys.invalidate(D);
         discovery.answer(semp(PATH));
-        https.respond(200, "{\"type\":\"SEMP_DOMAIN_KEYS\"}");
+        HTTPS.server().respond(200, "{\"type\":\"SEMP_DOMAIN_KEYS\"}");
         assertThat(keys.signingKeys(D, Optional.empty())).isEqualTo(new SenderDomainKeys.Published(List.of()));
     }
 
@@ -224,7 +214,7 @@ final class HttpsDomainKeysTest {
     void unknownKeyId_refetchFailsTransiently_heldKeysStayInUse_failureRateLimitsTheNextRefetch() {
         keys.signingKeys(D, Optional.empty());
         clock.advance(HttpsDomainKeys.REFRESH_INTERVAL);
-        https.respond(503, "");
+        HTTPS.server().respond(503, "");
         int before = fetches();
 
         assertThat(keys.signingKeys(D, Optional.of(ROTATED.keyId()))).isEqualTo(new SenderDomainKeys.Unavailable());
@@ -234,7 +224,7 @@ final class HttpsDomainKeysTest {
         assertThat(fetches() - before).isEqualTo(1);
 
         served.set(ROTATED);
-        https.respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, served.get().publicKey(),
+        HTTPS.server().respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, served.get().publicKey(),
                 ENCRYPTION.publicKey())).getBytes(StandardCharsets.UTF_8)));
         clock.advance(HttpsDomainKeys.FAILURE_TTL);
         assertThat(keys.signingKeys(D, Optional.of(ROTATED.keyId()))).isEqualTo(published(ROTATED));
@@ -247,19 +237,19 @@ final class HttpsDomainKeysTest {
 
     @Test
     void find_afterAFailure_rememberedForFailureTtlUnlessInvalidated() {
-        https.respond(404, "");
-        int before = https.paths().size();
+        HTTPS.server().respond(404, "");
+        int before = HTTPS.server().paths().size();
         assertThat(keys.find(D, Optional.empty())).isEmpty();
-        https.respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, SIGNING.publicKey(),
+        HTTPS.server().respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, SIGNING.publicKey(),
                 ENCRYPTION.publicKey())).getBytes(StandardCharsets.UTF_8)));
         assertThat(keys.find(D, Optional.empty())).isEmpty();
-        assertThat(https.paths()).hasSize(before + 1);
+        assertThat(HTTPS.server().paths()).hasSize(before + 1);
         clock.advance(HttpsDomainKeys.FAILURE_TTL);
         assertThat(keys.find(D, Optional.empty())).contains(SIGNING.publicKey());
-        https.respond(404, "");
+        HTTPS.server().respond(404, "");
         keys.invalidate(D);
         assertThat(keys.find(D, Optional.empty())).isEmpty();
-        https.respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, SIGNING.publicKey(),
+        HTTPS.server().respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, SIGNING.publicKey(),
                 ENCRYPTION.publicKey())).getBytes(StandardCharsets.UTF_8)));
         keys.invalidate(D);
         assertThat(keys.find(D, Optional.empty())).contains(SIGNING.publicKey());
@@ -269,7 +259,7 @@ final class HttpsDomainKeysTest {
     void published_fetchInterrupted_failsButIsNotRemembered() throws Exception {
         CountDownLatch requested = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        https.respond(e -> {
+        HTTPS.server().respond(e -> {
             requested.countDown();
             try {
                 release.await(5, TimeUnit.SECONDS);
@@ -290,7 +280,7 @@ final class HttpsDomainKeysTest {
         caller.interrupt();
         caller.join(5_000);
         release.countDown();
-        https.respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, SIGNING.publicKey(),
+        HTTPS.server().respond(e -> TestHttpsServer.send(e, 200, PeerFixtures.json(PeerFixtures.domainKeysDocument(D, SIGNING.publicKey(),
                 ENCRYPTION.publicKey())).getBytes(StandardCharsets.UTF_8)));
 
         assertThat(failure.get()).isInstanceOf(DomainKeysException.class).hasMessageContaining("interrupted");
@@ -299,27 +289,27 @@ final class HttpsDomainKeysTest {
 
     @Test
     void published_redirect_notFollowed() {
-        https.respond(e -> {
-            e.getResponseHeaders().set("Location", "https://localhost:" + https.port() + "/elsewhere");
+        HTTPS.server().respond(e -> {
+            e.getResponseHeaders().set("Location", "https://localhost:" + HTTPS.server().port() + "/elsewhere");
             TestHttpsServer.send(e, 302, new byte[0]);
         });
-        int before = https.paths().size();
+        int before = HTTPS.server().paths().size();
         assertThat(keys.find(D, Optional.empty())).isEmpty();
-        assertThat(https.paths().subList(before, https.paths().size())).containsExactly(PATH);
+        assertThat(HTTPS.server().paths().subList(before, HTTPS.server().paths().size())).containsExactly(PATH);
     }
 
     @Test
     void published_oversizeBody_refused() {
-        https.respond(200, "{\"type\":\"SEMP_DOMAIN_KEYS\",\"pad\":\"" + "x".repeat(8000) + "\"}");
+        HTTPS.server().respond(200, "{\"type\":\"SEMP_DOMAIN_KEYS\",\"pad\":\"" + "x".repeat(8000) + "\"}");
         assertThat(keys.find(D, Optional.empty())).isEmpty();
     }
 
     @Test
     void published_notASempDomain_refusedWithoutFetching() {
         discovery.answer(new DiscoveryResult.Legacy("mx only"));
-        int before = https.paths().size();
+        int before = HTTPS.server().paths().size();
         assertThat(keys.find(D, Optional.empty())).isEmpty();
-        assertThat(https.paths()).hasSize(before);
+        assertThat(HTTPS.server().paths()).hasSize(before);
     }
 
     @Test

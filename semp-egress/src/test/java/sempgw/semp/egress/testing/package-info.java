@@ -6,6 +6,8 @@
  * process), {@link sempgw.semp.egress.testing.TestHttpsServer} (the JDK's HttpsServer with a
  * programmable responder), {@link sempgw.semp.egress.testing.TestTls} (a BouncyCastle
  * self-signed certificate and the contexts that serve and trust it),
+ * {@link sempgw.semp.egress.testing.LoopbackHttps} (the two together as a test class's
+ * {@code @RegisterExtension}, stopped after its last test),
  * {@link sempgw.semp.egress.testing.MutableClock} and
  * {@link sempgw.semp.egress.testing.LoopbackPorts} (ports to name before a server starts, drawn
  * outside the kernel's ephemeral range).

@@ -20,11 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sempgw.core.SempReason;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SuiteId;
@@ -42,9 +41,9 @@ import sempgw.semp.egress.discovery.SessionTtl;
 import sempgw.semp.egress.discovery.TransportEndpoints;
 import sempgw.semp.egress.peers.HttpsDomainKeys;
 import sempgw.semp.egress.peers.PeerDiscovery;
+import sempgw.semp.egress.testing.LoopbackHttps;
 import sempgw.semp.egress.testing.MutableClock;
 import sempgw.semp.egress.testing.TestHttpsServer;
-import sempgw.semp.egress.testing.TestTls;
 
 /**
  * The receive pipeline over the gateway's own sender-key lookup ({@link HttpsDomainKeys}, as
@@ -60,8 +59,8 @@ final class SenderKeyFetchTest {
     private static final DomainSigningPrivateKey ROTATED = DomainSigningPrivateKey.generate(RandomSource.secure());
     private static final DomainSigningPrivateKey FORGER = DomainSigningPrivateKey.generate(RandomSource.secure());
 
-    private static TestTls tls;
-    private static TestHttpsServer https;
+    @RegisterExtension
+    static final LoopbackHttps HTTPS = new LoopbackHttps();
 
     private final AtomicReference<DomainSigningPrivateKey> published = new AtomicReference<>(PEER_SIGNING);
     private final AtomicReference<DiscoveryResult> discovered = new AtomicReference<>();
@@ -69,17 +68,6 @@ final class SenderKeyFetchTest {
     private MutableClock clock;
     private HttpsDomainKeys keys;
     private ReceivePipeline pipeline;
-
-    @BeforeAll
-    static void startHttps() throws Exception {
-        tls = TestTls.selfSigned("localhost");
-        https = new TestHttpsServer(tls.serverContext());
-    }
-
-    @AfterAll
-    static void stopHttps() {
-        https.close();
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -96,7 +84,7 @@ final class SenderKeyFetchTest {
             public void invalidate(String domain) {
             }
         };
-        keys = new HttpsDomainKeys(discovery, tls.trustingContext(), clock, Duration.ofSeconds(2), Duration.ofSeconds(2), 4096);
+        keys = new HttpsDomainKeys(discovery, HTTPS.tls().trustingContext(), clock, Duration.ofSeconds(2), Duration.ofSeconds(2), 4096);
         pipeline = new ReceivePipeline(ReceiveConfig.defaults(Set.of(LOCAL)),
                 new ServerKeys(keys, d -> d.equals(LOCAL) ? List.of(ReceiveFixture.domainKey(LOCAL, SuiteId.X25519_CHACHA20_POLY1305)) : List.of(),
                         OUR_SIGNING),
@@ -111,7 +99,7 @@ final class SenderKeyFetchTest {
 
     @Test
     void receive_keyServerAnswers503_isRecoverableServerUnavailable_andTheRetryIsDelivered() throws Exception {
-        https.respond(503, "");
+        HTTPS.server().respond(503, "");
         byte[] wire = sealedBy(PEER_SIGNING);
 
         Acknowledgment.Rejected r = ReceiveFixture.rejected(receive(wire));
@@ -230,7 +218,7 @@ final class SenderKeyFetchTest {
     void receive_refetchFailsTemporarily_unknownKeyIsServerUnavailable_heldKeyStillVerifies() throws Exception {
         delivered(receive(sealedBy(PEER_SIGNING)));
         clock.advance(HttpsDomainKeys.REFRESH_INTERVAL);
-        https.respond(503, "");
+        HTTPS.server().respond(503, "");
         int before = fetches();
 
         assertThat(ReceiveFixture.reason(receive(sealedBy(ROTATED)))).isEqualTo(SempReason.SERVER_UNAVAILABLE);
@@ -253,12 +241,12 @@ final class SenderKeyFetchTest {
     }
 
     private int fetches() {
-        return (int) https.paths().stream().filter(PATH::equals).count();
+        return (int) HTTPS.server().paths().stream().filter(PATH::equals).count();
     }
 
     /** a.example's key server publishes {@link #published}. */
     private void serving() {
-        https.respond(e -> TestHttpsServer.send(e, 200, document(published.get()).getBytes(StandardCharsets.UTF_8)));
+        HTTPS.server().respond(e -> TestHttpsServer.send(e, 200, document(published.get()).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String document(DomainSigningPrivateKey signing) {
@@ -276,7 +264,7 @@ final class SenderKeyFetchTest {
     }
 
     private static DiscoveryResult.Semp semp() {
-        return semp(https.port());
+        return semp(HTTPS.server().port());
     }
 
     /** a.example's discovery answer, its {@code domain_keys} endpoint on loopback {@code port}. */
