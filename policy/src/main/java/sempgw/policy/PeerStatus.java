@@ -16,6 +16,16 @@ public sealed interface PeerStatus {
     /** The domain cannot receive mail at all: NXDOMAIN or a null MX (status {@code not_found}, RFC 7505). */
     PeerStatus NO_MAIL = new NoMail();
 
+    /**
+     * The domain speaks only another SEMP major version (CONFORMANCE.md §9.1.3): not SEMP for us.
+     *
+     * @param declared what the domain published, for the refusal text (sanitised before use in replies)
+     * @param acceptsSmtp whether the domain also receives mail by SMTP (MX, or an address as the implicit MX)
+     */
+    static PeerStatus otherMajor(String declared, boolean acceptsSmtp) {
+        return new OtherMajor(declared, acceptsSmtp);
+    }
+
     /** A temporary failure: SERVFAIL, a DNS timeout, a failed configuration fetch (GATEWAY.md §4). */
     static PeerStatus unknown(String detail) {
         return new Unknown(detail);
@@ -31,6 +41,16 @@ public sealed interface PeerStatus {
 
     /** See {@link #NO_MAIL}. Permanent. */
     record NoMail() implements PeerStatus {
+    }
+
+    /**
+     * See {@link #otherMajor}. Discovery never answers this for a domain pinned to SEMP: that one
+     * is {@link Unknown} while the pin holds (GATEWAY.md §4).
+     */
+    record OtherMajor(String declared, boolean acceptsSmtp) implements PeerStatus {
+        public OtherMajor {
+            Objects.requireNonNull(declared, "declared");
+        }
     }
 
     /**

@@ -50,6 +50,11 @@ public sealed interface Route {
         /** {@code semp-preferred}, and the domain does not publish SEMP. */
         LEGACY_DOMAIN,
         /** {@code semp-preferred}, and the domain accepts no mail: smtp-egress bounces it (RFC 7505). */
-        NO_MAIL
+        NO_MAIL,
+        /**
+         * {@code semp-preferred}, and the domain speaks only another SEMP major version but has an
+         * SMTP route: non-SEMP for us, so the same fallback as a legacy domain (CONFORMANCE.md §9.1.3).
+         */
+        OTHER_MAJOR
     }
 }

@@ -18,6 +18,14 @@ import java.util.Objects;
  *       security requirement the only delivery protocol available cannot meet (RFC 3463 §3.8).
  *       This is the SEMP analogue of REQUIRETLS's X.7.30 (RFC 8689 §5), which names TLS and so
  *       would mislead here.</li>
+ *   <li>A domain that speaks only another SEMP major version is non-SEMP for us; CONFORMANCE.md
+ *       §9.1.3 says to "fall back per CLIENT.md section 6.4 or abandon the delivery per operator
+ *       policy": {@code semp-preferred} goes over SMTP when the domain has an SMTP route;
+ *       {@code semp-required}, or a domain without one, is refused as {@code 554 5.5.5}: X.5.5,
+ *       "wrong protocol version", a mismatch the parties could not resolve (RFC 3463 §3.6), and
+ *       the status docs/outcomes.md gives the SEMP code {@code version_unsupported}, which the
+ *       text names with what the domain declared. Not 5.7.4 as for a legacy domain: this one
+ *       does publish SEMP, and the operator must see that the version is the obstacle.</li>
  *   <li>A domain that accepts no mail: {@code semp-preferred} goes to smtp-egress, which bounces
  *       it as it does any mail to such a domain; {@code semp-required} is refused here as
  *       {@code 550 5.1.2}, "bad destination system address" (RFC 3463 §3.2, which covers both
@@ -37,6 +45,10 @@ public final class Router {
             "semp-required: the recipient domain does not publish SEMP; not sent in clear");
     static final SmtpStatus NO_MAIL_REQUIRED = new SmtpStatus(550, "5.1.2",
             "the recipient domain does not accept mail (no such domain, or a null MX)");
+    static final SmtpStatus OTHER_MAJOR_REQUIRED = new SmtpStatus(554, "5.5.5",
+            "semp-required: the recipient domain speaks only another SEMP major version (version_unsupported); not sent in clear");
+    static final SmtpStatus OTHER_MAJOR_NO_SMTP = new SmtpStatus(554, "5.5.5",
+            "version_unsupported: the recipient domain speaks only another SEMP major version and receives no SMTP mail");
     static final SmtpStatus DISCOVERY_FAILED = new SmtpStatus(451, "4.4.3",
             "SEMP discovery failed temporarily; not sent in clear, will retry");
 
@@ -69,13 +81,16 @@ public final class Router {
             case PeerStatus.Semp _ -> new Route.ViaSemp();
             case PeerStatus.Legacy _ -> required ? new Route.Refuse(LEGACY_REQUIRED) : new Route.ViaSmtp(Route.Cause.LEGACY_DOMAIN);
             case PeerStatus.NoMail _ -> required ? new Route.Refuse(NO_MAIL_REQUIRED) : new Route.ViaSmtp(Route.Cause.NO_MAIL);
-            case PeerStatus.Unknown(String detail) -> new Route.Defer(deferral(detail));
+            case PeerStatus.OtherMajor(String _, boolean smtp) when !required && smtp -> new Route.ViaSmtp(Route.Cause.OTHER_MAJOR);
+            case PeerStatus.OtherMajor(String declared, boolean smtp) ->
+                    new Route.Refuse(withDetail(required ? OTHER_MAJOR_REQUIRED : OTHER_MAJOR_NO_SMTP, declared));
+            case PeerStatus.Unknown(String detail) -> new Route.Defer(withDetail(DISCOVERY_FAILED, detail));
         };
     }
 
-    /** The deferral status, naming what failed when it fits in the reply line. */
-    private static SmtpStatus deferral(String detail) {
+    /** {@code status} naming what discovery found or what failed, sanitised and bounded to fit the reply line. */
+    private static SmtpStatus withDetail(SmtpStatus status, String detail) {
         String clean = ReplyText.sanitize(detail);
-        return clean.isEmpty() ? DISCOVERY_FAILED : DISCOVERY_FAILED.withText(DISCOVERY_FAILED.text() + " (" + clean + ")");
+        return clean.isEmpty() ? status : status.withText(status.text() + " (" + clean + ")");
     }
 }

@@ -50,6 +50,9 @@ final class OutcomesDocTest {
                 routing("semp-required, sender has no SEMP mailbox", Router.NO_MAILBOX),
                 routing("semp-required, domain does not publish SEMP", Router.LEGACY_REQUIRED),
                 routing("semp-required, domain accepts no mail", Router.NO_MAIL_REQUIRED),
+                routing("semp-required, domain speaks only another SEMP major version", Router.OTHER_MAJOR_REQUIRED),
+                routing("semp-preferred, domain speaks only another SEMP major version and has no MX or address records",
+                        Router.OTHER_MAJOR_NO_SMTP),
                 routing("semp-required or semp-preferred, discovery failed (defer)", Router.DISCOVERY_FAILED));
     }
 

@@ -10,17 +10,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every cell of the routing table: 3 modes x 4 discovery results x mailbox or not, remote; plus local. */
+/** Every cell of the routing table: 3 modes x 6 discovery results x mailbox or not, remote; plus local. */
 final class RouterTest {
 
     private static final DeliveryMode REQUIRED = DeliveryMode.SEMP_REQUIRED;
     private static final DeliveryMode PREFERRED = DeliveryMode.SEMP_PREFERRED;
     private static final DeliveryMode SMTP_ONLY = DeliveryMode.SMTP_ONLY;
     private static final PeerStatus SERVFAIL = PeerStatus.unknown("SERVFAIL for _semp._tcp.peer.example");
+    private static final String SEMP2_TXT = "TXT _semp._tcp.peer.example v=semp2";
+    /** SEMP of another major only, with MX records; and without any mail record. */
+    private static final PeerStatus SEMP2 = PeerStatus.otherMajor(SEMP2_TXT, true);
+    private static final PeerStatus SEMP2_NO_SMTP = PeerStatus.otherMajor(SEMP2_TXT, false);
 
     private static final Route SEMP = new Route.ViaSemp();
     private static final Route DEFER = new Route.Defer(new SmtpStatus(451, "4.4.3",
             "SEMP discovery failed temporarily; not sent in clear, will retry (SERVFAIL for _semp._tcp.peer.example)"));
+    private static final Route SEMP2_REQUIRED = new Route.Refuse(Router.OTHER_MAJOR_REQUIRED.withText(
+            Router.OTHER_MAJOR_REQUIRED.text() + " (" + SEMP2_TXT + ")"));
+    private static final Route SEMP2_NOWHERE = new Route.Refuse(Router.OTHER_MAJOR_NO_SMTP.withText(
+            Router.OTHER_MAJOR_NO_SMTP.text() + " (" + SEMP2_TXT + ")"));
 
     static Stream<Arguments> remoteCells() {
         return Stream.of(
@@ -33,6 +41,10 @@ final class RouterTest {
                 cell(REQUIRED, PeerStatus.NO_MAIL, false, new Route.Refuse(Router.NO_MAILBOX)),
                 cell(REQUIRED, SERVFAIL, true, DEFER),
                 cell(REQUIRED, SERVFAIL, false, new Route.Refuse(Router.NO_MAILBOX)),
+                cell(REQUIRED, SEMP2, true, SEMP2_REQUIRED),
+                cell(REQUIRED, SEMP2, false, new Route.Refuse(Router.NO_MAILBOX)),
+                cell(REQUIRED, SEMP2_NO_SMTP, true, SEMP2_REQUIRED),
+                cell(REQUIRED, SEMP2_NO_SMTP, false, new Route.Refuse(Router.NO_MAILBOX)),
                 // semp-preferred
                 cell(PREFERRED, PeerStatus.SEMP, true, SEMP),
                 cell(PREFERRED, PeerStatus.SEMP, false, smtp(Route.Cause.NO_SENDER_MAILBOX)),
@@ -42,6 +54,10 @@ final class RouterTest {
                 cell(PREFERRED, PeerStatus.NO_MAIL, false, smtp(Route.Cause.NO_SENDER_MAILBOX)),
                 cell(PREFERRED, SERVFAIL, true, DEFER),
                 cell(PREFERRED, SERVFAIL, false, smtp(Route.Cause.NO_SENDER_MAILBOX)),
+                cell(PREFERRED, SEMP2, true, smtp(Route.Cause.OTHER_MAJOR)),
+                cell(PREFERRED, SEMP2, false, smtp(Route.Cause.NO_SENDER_MAILBOX)),
+                cell(PREFERRED, SEMP2_NO_SMTP, true, SEMP2_NOWHERE),
+                cell(PREFERRED, SEMP2_NO_SMTP, false, smtp(Route.Cause.NO_SENDER_MAILBOX)),
                 // smtp-only
                 cell(SMTP_ONLY, PeerStatus.SEMP, true, smtp(Route.Cause.SMTP_ONLY)),
                 cell(SMTP_ONLY, PeerStatus.SEMP, false, smtp(Route.Cause.SMTP_ONLY)),
@@ -50,7 +66,9 @@ final class RouterTest {
                 cell(SMTP_ONLY, PeerStatus.NO_MAIL, true, smtp(Route.Cause.SMTP_ONLY)),
                 cell(SMTP_ONLY, PeerStatus.NO_MAIL, false, smtp(Route.Cause.SMTP_ONLY)),
                 cell(SMTP_ONLY, SERVFAIL, true, smtp(Route.Cause.SMTP_ONLY)),
-                cell(SMTP_ONLY, SERVFAIL, false, smtp(Route.Cause.SMTP_ONLY)));
+                cell(SMTP_ONLY, SERVFAIL, false, smtp(Route.Cause.SMTP_ONLY)),
+                cell(SMTP_ONLY, SEMP2, true, smtp(Route.Cause.SMTP_ONLY)),
+                cell(SMTP_ONLY, SEMP2_NO_SMTP, true, smtp(Route.Cause.SMTP_ONLY)));
     }
 
     @ParameterizedTest(name = "{0} peer={1} mailbox={2} -> {3}")
@@ -62,7 +80,7 @@ final class RouterTest {
     static Stream<Arguments> everyInput() {
         List<Arguments> all = new ArrayList<>();
         for (DeliveryMode mode : DeliveryMode.values()) {
-            for (PeerStatus peer : List.of(PeerStatus.SEMP, PeerStatus.LEGACY, PeerStatus.NO_MAIL, SERVFAIL)) {
+            for (PeerStatus peer : List.of(PeerStatus.SEMP, PeerStatus.LEGACY, PeerStatus.NO_MAIL, SERVFAIL, SEMP2, SEMP2_NO_SMTP)) {
                 all.add(Arguments.of(mode, peer, true));
                 all.add(Arguments.of(mode, peer, false));
             }
@@ -96,6 +114,28 @@ final class RouterTest {
         assertThat(route).isInstanceOfSatisfying(Route.Refuse.class, r -> {
             assertThat(r.status().toString()).startsWith("550 5.7.");
             assertThat(r.status().text()).contains("semp-required", "does not publish SEMP", "not sent in clear");
+        });
+    }
+
+    @Test
+    void route_otherMajorRequired_refusesWithVersionUnsupportedNamingWhatTheDomainDeclared() {
+        Route route = Router.route(REQUIRED, SEMP2, true, false);
+
+        assertThat(route).isInstanceOfSatisfying(Route.Refuse.class, r -> {
+            assertThat(r.status().toString()).startsWith("554 5.5.5 semp-required: ");
+            assertThat(r.status().text()).contains("another SEMP major version", "version_unsupported", "not sent in clear", "v=semp2");
+            assertThat(r.status().enhanced()).as("the status docs/outcomes.md gives version_unsupported")
+                    .isEqualTo(Outcomes.lookup("version_unsupported").reply().enhanced());
+        });
+    }
+
+    @Test
+    void route_otherMajorWithHostileDeclaration_refusesWithSanitisedBoundedText() {
+        Route route = Router.route(REQUIRED, PeerStatus.otherMajor("v=semp2\r\n250 ok" + "x".repeat(1000), true), true, false);
+
+        assertThat(route).isInstanceOfSatisfying(Route.Refuse.class, r -> {
+            assertThat(r.status().text()).doesNotContain("\r", "\n").endsWith("...)");
+            assertThat(r.status().toString().length()).isLessThanOrEqualTo(SmtpStatus.MAX_LINE);
         });
     }
 
