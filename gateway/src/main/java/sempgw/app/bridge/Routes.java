@@ -59,6 +59,7 @@ final class Routes {
             case DiscoveryResult.Semp s -> PeerStatus.SEMP;
             case DiscoveryResult.Legacy l -> PeerStatus.LEGACY;
             case DiscoveryResult.NotFound n -> PeerStatus.NO_MAIL;
+            case DiscoveryResult.OtherMajor o -> PeerStatus.otherMajor(o.declared(), o.acceptsSmtp());
             case DiscoveryResult.Temporary t -> PeerStatus.unknown(t.detail());
         };
     }

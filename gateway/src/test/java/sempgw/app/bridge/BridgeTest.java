@@ -25,7 +25,8 @@ import sempgw.store.queue.RecipientState;
 /**
  * The bridge between two real gateways on loopback (GATEWAY.md §3, §5): SMTP into a.test, SEMP to
  * b.test, SMTP out to b.test's mailbox host; a mixed recipient list split by route; the policy's
- * refusals at DATA; a DNS failure that never becomes SMTP; threading back across the two worlds;
+ * refusals at DATA; a DNS failure that never becomes SMTP; a domain of another SEMP major version
+ * only, which is non-SEMP for us (CONFORMANCE.md §9.1.3); threading back across the two worlds;
  * the one origin indicator on every message for a mailbox (GATEWAY.md §6, CLIENT.md §4.3.3).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,13 +49,15 @@ final class BridgeTest {
                         recipient_domains = { "strict.test" = "semp-required" }
                         [delivery]
                         routes = { "a.test" = "[127.0.0.1]:%d", "legacy.test" = "[127.0.0.1]:%d", "strict.test" = "[127.0.0.1]:%d", \
-                        "servfail.test" = "[127.0.0.1]:%d", "slow.test" = "[127.0.0.1]:%d" }"""
-                        .formatted(port(mailboxesA), port(legacy), port(legacy), port(legacy), silent.getLocalPort()))
+                        "servfail.test" = "[127.0.0.1]:%d", "slow.test" = "[127.0.0.1]:%d", "semp2.test" = "[127.0.0.1]:%d" }"""
+                        .formatted(port(mailboxesA), port(legacy), port(legacy), port(legacy), silent.getLocalPort(), port(legacy)))
                 .withSemp(TwoGateways.B, """
                         [delivery]
                         routes = { "b.test" = "[127.0.0.1]:%d" }""".formatted(port(mailboxesB))));
         gw.dns().mx("legacy.test", 10, "mx.legacy.test", 60).mx("strict.test", 10, "mx.strict.test", 60).servfail("servfail.test")
-                .servfail("_semp._tcp.servfail.test");
+                .servfail("_semp._tcp.servfail.test").mx("semp2.test", 10, "mx.semp2.test", 60)
+                .srv("_semp._tcp.semp2.test", 10, 10, 443, "semp.semp2.test", 60)
+                .txt("_semp._tcp.semp2.test", "v=semp2;s=x25519-chacha20-poly1305;c=h2", 60);
         gw.a().node().mailboxes().add(SempAddress.parse("alice@a.test"));
         gw.b().node().mailboxes().add(SempAddress.parse("bob@b.test"));
         gw.b().node().mailboxes().add(SempAddress.parse("erin@b.test"));
@@ -205,6 +208,24 @@ final class BridgeTest {
 
         assertThat(reply).startsWith("550 5.7.");
         assertThat(legacy.getMessages()).noneMatch(m -> subject(m).equals("Author says SEMP"));
+    }
+
+    @Test
+    void send_domainOfAnotherSempMajorOnly_sentBySmtpUnderSempPreferred() throws Exception {
+        String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "alice@a.test", List.of("dan@semp2.test"),
+                message("alice@a.test", "dan@semp2.test", "Speaks SEMP 2", "<v2@client.a.test>", "", "Not our major.\r\n"));
+
+        assertThat(reply).startsWith("250 2.0.0 Ok: queued as ");
+        await().atMost(Duration.ofSeconds(20)).until(() -> legacy.getMessages().stream().anyMatch(m -> subject(m).equals("Speaks SEMP 2")));
+    }
+
+    @Test
+    void send_authorRequiresSempToADomainOfAnotherMajorOnly_refusedAtDataWithVersionUnsupported() throws Exception {
+        String reply = SmtpDialogue.send(gw.a().gateway().smtpPort(), "alice@a.test", List.of("erin@semp2.test"),
+                message("alice@a.test", "erin@semp2.test", "SEMP 2 required", "<v2req@client.a.test>", "SEMP-Require: yes\r\n", "Secret.\r\n"));
+
+        assertThat(reply).startsWith("554 5.5.5 ").contains("version_unsupported", "v=semp2");
+        assertThat(legacy.getMessages()).noneMatch(m -> subject(m).equals("SEMP 2 required"));
     }
 
     @Test

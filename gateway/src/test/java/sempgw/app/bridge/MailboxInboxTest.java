@@ -23,8 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sempgw.app.mailbox.MailboxIdentity;
-import sempgw.app.mailbox.MailboxKeys;
 import sempgw.core.SempReason;
 import sempgw.core.crypto.Aead;
 import sempgw.core.crypto.CryptoSuite;
@@ -159,28 +157,7 @@ final class MailboxInboxTest {
 
     /** The provisioned mailboxes are the keys of {@code mailboxKeys}, each opening with its keys. */
     private MailboxInbox inbox(Map<String, List<UserEncryptionPrivateKey>> mailboxKeys, UserKeysClient senders) {
-        MailboxKeys mailboxes = new MailboxKeys() {
-            @Override
-            public Optional<MailboxIdentity> identity(String address) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<UserEncryptionPrivateKey> decryptionKeys(String address) {
-                return mailboxKeys.getOrDefault(address, List.of());
-            }
-
-            @Override
-            public boolean provisioned(String address) {
-                return mailboxKeys.containsKey(address);
-            }
-
-            @Override
-            public boolean advertises(String address) {
-                return false;
-            }
-        };
-        return new MailboxInbox(mailboxes, senders, queue, natives::add, "mx.b.test", CLOCK);
+        return new MailboxInbox(new FixedMailboxes(mailboxKeys), senders, queue, natives::add, "mx.b.test", CLOCK);
     }
 
     /** An envelope from alice@a.test to bob and carol, accepted by b.test's verifier, carrying {@code wire}. */

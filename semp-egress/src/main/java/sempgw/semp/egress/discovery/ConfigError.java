@@ -22,7 +22,11 @@ public enum ConfigError {
     INVALID(true),
     /** A SEMP configuration for another domain than the one being discovered. */
     DOMAIN_MISMATCH(true),
-    /** A SEMP configuration with another MAJOR version (CONFORMANCE.md §9.1). */
+    /**
+     * A SEMP configuration with another MAJOR version (CONFORMANCE.md §9.1): SEMP, but not ours.
+     * Discovery reads it as {@link DiscoveryResult.OtherMajor} unless a {@code v=semp1} TXT record
+     * declares our major, which makes the document a broken one.
+     */
     VERSION_UNSUPPORTED(true),
     /** A lower revision than one already accepted for the domain (DISCOVERY.md §3.5.1). */
     REVISION_ROLLBACK(true);

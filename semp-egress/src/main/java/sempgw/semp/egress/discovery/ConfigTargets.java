@@ -19,7 +19,11 @@ final class ConfigTargets {
         record Found(SempConfiguration configuration, ServerTarget host) implements Outcome {
         }
 
-        /** Every target failed; {@code failure} is the first (most preferred) target's, with all details. */
+        /**
+         * Every target failed; {@code failure} has all details and the first (most preferred)
+         * target's error, or {@code VERSION_UNSUPPORTED} when every target served a document of
+         * another major version: one that did not answer may still speak ours.
+         */
         record Failed(ConfigFetch.Failed failure) implements Outcome {
         }
     }
@@ -54,7 +58,8 @@ final class ConfigTargets {
                 case ConfigFetch.Failed f -> failures.add(f);
             }
         }
-        ConfigFetch.Failed first = failures.getFirst();
+        ConfigFetch.Failed first = failures.stream().filter(f -> f.error() != ConfigError.VERSION_UNSUPPORTED).findFirst()
+                .orElse(failures.getFirst());
         String detail = String.join("; ", failures.stream().map(f -> f.error() + " " + f.detail()).toList());
         return new Outcome.Failed(new ConfigFetch.Failed(first.error(), detail));
     }

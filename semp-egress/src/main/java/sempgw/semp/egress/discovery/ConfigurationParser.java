@@ -98,7 +98,7 @@ public final class ConfigurationParser {
             throw invalid("version is not semver");
         }
         if (Integer.parseInt(m.group(1)) != SUPPORTED_MAJOR) {
-            throw new ConfigurationException(ConfigError.VERSION_UNSUPPORTED, "version " + version + " has MAJOR != " + SUPPORTED_MAJOR);
+            throw new ConfigurationException(ConfigError.VERSION_UNSUPPORTED, "version " + version + ", not SEMP MAJOR " + SUPPORTED_MAJOR);
         }
     }
 

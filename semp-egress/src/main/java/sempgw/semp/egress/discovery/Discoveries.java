@@ -10,6 +10,11 @@ final class Discoveries {
     static final Duration SEMP_DEFAULT_TTL = Duration.ofHours(1);
     static final Duration LEGACY_DEFAULT_TTL = Duration.ofHours(24);
     static final Duration NOT_FOUND_DEFAULT_TTL = Duration.ofHours(1);
+    /**
+     * Another major version only: the SEMP default, not the legacy one, since the answer rests on
+     * SEMP records that a domain in migration may change back (CONFORMANCE.md §9.1.2).
+     */
+    static final Duration OTHER_MAJOR_DEFAULT_TTL = SEMP_DEFAULT_TTL;
 
     private Discoveries() {
     }
@@ -38,6 +43,7 @@ final class Discoveries {
         Duration ttl = switch (result) {
             case DiscoveryResult.Semp s -> min(orDefault(dnsTtl, SEMP_DEFAULT_TTL), s.configuration().ttl());
             case DiscoveryResult.Legacy l -> orDefault(dnsTtl, LEGACY_DEFAULT_TTL);
+            case DiscoveryResult.OtherMajor o -> orDefault(dnsTtl, OTHER_MAJOR_DEFAULT_TTL);
             case DiscoveryResult.NotFound n -> orDefault(dnsTtl, NOT_FOUND_DEFAULT_TTL);
             case DiscoveryResult.Temporary t -> Duration.ZERO;
         };

@@ -6,10 +6,11 @@ import java.util.Optional;
 import sempgw.core.SempReason;
 
 /**
- * What discovery concluded about a recipient domain (DISCOVERY.md §7.1), plus the gateway's
- * fourth outcome: {@link Temporary}, for every case where the question could not be answered.
- * A DNS timeout, SERVFAIL, or a SEMP domain whose configuration cannot be fetched is never
- * {@link Legacy} (GATEWAY.md §4, downgrade resistance).
+ * What discovery concluded about a recipient domain (DISCOVERY.md §7.1), plus two outcomes of the
+ * gateway's: {@link OtherMajor}, a domain that speaks only another SEMP major version
+ * (CONFORMANCE.md §9.1.3), and {@link Temporary}, for every case where the question could not be
+ * answered. A DNS timeout, SERVFAIL, or a SEMP domain whose configuration cannot be fetched is
+ * never {@link Legacy} (GATEWAY.md §4, downgrade resistance).
  */
 public sealed interface DiscoveryResult {
 
@@ -56,6 +57,25 @@ public sealed interface DiscoveryResult {
         }
     }
 
+    /**
+     * The domain declares SEMP of another major version only (CONFORMANCE.md §9.1.2: its
+     * {@code _semp._tcp} TXT {@code v=} or its configuration document's {@code version}), so it
+     * is not SEMP for this gateway: "treat the domain as non-SEMP for this MAJOR" (CONFORMANCE.md
+     * §9.1.3). Whether it may go by SMTP instead is the policy's decision; {@code acceptsSmtp}
+     * says whether it can. Never the result for a domain pinned to SEMP (GATEWAY.md §4), nor for
+     * one that also publishes {@code v=semp1}.
+     *
+     * @param declared    what the domain published, for the operator (the TXT record, or the document's URL and version)
+     * @param acceptsSmtp whether the domain receives mail by SMTP: MX records, or A/AAAA as the implicit MX (RFC 5321 §5.1)
+     * @param detail      what the SMTP check found (DISCOVERY.md §7.2)
+     */
+    record OtherMajor(String declared, boolean acceptsSmtp, String detail) implements DiscoveryResult {
+        public OtherMajor {
+            Objects.requireNonNull(declared, "declared");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
     /** Neither SEMP nor SMTP: NXDOMAIN, a null MX, or no mail records at all. Permanent. */
     record NotFound(String detail) implements DiscoveryResult {
         public NotFound {
@@ -86,11 +106,17 @@ public sealed interface DiscoveryResult {
         CONFIG_UNREACHABLE,
         /** SEMP records exist but TLS to the configuration host failed. */
         CONFIG_TLS,
-        /** A configuration document was served but is unusable (invalid, oversize, other domain or version). */
+        /**
+         * A configuration document was served but is unusable (invalid, oversize, other domain, or
+         * another major version while the domain's TXT record declares ours).
+         */
         CONFIG_INVALID,
         /** The document's revision is lower than one already accepted (DISCOVERY.md §3.5.1). */
         CONFIG_ROLLBACK,
-        /** The domain lost its SEMP records while pinned to SEMP (GATEWAY.md §4). */
+        /**
+         * The domain lost its SEMP records, or declares only another SEMP major version, while
+         * pinned to SEMP (GATEWAY.md §4).
+         */
         PINNED,
         /** A {@code .onion} domain and no Tor egress (DISCOVERY.md §2.5.2). */
         TOR_UNAVAILABLE

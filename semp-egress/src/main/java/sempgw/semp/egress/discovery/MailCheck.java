@@ -8,8 +8,8 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
- * The SMTP capability check for a domain without SEMP (DISCOVERY.md §7.2): DNS only, never an
- * SMTP connection.
+ * The SMTP capability check for a domain without SEMP, or with another major version of it only
+ * (DISCOVERY.md §7.2, CONFORMANCE.md §9.1.3): DNS only, never an SMTP connection.
  *
  * <ol>
  *   <li>MX records -&gt; {@code Legacy}; a lone null MX ({@code 0 .}) -&gt; {@code NotFound}
@@ -50,7 +50,7 @@ final class MailCheck {
         }
         String hosts = String.join(" ", mxs.stream().filter(m -> !m.getTarget().equals(Name.root))
                 .map(m -> m.getPriority() + " " + SempRecords.host(m.getTarget())).toList());
-        return new Outcome(new DiscoveryResult.Legacy("no SEMP records; MX " + hosts), OptionalLong.of(r.ttl()));
+        return new Outcome(new DiscoveryResult.Legacy("MX " + hosts), OptionalLong.of(r.ttl()));
     }
 
     private Outcome addresses(DomainName domain, Name name, OptionalLong mxTtl) {
@@ -69,7 +69,7 @@ final class MailCheck {
             }
         }
         if (positive.isPresent()) {
-            return new Outcome(new DiscoveryResult.Legacy("no SEMP records; no MX, address records (implicit MX, RFC 5321 §5.1)"),
+            return new Outcome(new DiscoveryResult.Legacy("no MX, address records (implicit MX, RFC 5321 §5.1)"),
                     SempRecords.min(positive, mxTtl));
         }
         if (failure != null) {

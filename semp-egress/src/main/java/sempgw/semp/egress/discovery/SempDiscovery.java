@@ -123,6 +123,8 @@ public final class SempDiscovery implements AutoCloseable {
                     s.configurationHost().authority(), s.configuration().revision(), ttl.toSeconds(),
                     s.discrepancies().isEmpty() ? "" : "; DNS and configuration disagree: " + s.discrepancies());
             case DiscoveryResult.Legacy l -> log.info("discovery {}: legacy, {} (cached {} s)", domain, l.detail(), ttl.toSeconds());
+            case DiscoveryResult.OtherMajor o -> log.info("discovery {}: another SEMP major version only ({}); {}{} (cached {} s)", domain,
+                    o.declared(), o.acceptsSmtp() ? "SMTP by " : "no SMTP: ", o.detail(), ttl.toSeconds());
             case DiscoveryResult.NotFound n -> log.info("discovery {}: not found, {} (cached {} s)", domain, n.detail(), ttl.toSeconds());
             case DiscoveryResult.Temporary t -> log.warn("discovery {}: temporary failure {}, {}", domain, t.cause(), t.detail());
         }
@@ -143,15 +145,24 @@ public final class SempDiscovery implements AutoCloseable {
                 yield new MailCheck.Outcome(m.result(), SempRecords.min(o.ttl(), m.ttl()));
             }
             case SempProbe.Signalled s -> signalled(domain, s);
+            case SempProbe.OtherMajor o -> otherMajor(domain, "TXT _semp._tcp." + domain + " "
+                    + String.join(", ", o.declared().stream().map(v -> "v=" + v).toList()), o.ttl());
             case SempProbe.Absent a -> absent(domain, a);
         };
     }
 
-    /** SEMP records exist: a configuration must be found, or the result is temporary (downgrade resistance). */
+    /**
+     * SEMP records exist: a configuration must be found, or the result is temporary (downgrade
+     * resistance). Only SRV records without a {@code v=semp1} TXT leave the major to the document:
+     * documents of another major on every target make the domain non-SEMP for ours
+     * (CONFORMANCE.md §9.1.3); beside a {@code v=semp1} TXT such a document is a broken one.
+     */
     private MailCheck.Outcome signalled(DomainName domain, SempProbe.Signalled s) {
         List<ServerTarget> targets = s.srvTargets().isEmpty()
                 ? List.of(ServerTarget.domainItself(domain)) : SrvOrder.order(s.srvTargets(), random);
         return switch (configs.fetch(domain, targets)) {
+            case ConfigTargets.Outcome.Failed f when !s.declaresOurs() && f.failure().error() == ConfigError.VERSION_UNSUPPORTED ->
+                    otherMajor(domain, f.failure().detail(), s.ttl());
             case ConfigTargets.Outcome.Failed f -> new MailCheck.Outcome(Discoveries.temporary(f.failure()), OptionalLong.empty());
             case ConfigTargets.Outcome.Found f -> semp(domain, f, targets, s.capability(), s.sessionTtl(), s.notes(), s.ttl());
         };
@@ -165,6 +176,9 @@ public final class SempDiscovery implements AutoCloseable {
                 case ConfigTargets.Outcome.Found f -> {
                     return semp(domain, f, itself, Optional.empty(), SessionTtl.DEFAULT, List.of(), a.ttl());
                 }
+                case ConfigTargets.Outcome.Failed f when f.failure().error() == ConfigError.VERSION_UNSUPPORTED -> {
+                    return otherMajor(domain, f.failure().detail(), a.ttl());
+                }
                 case ConfigTargets.Outcome.Failed f when f.failure().error().declaresSemp() -> {
                     return new MailCheck.Outcome(Discoveries.temporary(f.failure()), OptionalLong.empty());
                 }
@@ -174,10 +188,37 @@ public final class SempDiscovery implements AutoCloseable {
         MailCheck.Outcome m = mail.check(domain);
         Optional<Instant> pin = history.pinnedUntil(domain.ascii());
         if (pin.isPresent() && !(m.result() instanceof DiscoveryResult.Temporary)) {
-            return new MailCheck.Outcome(new DiscoveryResult.Temporary(DiscoveryResult.Cause.PINNED,
-                    "seen speaking SEMP, pinned until " + pin.get() + "; its SEMP records are gone (GATEWAY.md §4)"), OptionalLong.empty());
+            return pinned(pin.get(), "its SEMP records are gone");
         }
         return new MailCheck.Outcome(m.result(), SempRecords.min(a.ttl(), m.ttl()));
+    }
+
+    /**
+     * The domain declares only another SEMP major version: it is non-SEMP for ours, and the SMTP
+     * check says whether it has a fallback route (CONFORMANCE.md §9.1.3). A domain pinned to SEMP
+     * stays pinned: a newer major still asks for SEMP's protection, not for clear text, and only
+     * an explicit opt-out counts as its records saying otherwise (GATEWAY.md §4).
+     *
+     * @param declared what the domain published: its TXT record, or its document's URL and version
+     */
+    private MailCheck.Outcome otherMajor(DomainName domain, String declared, OptionalLong dnsTtl) {
+        Optional<Instant> pin = history.pinnedUntil(domain.ascii());
+        if (pin.isPresent()) {
+            return pinned(pin.get(), "it now declares only another SEMP major version: " + declared);
+        }
+        MailCheck.Outcome m = mail.check(domain);
+        DiscoveryResult result = switch (m.result()) {
+            case DiscoveryResult.Legacy l -> new DiscoveryResult.OtherMajor(declared, true, l.detail());
+            case DiscoveryResult.NotFound n -> new DiscoveryResult.OtherMajor(declared, false, n.detail());
+            case DiscoveryResult.Temporary t -> t;
+            case DiscoveryResult.Semp _, DiscoveryResult.OtherMajor _ -> throw new IllegalStateException("SMTP check answered " + m.result());
+        };
+        return new MailCheck.Outcome(result, SempRecords.min(dnsTtl, m.ttl()));
+    }
+
+    private static MailCheck.Outcome pinned(Instant until, String change) {
+        return new MailCheck.Outcome(new DiscoveryResult.Temporary(DiscoveryResult.Cause.PINNED,
+                "seen speaking SEMP, pinned until " + until + "; " + change + " (GATEWAY.md §4)"), OptionalLong.empty());
     }
 
     private MailCheck.Outcome semp(DomainName domain, ConfigTargets.Outcome.Found f, List<ServerTarget> targets,

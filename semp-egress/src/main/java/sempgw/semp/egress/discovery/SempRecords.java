@@ -23,7 +23,9 @@ import org.xbill.DNS.Type;
  *   <li>{@code _semp.<domain>} TXT: session lifetimes.</li>
  * </ol>
  * Any failed question makes the whole probe {@link SempProbe.Failed}: an answer built on a missing
- * piece could read a SEMP domain as a legacy one.
+ * piece could read a SEMP domain as a legacy one. A capability TXT that declares other SEMP
+ * majors and not ours makes it {@link SempProbe.OtherMajor}; when {@code v=semp1} is published
+ * beside them, ours is used and the others are ignored (CONFORMANCE.md §9.1.2).
  */
 final class SempRecords {
 
@@ -59,8 +61,13 @@ final class SempRecords {
         List<CapabilityRecord> capabilities = semp1(answers.get(1), CapabilityRecord::parse);
         Optional<CapabilityRecord> cap = single(capabilities, "_semp._tcp." + domain, notes);
         cap.ifPresent(c -> c.problems().forEach(p -> notes.add("TXT _semp._tcp." + domain + ": " + p)));
+        OptionalLong recordsTtl = min(srvAnswer.cacheTtl(), answers.get(1).cacheTtl());
+        List<String> otherMajors = capabilities.isEmpty() ? otherMajors(answers.get(1)) : List.of();
+        if (!otherMajors.isEmpty()) {
+            return new SempProbe.OtherMajor(otherMajors, recordsTtl);
+        }
         if (targets.isEmpty() && capabilities.isEmpty()) {
-            return new SempProbe.Absent(min(srvAnswer.cacheTtl(), answers.get(1).cacheTtl()));
+            return new SempProbe.Absent(recordsTtl);
         }
         SessionTtl sessionTtl = single(semp1(answers.get(2), SessionTtl::parse), "_semp." + domain, notes).orElse(SessionTtl.DEFAULT);
         OptionalLong ttl = OptionalLong.empty();
@@ -69,7 +76,7 @@ final class SempRecords {
                 ttl = min(ttl, OptionalLong.of(r.ttl()));
             }
         }
-        return new SempProbe.Signalled(targets, cap, sessionTtl, ttl, notes);
+        return new SempProbe.Signalled(targets, !capabilities.isEmpty(), cap, sessionTtl, ttl, notes);
     }
 
     private static <T> List<T> records(DnsAnswer answer, Class<T> type) {
@@ -79,6 +86,12 @@ final class SempRecords {
     private static <T> List<T> semp1(DnsAnswer answer, Function<String, Optional<T>> parser) {
         return records(answer, TXTRecord.class).stream().map(TxtParameters::text).map(parser)
                 .flatMap(Optional::stream).distinct().toList();
+    }
+
+    /** The other SEMP majors the TXT records declare ({@code semp2}, ...), in record order, each once. */
+    private static List<String> otherMajors(DnsAnswer answer) {
+        return records(answer, TXTRecord.class).stream().map(TxtParameters::text).map(TxtParameters::parse).flatMap(Optional::stream)
+                .map(TxtParameters::otherMajor).flatMap(Optional::stream).distinct().toList();
     }
 
     /** One v=semp1 record is used; several different ones are ambiguous and none is. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import org.xbill.DNS.TXTRecord;
 
 /**
@@ -19,6 +20,8 @@ final class TxtParameters {
 
     static final String VERSION_KEY = "v";
     static final String VERSION = "semp1";
+    /** A {@code v} value naming a SEMP major version: {@code semp} and the MAJOR (DISCOVERY.md §2.2, CONFORMANCE.md §9.1.2). */
+    private static final Pattern SEMP_MAJOR = Pattern.compile("semp[1-9][0-9]{0,8}");
 
     private TxtParameters() {
     }
@@ -42,6 +45,16 @@ final class TxtParameters {
     /** True when the parameters declare this protocol version ({@code v=semp1}). */
     static boolean isSemp1(Map<String, String> params) {
         return VERSION.equals(params.get(VERSION_KEY));
+    }
+
+    /**
+     * The {@code v} value of a record that declares another SEMP major version than ours, such as
+     * {@code semp2} (CONFORMANCE.md §9.1.2); empty for {@code v=semp1}, and for a {@code v} that
+     * names no SEMP major at all (another protocol's record at the same name).
+     */
+    static Optional<String> otherMajor(Map<String, String> params) {
+        String v = params.get(VERSION_KEY);
+        return v != null && !VERSION.equals(v) && SEMP_MAJOR.matcher(v).matches() ? Optional.of(v) : Optional.empty();
     }
 
     /**

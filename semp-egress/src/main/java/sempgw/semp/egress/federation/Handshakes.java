@@ -62,6 +62,8 @@ final class Handshakes {
             case DiscoveryResult.Semp s -> s;
             case DiscoveryResult.Temporary t -> throw new DeliveryException("discovery of " + domain + ": " + t.cause() + ", " + t.detail());
             case DiscoveryResult.Legacy l -> throw new DeliveryException("discovery of " + domain + ": no SEMP (legacy), " + l.detail());
+            case DiscoveryResult.OtherMajor o -> throw new DeliveryException("discovery of " + domain + ": another SEMP major version only, "
+                    + o.declared());
             case DiscoveryResult.NotFound n -> throw new DeliveryException("discovery of " + domain + ": not found, " + n.detail());
         };
     }

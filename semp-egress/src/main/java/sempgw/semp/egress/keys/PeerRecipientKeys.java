@@ -60,6 +60,8 @@ public final class PeerRecipientKeys {
             case DiscoveryResult.Temporary t -> throw new KeyLookupException(KeyLookupError.DISCOVERY,
                     "discovery of " + domain + ": " + t.cause() + ", " + t.detail());
             case DiscoveryResult.Legacy l -> throw new KeyLookupException(KeyLookupError.DISCOVERY, domain + " is not a SEMP domain", false);
+            case DiscoveryResult.OtherMajor o -> throw new KeyLookupException(KeyLookupError.DISCOVERY,
+                    domain + " speaks another SEMP major version only", false);
             case DiscoveryResult.NotFound n -> throw new KeyLookupException(KeyLookupError.DISCOVERY, domain + " not found", false);
         };
         List<SuiteId> theirs = semp.configuration().suites().stream().map(SuiteId::parse).flatMap(Optional::stream).toList();

@@ -185,6 +185,8 @@ public final class UserKeysClient implements AutoCloseable {
                     "discovery of " + domain + ": " + t.cause() + ", " + t.detail());
             case DiscoveryResult.Legacy l -> throw new KeyLookupException(KeyLookupError.DISCOVERY,
                     "discovery of " + domain + ": not a SEMP domain", false);
+            case DiscoveryResult.OtherMajor o -> throw new KeyLookupException(KeyLookupError.DISCOVERY,
+                    "discovery of " + domain + ": another SEMP major version only", false);
             case DiscoveryResult.NotFound n -> throw new KeyLookupException(KeyLookupError.DISCOVERY,
                     "discovery of " + domain + ": not found", false);
         };

@@ -194,6 +194,7 @@ public final class HttpsDomainKeys implements PeerKeys, SenderDomainKeys, AutoCl
             case DiscoveryResult.Semp s -> s;
             case DiscoveryResult.Temporary t -> throw new DomainKeysException("discovery: " + t.cause() + ", " + t.detail(), true);
             case DiscoveryResult.Legacy l -> throw new DomainKeysException("discovery: not a SEMP domain", false);
+            case DiscoveryResult.OtherMajor o -> throw new DomainKeysException("discovery: another SEMP major version only", false);
             case DiscoveryResult.NotFound n -> throw new DomainKeysException("discovery: not found", false);
         };
         Instant now = clock.instant();

@@ -8,18 +8,22 @@ import static sempgw.semp.egress.discovery.DiscoveryFixture.cause;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import sempgw.core.SempReason;
 import sempgw.core.json.JsonNumber;
+import sempgw.core.json.JsonObject;
+import sempgw.core.json.JsonString;
 import sempgw.semp.egress.discovery.DiscoveryResult.Cause;
 
 /** The discovery flow over an in-process DNS server, with configuration documents from a fake source. */
 final class SempDiscoveryTest {
 
     private static final String TXT_CAP = "v=semp1;s=pq-kyber768-x25519,x25519-chacha20-poly1305;c=h2,ws;mes=26214400";
+    private static final String TXT_SEMP2 = "v=semp2;s=x25519-chacha20-poly1305;c=h2";
 
     @RegisterExtension
     final DiscoveryFixture fixture = new DiscoveryFixture();
@@ -149,7 +153,7 @@ final class SempDiscoveryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ConfigError.class, names = {"INVALID", "DOMAIN_MISMATCH", "VERSION_UNSUPPORTED"})
+    @EnumSource(value = ConfigError.class, names = {"INVALID", "DOMAIN_MISMATCH"})
     void discover_noSempRecordsButBrokenSempDocumentAtWellKnown_temporary(ConfigError error) {
         fixture.dns().mx(D, 10, "mx.example.com", 3600);
         fixture.configs().fail("example.com:443", error);
@@ -342,5 +346,118 @@ final class SempDiscoveryTest {
         fixture.configs().serve("semp.example.com:443", TestConfigs.document(D, 1, 3600).with("ttl_seconds", JsonNumber.of(1)));
         assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.Semp.class,
                 s -> assertThat(s.configuration().ttl()).isEqualTo(Duration.ofSeconds(60)));
+    }
+
+    /** A configuration document like the fixture's, of SEMP 2.0.0. */
+    private static JsonObject version2(long revision) {
+        return TestConfigs.document(D, revision, 3600).with("version", JsonString.of("2.0.0"));
+    }
+
+    @Test
+    void discover_txtDeclaresOnlySemp2AndMx_otherMajorWithSmtp_cachedWithoutFetching() {
+        fixture.dns().txt(SRV, TXT_SEMP2, 600).mx(D, 10, "mx.example.com", 3600);
+        SempDiscovery discovery = discovery();
+        assertThat(discovery.discover(D)).isInstanceOfSatisfying(DiscoveryResult.OtherMajor.class, o -> {
+            assertThat(o.declared()).isEqualTo("TXT _semp._tcp.example.com v=semp2");
+            assertThat(o.acceptsSmtp()).isTrue();
+            assertThat(o.detail()).isEqualTo("MX 10 mx.example.com");
+        });
+        int queries = fixture.dns().queries();
+        assertThat(discovery.discover(D)).as("cached").isInstanceOf(DiscoveryResult.OtherMajor.class);
+        assertThat(fixture.dns().queries()).isEqualTo(queries);
+        assertThat(fixture.configs().calls()).as("no well-known probe: the TXT names the major").isEmpty();
+        assertThat(Discoveries.cacheTtl(discovery.discover(D), OptionalLong.empty(), Duration.ofDays(7)))
+                .isEqualTo(Discoveries.OTHER_MAJOR_DEFAULT_TTL);
+    }
+
+    @Test
+    void discover_srvAndOnlySemp2Txt_otherMajorWithoutFetching() {
+        fixture.dns().srv(SRV, 10, 10, 443, "semp.example.com", 3600).txt(SRV, TXT_SEMP2, 3600).a(D, "192.0.2.1", 3600);
+        fixture.configs().serve("semp.example.com:443", version2(1));
+        assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.OtherMajor.class, o -> {
+            assertThat(o.acceptsSmtp()).isTrue();
+            assertThat(o.detail()).contains("implicit MX");
+        });
+        assertThat(fixture.configs().calls()).isEmpty();
+    }
+
+    @Test
+    void discover_srvWithoutTxtAndDocumentOfVersion2_otherMajorNamingTheVersion() {
+        fixture.dns().srv(SRV, 10, 10, 443, "semp.example.com", 3600).mx(D, 10, "mx.example.com", 3600);
+        fixture.configs().serve("semp.example.com:443", version2(1));
+        assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.OtherMajor.class, o -> {
+            assertThat(o.declared()).contains("VERSION_UNSUPPORTED", "2.0.0");
+            assertThat(o.acceptsSmtp()).isTrue();
+        });
+    }
+
+    @Test
+    void discover_noSempRecordsAndDocumentOfVersion2AtWellKnown_otherMajor() {
+        fixture.dns().mx(D, 10, "mx.example.com", 3600);
+        fixture.configs().serve("example.com:443", version2(1));
+        assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.OtherMajor.class,
+                o -> assertThat(o.acceptsSmtp()).isTrue());
+    }
+
+    @Test
+    void discover_onlySemp2AndNoMailRecords_otherMajorWithoutSmtp() {
+        fixture.dns().txt(SRV, TXT_SEMP2, 3600).txt(D, "v=spf1 -all", 3600);
+        assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.OtherMajor.class, o -> {
+            assertThat(o.acceptsSmtp()).isFalse();
+            assertThat(o.detail()).contains("no MX, A or AAAA");
+        });
+    }
+
+    @Test
+    void discover_onlySemp2ButMxServfail_temporaryNeverSmtp() {
+        fixture.dns().txt(SRV, TXT_SEMP2, 3600).servfail(D);
+        assertThat(cause(discovery().discover(D))).isEqualTo(Cause.DNS_FAILURE);
+    }
+
+    @Test
+    void discover_semp1AndSemp2Published_oursIsUsed() {
+        fixture.dns().srv(SRV, 10, 10, 443, "semp.example.com", 3600).txt(SRV, TXT_SEMP2, 3600).txt(SRV, TXT_CAP, 3600)
+                .txt("_semp.example.com", "v=semp2;handshake-ttl=60", 3600);
+        fixture.configs().serve("semp.example.com:443", TestConfigs.document(D, 3, 3600));
+        assertThat(discovery().discover(D)).isInstanceOfSatisfying(DiscoveryResult.Semp.class, s -> {
+            assertThat(s.capability()).hasValueSatisfying(c -> assertThat(c.transports()).containsExactly("h2", "ws"));
+            assertThat(s.sessionTtl()).isEqualTo(SessionTtl.DEFAULT);
+            assertThat(s.discrepancies()).isEmpty();
+        });
+    }
+
+    @Test
+    void discover_semp1TxtButDocumentOfVersion2_temporaryAsABrokenDocument() {
+        sempDomain(1);
+        fixture.configs().serve("semp.example.com:443", version2(1));
+        assertThat(cause(discovery().discover(D))).isEqualTo(Cause.CONFIG_INVALID);
+    }
+
+    @Test
+    void discover_oneTargetOfVersion2AndTheOtherUnreachable_temporary() {
+        fixture.dns().srv(SRV, 10, 10, 443, "a.example.com", 3600).srv(SRV, 20, 10, 443, "b.example.com", 3600)
+                .mx(D, 10, "mx.example.com", 3600);
+        fixture.configs().serve("a.example.com:443", version2(1)).fail("b.example.com:443", ConfigError.UNREACHABLE);
+        assertThat(cause(discovery().discover(D))).isEqualTo(Cause.CONFIG_UNREACHABLE);
+        fixture.configs().serve("b.example.com:443", version2(1));
+        assertThat(discovery().discover(D)).as("every target speaks 2").isInstanceOf(DiscoveryResult.OtherMajor.class);
+    }
+
+    @Test
+    void discover_pinnedDomainNowDeclaresOnlySemp2_pinnedThenOtherMajorAfterThePin() {
+        sempDomain(1);
+        SempDiscovery discovery = discovery();
+        assertThat(discovery.discover(D)).isInstanceOf(DiscoveryResult.Semp.class);
+        fixture.dns().clear(SRV).txt(SRV, TXT_SEMP2, 3600);
+        discovery.invalidate(D);
+        DiscoveryResult pinned = discovery.discover(D);
+        assertThat(cause(pinned)).isEqualTo(Cause.PINNED);
+        assertThat(((DiscoveryResult.Temporary) pinned).detail()).contains("pinned until", "another SEMP major", "v=semp2");
+        fixture.dns().clear(SRV).srv(SRV, 10, 10, 443, "semp.example.com", 3600);
+        fixture.configs().serve("semp.example.com:443", version2(2));
+        discovery.invalidate(D);
+        assertThat(cause(discovery.discover(D))).as("nor by a document of version 2 behind SRV alone").isEqualTo(Cause.PINNED);
+        fixture.clock().advance(DiscoveryConfig.defaults().pinDuration().plusSeconds(1));
+        assertThat(discovery.discover(D)).isInstanceOf(DiscoveryResult.OtherMajor.class);
     }
 }

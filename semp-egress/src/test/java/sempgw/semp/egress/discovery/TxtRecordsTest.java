@@ -33,6 +33,15 @@ final class TxtRecordsTest {
     }
 
     @Test
+    void otherMajor_anotherSempMajorOnly() {
+        assertThat(TxtParameters.otherMajor(TxtParameters.parse("v=semp2;s=x25519-chacha20-poly1305").orElseThrow())).contains("semp2");
+        assertThat(TxtParameters.otherMajor(TxtParameters.parse("v=semp12").orElseThrow())).contains("semp12");
+        for (String notAnother : new String[] {"v=semp1;c=h2", "v=spf1 -all", "v=semp0", "v=semp02", "v=SEMP2", "s=x25519-chacha20-poly1305"}) {
+            assertThat(TxtParameters.otherMajor(TxtParameters.parse(notAnother).orElseThrow())).as(notAnother).isEmpty();
+        }
+    }
+
+    @Test
     void capability_repeatedKey_isAmbiguousAndRejected() {
         assertThat(CapabilityRecord.parse("v=semp1;c=h2;c=ws")).isEmpty();
     }
