@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sempgw.core.ClockState;
+import sempgw.semp.ingress.ClockWatch;
 import sempgw.semp.ingress.FederationEndpoint;
 import sempgw.semp.ingress.WellKnownDocuments;
 
@@ -38,6 +40,7 @@ public final class SempHttpServer implements AutoCloseable {
     private EventLoopGroup group;
     private Channel listener;
     private Future<?> sweeper;
+    private Future<?> clockSampler;
 
     /**
      * @param tls a server context; {@link ServerTls#forKeyAndCertificate} gives one with ALPN
@@ -46,13 +49,23 @@ public final class SempHttpServer implements AutoCloseable {
      */
     public SempHttpServer(SempHttpConfig config, SslContext tls, WellKnownDocuments documents,
             FederationEndpoint federation, Clock clock) {
+        this(config, tls, documents, federation, clock, ClockWatch.system(Clock.systemUTC()));
+    }
+
+    /**
+     * As above, with {@code clockWatch} judging whether the machine's clock can be trusted; while
+     * it cannot, no federation message is admitted (CONFORMANCE.md §9.3.5). The server takes a
+     * reading every {@link ClockState#MIN_SPAN}.
+     */
+    public SempHttpServer(SempHttpConfig config, SslContext tls, WellKnownDocuments documents,
+            FederationEndpoint federation, Clock clock, ClockWatch clockWatch) {
         Objects.requireNonNull(config, "config");
         this.tls = Objects.requireNonNull(tls, "tls");
         ExecutorService threads = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("semp-http-", 0).factory());
         this.services = new Services(config, Objects.requireNonNull(documents, "documents"),
                 Objects.requireNonNull(federation, "federation"), Objects.requireNonNull(clock, "clock"),
-                threads, new InFlight(), new TunnelTable(config.maxTunnels(), config.maxTunnelsPerAddress(), config.tunnelIdleTimeout().toNanos()),
+                Objects.requireNonNull(clockWatch, "clockWatch"), threads, new InFlight(), new TunnelTable(config.maxTunnels(), config.maxTunnelsPerAddress(), config.tunnelIdleTimeout().toNanos()),
                 new MessageBudget(config.maxBufferedBytes()));
     }
 
@@ -83,6 +96,8 @@ public final class SempHttpServer implements AutoCloseable {
         long sweep = Math.max(10, Math.min(1000, config.tunnelIdleTimeout().toMillis() / 4));
         sweeper = group.scheduleAtFixedRate(() -> services.tunnels().expire(System.nanoTime()),
                 sweep, sweep, TimeUnit.MILLISECONDS);
+        long span = ClockState.MIN_SPAN.toMillis();
+        clockSampler = group.scheduleAtFixedRate(services.clockWatch()::sample, span, span, TimeUnit.MILLISECONDS);
         LOG.info("SEMP HTTPS listening on {}", listener.localAddress());
         return this;
     }
@@ -112,6 +127,7 @@ public final class SempHttpServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             sweeper.cancel(false);
+            clockSampler.cancel(false);
             channels.close().awaitUninterruptibly(config.stopGrace().toMillis());
             services.tunnels().closeAll();
             group.shutdownGracefully(0, config.stopGrace().toMillis(), TimeUnit.MILLISECONDS)

@@ -41,6 +41,12 @@ final class TunnelExchange {
         byte[] message = ByteBufUtil.getBytes(request.content());
         request.release();
         Channel stream = ctx.channel();
+        Optional<String> clockUnknown = services.clockWatch().refusal();
+        if (clockUnknown.isPresent()) {
+            LOG.debug("h2 message refused: clock state unknown: {}", clockUnknown.get());
+            reply(stream, HttpResponses.error(ctx.alloc(), HttpResponseStatus.SERVICE_UNAVAILABLE, "clock state unknown"));
+            return;
+        }
         if (!services.inFlight().tryBegin()) {
             reply(stream, HttpResponses.error(ctx.alloc(), HttpResponseStatus.SERVICE_UNAVAILABLE, "server stopping"));
             return;

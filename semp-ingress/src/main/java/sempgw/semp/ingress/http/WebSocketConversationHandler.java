@@ -93,7 +93,9 @@ final class WebSocketConversationHandler extends ChannelInboundHandlerAdapter {
         if (frame instanceof BinaryWebSocketFrame) {
             closeWith(ctx, WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "binary messages are not used");
         } else if (text) {
-            if (!services.inFlight().tryBegin()) {
+            if (services.clockWatch().refusal().isPresent()) {
+                closeWith(ctx, WebSocketCloseStatus.TRY_AGAIN_LATER, "clock state unknown");
+            } else if (!services.inFlight().tryBegin()) {
                 closeWith(ctx, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server stopping");
             } else if (turns.submit(message, outcome -> ctx.executor().execute(() -> deliver(ctx, outcome)))) {
                 pending++;

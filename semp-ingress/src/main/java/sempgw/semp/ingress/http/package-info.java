@@ -24,9 +24,10 @@
  * sizes (413, ws 1009), a server-wide budget of buffered h2 bodies (503), connections per IP and
  * in total, peer idle time, TLS handshake time, h2 concurrent streams and header size, open
  * tunnels, queued messages per conversation (429, ws 1008). A WebSocket connection stops reading
- * while its conversation works on a message. Stopping admits no new message (503, ws 1001). A
- * message the conversation cannot parse as SEMP ({@code Conversation.lastMessageMalformed()}) is
- * 400 on h2 and close 1007 on ws (ERRORS.md §12). With {@code webSocket} off, only h2 is served
+ * while its conversation works on a message. Stopping admits no new message (503, ws 1001), and
+ * neither does a machine whose clock state is unknown (503, ws 1013; CONFORMANCE.md §9.3.5,
+ * {@code ClockWatch}). A message the conversation cannot parse as SEMP
+ * ({@code Conversation.lastMessageMalformed()}) is 400 on h2 and close 1007 on ws (ERRORS.md §12). With {@code webSocket} off, only h2 is served
  * and the upgrade path is 404, as the configuration document then advertises h2 only.
  *
  * <p>Specification references: TRANSPORT.md §4.1 (WebSocket binding), §4.1.1 (subprotocol

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
 import sempgw.semp.egress.testing.TestTls;
+import sempgw.semp.ingress.ClockWatch;
 import sempgw.semp.ingress.WellKnownDocuments;
 
 /** A running server on a free loopback port, with the fakes (or given documents) behind it, and clients for it. */
@@ -20,7 +21,11 @@ final class TestServer implements AutoCloseable {
     final SempHttpServer server;
 
     private TestServer(SempHttpConfig config, WellKnownDocuments documents) throws Exception {
-        server = new SempHttpServer(config, serverTls(), documents, federation, Clock.systemUTC()).start();
+        this(config, documents, ClockWatch.system(Clock.systemUTC()));
+    }
+
+    private TestServer(SempHttpConfig config, WellKnownDocuments documents, ClockWatch clockWatch) throws Exception {
+        server = new SempHttpServer(config, serverTls(), documents, federation, Clock.systemUTC(), clockWatch).start();
     }
 
     /** The server side of the test JVM's {@link TestTls#localhost()} certificate, as the server takes it. */
@@ -35,6 +40,11 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(SempHttpConfig config) throws Exception {
         return new TestServer(config, new FakeDocuments());
+    }
+
+    /** A server with the default test limits whose admission follows {@code clockWatch}. */
+    static TestServer watching(ClockWatch clockWatch) throws Exception {
+        return new TestServer(config(Duration.ofSeconds(10), 64), new FakeDocuments(), clockWatch);
     }
 
     /** A server with the default test limits serving {@code documents}. */
