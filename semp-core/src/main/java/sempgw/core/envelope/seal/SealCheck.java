@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import sempgw.core.ClockTolerance;
 import sempgw.core.SempReason;
 import sempgw.core.StrictBase64;
 import sempgw.core.crypto.HmacSha256;
@@ -52,7 +53,7 @@ final class SealCheck {
 
     /** {@code postmark.expires} not in the past, allowing {@code grace} (§7.2 step 2, CONFORMANCE.md §9.3.1). */
     static void expiry(Envelope e, Instant now, Duration grace) throws Rejection {
-        if (now.isAfter(e.postmark().expires().plus(grace))) {
+        if (ClockTolerance.expired(e.postmark().expires(), now, grace)) {
             throw new Rejection(SempReason.ENVELOPE_EXPIRED, "postmark.expires is in the past");
         }
     }

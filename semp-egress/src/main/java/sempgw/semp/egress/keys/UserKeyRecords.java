@@ -1,5 +1,6 @@
 package sempgw.semp.egress.keys;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sempgw.core.ClockTolerance;
 import sempgw.core.SempTimestamps;
 import sempgw.core.crypto.CryptoException;
 import sempgw.core.json.JsonObject;
@@ -20,8 +22,9 @@ import sempgw.core.keys.RevocationReason;
  *
  * <ul>
  *   <li>an encryption key is kept when not revoked (KEY.md §8.3: a revoked key MUST NOT be used;
- *   CLIENT.md §3.3), its {@code expires} is after {@code now} and its {@code created} not after it
- *   (KEY.md §4.4), and its {@code algorithm} names a suite we run with a key of the right length;</li>
+ *   CLIENT.md §3.3), {@code now} is not after its {@code expires} and its {@code created} not more
+ *   than 5 minutes after {@code now} (KEY.md §4.4, CONFORMANCE.md §9.3.1 via {@link ClockTolerance}),
+ *   and its {@code algorithm} names a suite we run with a key of the right length;</li>
  *   <li>an Ed25519 identity key is kept unless revoked for a reason other than {@code superseded}
  *   or {@code cessation_of_operation}: ENVELOPE.md §6.5.3 lets signatures under historically
  *   published, now revoked keys verify, but a key revoked as compromised, on hold or for an
@@ -58,7 +61,11 @@ final class UserKeyRecords {
         return new UserKeys(address, encryption, identity, now, expiresAt);
     }
 
-    /** The record's expiry when it is valid at {@code now}. */
+    /**
+     * The record's expiry when it is valid at {@code now} (KEY.md §4.4) within our clock tolerance
+     * (CONFORMANCE.md §9.3.1, §9.3.6): a {@code created} up to 5 minutes ahead of our clock is the
+     * peer's clock, not a key from the future, and MUST be accepted; {@code expires} has no grace.
+     */
     private static Optional<Instant> current(KeyRecord r, Instant now) {
         Optional<Instant> created = SempTimestamps.parse(r.created());
         Optional<Instant> expires = SempTimestamps.parse(r.expires());
@@ -66,7 +73,12 @@ final class UserKeyRecords {
             LOG.warn("user keys: encryption record {} skipped: created or expires is not RFC 3339", r.keyId());
             return Optional.empty();
         }
-        return created.get().isAfter(now) || !now.isBefore(expires.get()) ? Optional.empty() : expires;
+        if (!ClockTolerance.acceptsClaimed(created.get(), now)) {
+            LOG.warn("user keys: encryption record {} skipped: created {} is more than {} ahead of our clock", r.keyId(),
+                    r.created(), ClockTolerance.FUTURE_ACCEPTED);
+            return Optional.empty();
+        }
+        return ClockTolerance.expired(expires.get(), now, Duration.ZERO) ? Optional.empty() : expires;
     }
 
     /** True when the record's own {@code revocation} names a reason that keeps old signatures valid (KEY.md §8.2). */

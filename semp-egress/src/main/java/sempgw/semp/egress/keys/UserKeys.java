@@ -1,9 +1,11 @@
 package sempgw.semp.egress.keys;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import sempgw.core.ClockTolerance;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.keys.IdentityPublicKey;
 import sempgw.core.keys.UserEncryptionPublicKey;
@@ -52,9 +54,9 @@ public record UserKeys(String address, List<EncryptionKey> encryption, List<Iden
         return !encryption.isEmpty() || !identity.isEmpty();
     }
 
-    /** The encryption keys of {@code suite} still valid at {@code now}, in published order. */
+    /** The encryption keys of {@code suite} not expired at {@code now} (CONFORMANCE.md §9.3.1, no grace), in published order. */
     public List<UserEncryptionPublicKey> encryptionKeys(SuiteId suite, Instant now) {
-        return encryption.stream().filter(k -> k.key().suite() == suite && now.isBefore(k.expires()))
+        return encryption.stream().filter(k -> k.key().suite() == suite && !ClockTolerance.expired(k.expires(), now, Duration.ZERO))
                 .map(EncryptionKey::key).toList();
     }
 

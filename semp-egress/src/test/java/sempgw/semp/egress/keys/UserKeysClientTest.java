@@ -180,7 +180,7 @@ final class UserKeysClientTest {
     }
 
     @Test
-    void lookup_expiredOrNotYetValidKeys_dropped_keyExpiringLater_filteredAtThatTime() throws Exception {
+    void lookup_expiredOrNotYetValidKeys_dropped_keyExpiringLater_filteredOncePastIt() throws Exception {
         peer.publish(BOB, peer.record(BOB, "encryption", "x25519", new byte[32], KeysPeer.CREATED, NOW.minusSeconds(1)));
         peer.publish(BOB, peer.record(BOB, "encryption", "x25519", filled(1), NOW.plusSeconds(3600), KeysPeer.EXPIRES));
         peer.publish(BOB, peer.record(BOB, "encryption", "x25519", filled(2), KeysPeer.CREATED, NOW.plusSeconds(60)));
@@ -189,7 +189,27 @@ final class UserKeysClientTest {
 
         assertThat(keys.encryptionKeys(SuiteId.X25519_CHACHA20_POLY1305, NOW)).singleElement()
                 .satisfies(k -> assertThat(k.bytes()).isEqualTo(filled(2)));
-        assertThat(keys.encryptionKeys(SuiteId.X25519_CHACHA20_POLY1305, NOW.plusSeconds(60))).isEmpty();
+        assertThat(keys.encryptionKeys(SuiteId.X25519_CHACHA20_POLY1305, NOW.plusSeconds(60))).hasSize(1);
+        assertThat(keys.encryptionKeys(SuiteId.X25519_CHACHA20_POLY1305, NOW.plusSeconds(61))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 300})
+    void lookup_onlyKeyCreatedWithinFiveMinutesAheadOfOurClock_isUsed(long aheadSeconds) throws Exception {
+        peer.publish(BOB, peer.record(BOB, "encryption", "x25519", filled(3), NOW.plusSeconds(aheadSeconds), KeysPeer.EXPIRES));
+
+        UserKeys keys = client.lookup(BOB);
+
+        assertThat(keys.found()).isTrue();
+        assertThat(keys.encryptionKeys(SuiteId.X25519_CHACHA20_POLY1305, NOW)).singleElement()
+                .satisfies(k -> assertThat(k.bytes()).isEqualTo(filled(3)));
+    }
+
+    @Test
+    void lookup_keyCreatedMoreThanFiveMinutesAheadOfOurClock_isDropped() throws Exception {
+        peer.publish(BOB, peer.record(BOB, "encryption", "x25519", filled(3), NOW.plusSeconds(301), KeysPeer.EXPIRES));
+
+        assertThat(client.lookup(BOB).found()).isFalse();
     }
 
     private static byte[] filled(int b) {
