@@ -1,13 +1,13 @@
 package sempgw.core.delivery;
 
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import sempgw.core.ClockTolerance;
 import sempgw.core.SempException;
 import sempgw.core.SempTimestamps;
 import sempgw.core.crypto.Digests;
@@ -37,8 +37,6 @@ import sempgw.core.keys.KeyId;
  * }</pre>
  */
 public final class DeliveryReceipt {
-    /** DELIVERY.md §1.1.1.5: verifiers must accept {@code accepted_at} within this of their clock. */
-    public static final Duration CLOCK_ALLOWANCE = Duration.ofSeconds(120);
     static final String TYPE = "SEMP_DELIVERY_RECEIPT";
     static final String VERSION = "1.0.0";
     static final String HASH_ALGORITHM = "sha-256";
@@ -125,8 +123,9 @@ public final class DeliveryReceipt {
      *   <li>a key in {@code keys} has fingerprint {@code signature.key_id} (§1.1.1.4, no probing);</li>
      *   <li>the signature verifies over {@code SEMP-DELIVERY-RECEIPT:} || canonical receipt (§1.1.1.4);</li>
      *   <li>{@code envelope_hash} equals SHA-256 of {@code canonicalEnvelope} (§1.1.1.3);</li>
-     *   <li>{@code accepted_at} is not more than {@link #CLOCK_ALLOWANCE} after {@code now}
-     *   (§1.1.1.5; an earlier time is no defect: the receipt is a lasting proof).</li>
+     *   <li>{@code accepted_at} is not more than {@link ClockTolerance#FUTURE_ACCEPTED} (5 minutes)
+     *   after {@code now}: §1.1.1.5 sets a floor of 120 s, CONFORMANCE.md §9.3.1 makes 0-5 minutes
+     *   ahead a MUST-accept; an earlier time is no defect: the receipt is a lasting proof.</li>
      * </ol>
      *
      * @param canonicalEnvelope the canonical bytes of the envelope as sent ({@code EnvelopeCanonical.of})
@@ -149,7 +148,7 @@ public final class DeliveryReceipt {
         if (!MessageDigest.isEqual(envelopeHash, Digests.sha256(canonicalEnvelope))) {
             return Optional.of("receipt envelope_hash does not match the envelope");
         }
-        if (acceptedAt.isAfter(now.plus(CLOCK_ALLOWANCE))) {
+        if (!ClockTolerance.acceptsClaimed(acceptedAt, now)) {
             return Optional.of("receipt accepted_at " + SempTimestamps.format(acceptedAt) + " is in the future");
         }
         return Optional.empty();

@@ -30,7 +30,8 @@
  * <h2>Specification references</h2>
  * <ul>
  *   <li>DELIVERY.md §1 (acknowledgment types), §1.1.1.1-§1.1.1.7 (receipt schema, envelope hash,
- *   signature, recipient and sender obligations, verification, 120 s clock allowance), §1.2-§1.4</li>
+ *   signature, recipient and sender obligations, verification, 120 s clock floor), §1.2-§1.4</li>
+ *   <li>CONFORMANCE.md §9.3.1 (a receipt's {@code accepted_at} up to 5 minutes ahead is accepted)</li>
  *   <li>ENVELOPE.md §4.3 (canonical bytes, {@code SEMP-DELIVERY-RECEIPT:} prefix), §9.2 (rejection
  *   content), §9.3 (reason codes)</li>
  *   <li>CONFORMANCE.md §4.1 (structured rejections with {@code postmark.id}), §9.1 (versions)</li>

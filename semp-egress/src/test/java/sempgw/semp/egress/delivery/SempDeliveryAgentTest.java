@@ -60,6 +60,15 @@ final class SempDeliveryAgentTest {
                 .doesNotContain("alice", "bob");
     }
 
+    /** CONFORMANCE.md §9.3.1: a peer clock up to 5 minutes ahead is accepted, so the delivery is not retried into a duplicate. */
+    @Test
+    void deliver_receiptFromAPeerWhoseClockIsFourMinutesAhead_isDeliveredNotRetried() {
+        peer.now = NOW.plus(Duration.ofMinutes(4));
+
+        assertThat(deliver()).hasSize(2).allSatisfy(r -> assertThat(r).isInstanceOf(DeliveryResult.Delivered.class));
+        assertThat(peer.invalidations).hasValue(0);
+    }
+
     @Test
     void deliver_delivered_theVerifiedReceiptIsKeptUnderTheEnvelopeIdWhichTheLogNames() {
         List<String> kept = new java.util.ArrayList<>();
