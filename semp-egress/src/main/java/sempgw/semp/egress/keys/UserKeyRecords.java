@@ -29,6 +29,10 @@ import sempgw.core.keys.RevocationReason;
  *   or {@code cessation_of_operation}: ENVELOPE.md §6.5.3 lets signatures under historically
  *   published, now revoked keys verify, but a key revoked as compromised, on hold or for an
  *   unknown reason never vouches for anything;</li>
+ *   <li>an identity key is dropped when its {@code created} is more than 5 minutes ahead of our
+ *   clock (CONFORMANCE.md §9.3.1, §9.3.3), but kept after its {@code expires}: ENVELOPE.md §6.5.3
+ *   names the keys a signature may verify under without an expiry, and §6.6.4 verifies forwarded
+ *   originals of any age under it (docs/interop.md "Identity key validity");</li>
  *   <li>an identity key revoked only by a separate notice (a record without {@code public_key})
  *   carries no reason, so it is dropped;</li>
  *   <li>device and domain records are not used.</li>
@@ -51,7 +55,7 @@ final class UserKeyRecords {
                 Optional<Instant> expires = r.keyType() == KeyType.ENCRYPTION && !revoked ? current(r, now) : Optional.empty();
                 if (expires.isPresent()) {
                     encryption.add(new UserKeys.EncryptionKey(r.encryptionKey(), expires.get()));
-                } else if (r.keyType() == KeyType.IDENTITY && (!revoked || historic(r))) {
+                } else if (r.keyType() == KeyType.IDENTITY && (!revoked || historic(r)) && !futureDated(r, now)) {
                     identity.add(new UserKeys.IdentityKey(r.identityKey(), revoked));
                 }
             } catch (CryptoException e) {
@@ -73,12 +77,25 @@ final class UserKeyRecords {
             LOG.warn("user keys: encryption record {} skipped: created or expires is not RFC 3339", r.keyId());
             return Optional.empty();
         }
-        if (!ClockTolerance.acceptsClaimed(created.get(), now)) {
-            LOG.warn("user keys: encryption record {} skipped: created {} is more than {} ahead of our clock", r.keyId(),
-                    r.created(), ClockTolerance.FUTURE_ACCEPTED);
+        if (futureDated(r, now)) {
             return Optional.empty();
         }
         return ClockTolerance.expired(expires.get(), now, Duration.ZERO) ? Optional.empty() : expires;
+    }
+
+    /**
+     * True, and logged, when the record's {@code created} is more than 5 minutes ahead of our clock:
+     * a record from the future is refused even if its signatures verify (CONFORMANCE.md §9.3.1,
+     * §9.3.3). A {@code created} that does not parse is not judged here.
+     */
+    private static boolean futureDated(KeyRecord r, Instant now) {
+        Optional<Instant> created = SempTimestamps.parse(r.created());
+        if (created.isEmpty() || ClockTolerance.acceptsClaimed(created.get(), now)) {
+            return false;
+        }
+        LOG.warn("user keys: {} record {} skipped: created {} is more than {} ahead of our clock", r.keyType().wireName(), r.keyId(),
+                r.created(), ClockTolerance.FUTURE_ACCEPTED);
+        return true;
     }
 
     /** True when the record's own {@code revocation} names a reason that keeps old signatures valid (KEY.md §8.2). */

@@ -2,6 +2,7 @@ package sempgw.semp.egress.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import sempgw.core.envelope.enclosure.Enclosure;
 import sempgw.core.envelope.open.EnvelopeOpener;
 import sempgw.core.envelope.open.OpenError;
 import sempgw.core.envelope.open.OpenException;
+import sempgw.core.keys.IdentityPrivateKey;
 import sempgw.core.keys.UserEncryptionPrivateKey;
 import sempgw.semp.egress.discovery.DiscoveryResult;
 import sempgw.semp.egress.peers.HttpsDomainKeys;
@@ -47,13 +49,13 @@ final class PeerIdentityKeysTest {
     }
 
     /** An envelope from ALICE (signed with her published identity key) to a local user holding {@code me}. */
-    private Envelope fromAlice(KeysPeer.User alice, UserEncryptionPrivateKey me) throws Exception {
+    private Envelope fromAlice(IdentityPrivateKey alice, UserEncryptionPrivateKey me) throws Exception {
         Draft d = new Draft(Brief.of("m-1", ALICE, List.of("zed@z.example"), KeysHarness.NOW), Enclosure.of("s", "text/plain", "hi"));
         RecipientKeys keys = new RecipientKeys(java.util.Map.of("z.example", h.peer.domainX25519.publicKey()),
                 java.util.Map.of("zed@z.example", List.of(me.publicKey())));
         return new EnvelopeComposer(ComposeOptions.defaults(SuiteId.X25519_CHACHA20_POLY1305), RandomSource.secure(),
                 PostmarkIds.ulid(KeysHarness.NOW, RandomSource.secure()))
-                .compose(d, Sender.of(alice.identity()), keys, "01JSESSION0000000000000000", KeysHarness.NOW).getFirst().envelope();
+                .compose(d, Sender.of(alice), keys, "01JSESSION0000000000000000", KeysHarness.NOW).getFirst().envelope();
     }
 
     @Test
@@ -62,7 +64,7 @@ final class PeerIdentityKeysTest {
         UserEncryptionPrivateKey me = UserEncryptionPrivateKey.generate(SuiteId.X25519_CHACHA20_POLY1305, RandomSource.secure());
         PeerIdentityKeys senders = new PeerIdentityKeys(h.users, h.clock);
 
-        assertThat(new EnvelopeOpener(List.of(me), senders, Set.of()).open(fromAlice(alice, me)).senderKey())
+        assertThat(new EnvelopeOpener(List.of(me), senders, Set.of()).open(fromAlice(alice.identity(), me)).senderKey())
                 .isEqualTo(alice.identity().publicKey());
         assertThat(senders.failure()).isEmpty();
     }
@@ -91,11 +93,38 @@ final class PeerIdentityKeysTest {
         assertThat(new PeerIdentityKeys(h.users, h.clock).find(ALICE, alice.identity().keyId().hex())).isEmpty();
     }
 
+    /** docs/interop.md "Identity key validity": an identity record's expires does not stop old or new signatures verifying. */
+    @Test
+    void open_senderIdentityKeyWhoseRecordExpiredAYearAgo_stillVerifies() throws Exception {
+        IdentityPrivateKey alice = IdentityPrivateKey.generate(RandomSource.secure());
+        h.peer.publish(ALICE, h.peer.record(ALICE, "identity", "ed25519", alice.publicKey().bytes(),
+                KeysHarness.NOW.minus(Duration.ofDays(730)), KeysHarness.NOW.minus(Duration.ofDays(365))));
+        UserEncryptionPrivateKey me = UserEncryptionPrivateKey.generate(SuiteId.X25519_CHACHA20_POLY1305, RandomSource.secure());
+
+        assertThat(new EnvelopeOpener(List.of(me), new PeerIdentityKeys(h.users, h.clock), Set.of()).open(fromAlice(alice, me)).senderKey())
+                .isEqualTo(alice.publicKey());
+    }
+
+    /** CONFORMANCE.md §9.3.1: a record created up to 5 minutes ahead of our clock MUST be accepted, one further ahead is refused. */
+    @Test
+    void find_identityKeyCreatedFiveMinutesAhead_known_createdFurtherAhead_unknown() throws Exception {
+        IdentityPrivateKey skewed = IdentityPrivateKey.generate(RandomSource.secure());
+        IdentityPrivateKey future = IdentityPrivateKey.generate(RandomSource.secure());
+        h.peer.publish(ALICE, h.peer.record(ALICE, "identity", "ed25519", skewed.publicKey().bytes(), KeysHarness.NOW.plusSeconds(300),
+                KeysPeer.EXPIRES));
+        h.peer.publish(ALICE, h.peer.record(ALICE, "identity", "ed25519", future.publicKey().bytes(), KeysHarness.NOW.plusSeconds(301),
+                KeysPeer.EXPIRES));
+        PeerIdentityKeys senders = new PeerIdentityKeys(h.users, h.clock);
+
+        assertThat(senders.find(ALICE, skewed.keyId().hex())).contains(skewed.publicKey());
+        assertThat(senders.find(ALICE, future.keyId().hex())).isEmpty();
+    }
+
     @Test
     void open_senderDomainUnreachable_senderKeyUnknownAndTheFailureIsKeptForTheCaller() throws Exception {
         KeysPeer.User alice = h.peer.user(ALICE);
         UserEncryptionPrivateKey me = UserEncryptionPrivateKey.generate(SuiteId.X25519_CHACHA20_POLY1305, RandomSource.secure());
-        Envelope e = fromAlice(alice, me);
+        Envelope e = fromAlice(alice.identity(), me);
         h.discovery.answer(new DiscoveryResult.Temporary(DiscoveryResult.Cause.DNS_TIMEOUT, "timeout"));
         PeerIdentityKeys senders = new PeerIdentityKeys(h.users, h.clock);
 
