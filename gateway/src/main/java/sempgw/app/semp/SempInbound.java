@@ -5,11 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import sempgw.app.config.SempConfig;
 import sempgw.app.config.SempPolicies.FirstContactMode;
 import sempgw.app.keys.DomainKeys;
@@ -46,27 +41,25 @@ import sempgw.store.queue.QueueKey;
  * a {@link QueueInbox} over the native inbox queue ({@code <data_dir>/semp-inbox}), durably
  * before {@code delivered}, with the duplicate-delivery set kept across restarts in
  * {@code <data_dir>/semp-delivered} ({@link DeliveredJournal}); and the {@link FederationService} responder, swept every
- * {@value #SWEEP_SECONDS} s on one virtual thread (CONFORMANCE.md §4.2). Domain and server
+ * 5 s by a {@link SessionSweep} (CONFORMANCE.md §4.2). Domain and server
  * block entries are enforced at the handshake (DELIVERY.md §5.2), so the verifier's
  * domain-level policy delivers everything that reaches it.
  */
 public final class SempInbound implements AutoCloseable {
-    static final long SWEEP_SECONDS = 5;
     /** The inbox queue's directory under the data directory. */
     static final String INBOX_DIR = "semp-inbox";
     /** The duplicate-delivery set's file under the data directory ({@link DeliveredJournal}). */
     static final String DELIVERED_FILE = "semp-delivered";
     /** The known-correspondent set's file under the data directory ({@link KnownCorrespondentsJournal}). */
     static final String KNOWN_FILE = "semp-known-correspondents";
-    private static final Logger LOG = LoggerFactory.getLogger(SempInbound.class);
 
     private final FsQueue inbox;
     private final DeliveredJournal delivered;
     private final FederationService federation;
-    private final ScheduledExecutorService sweeper;
+    private final SessionSweep sweeper;
     private final KnownCorrespondentsJournal known;
 
-    private SempInbound(FsQueue inbox, DeliveredJournal delivered, FederationService federation, ScheduledExecutorService sweeper,
+    private SempInbound(FsQueue inbox, DeliveredJournal delivered, FederationService federation, SessionSweep sweeper,
             KnownCorrespondentsJournal known) {
         this.inbox = inbox;
         this.delivered = delivered;
@@ -115,9 +108,7 @@ public final class SempInbound implements AutoCloseable {
                 bridge.inbox(new QueueInbox(inbox), mailboxes, peers.userKeys()), RandomSource.secure(), delivered);
         FederationService federation = new FederationService(
                 SempFederation.config(semp, keys, peers.domainKeys(), peers.proofs(), pipeline::receive), sessions);
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("semp-sweep").factory());
-        sweeper.scheduleWithFixedDelay(() -> sweep(federation, clock), SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
-        return new SempInbound(inbox, delivered, federation, sweeper, known);
+        return new SempInbound(inbox, delivered, federation, SessionSweep.start("semp-sweep", federation::sweep, clock), known);
     }
 
     /** The receive pipeline's settings from {@code [semp]}; first contact as the key documents publish it (KEY.md §3.2.2). */
@@ -139,14 +130,6 @@ public final class SempInbound implements AutoCloseable {
     static DomainDecryptionKeys decryptionKeys(SempConfig semp, DomainKeys keys) {
         List<DomainEncryptionPrivateKey> ours = semp.suites().stream().flatMap(s -> keys.encryption(s).stream()).toList();
         return toDomain -> toDomain.equalsIgnoreCase(keys.domain()) ? ours : List.of();
-    }
-
-    private static void sweep(FederationService federation, Clock clock) {
-        try {
-            federation.sweep(clock.instant());
-        } catch (RuntimeException e) {
-            LOG.error("semp: federation sweep failed, trying again in {} s: {}", SWEEP_SECONDS, e.toString());
-        }
     }
 
     /** The responder the listener hands conversations to. */
@@ -173,12 +156,7 @@ public final class SempInbound implements AutoCloseable {
     /** Stops the sweeper, zeroes every session key, then closes the known-correspondent and duplicate-delivery journals and the inbox queue. */
     @Override
     public void close() throws IOException {
-        sweeper.shutdownNow();
-        try {
-            sweeper.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sweeper.close();
         federation.close();
         known.close();
         delivered.close();

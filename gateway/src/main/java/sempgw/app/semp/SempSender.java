@@ -29,7 +29,9 @@ import sempgw.store.queue.Recipient;
 /**
  * The SEMP sender: a {@link QueueManager} over the SEMP sender queue driving semp-egress's
  * {@link SempDeliveryAgent}, which federates through a {@link FederationClient} (h2 and ws over
- * HTTPS) and checks receipts against the peers' published domain keys ({@link HttpsDomainKeys}).
+ * HTTPS), swept every 5 s by a {@link SessionSweep} so an expired session's keys are erased
+ * without waiting for more mail to its peer (SESSION.md §2.4), and checks receipts against the
+ * peers' published domain keys ({@link HttpsDomainKeys}).
  * Retries follow DELIVERY.md §2.3 ({@link SempRetrySchedule}) and stop at the horizon of
  * DELIVERY.md §2.4 ({@code semp.queue.horizon}); as many deliveries at once per peer domain as its
  * one session (SESSION.md §2.5.2) carries: several over h2, one over WebSocket.
@@ -40,11 +42,13 @@ public final class SempSender implements AutoCloseable {
     private final QueueManager manager;
     private final FederationClient client;
     private final SempDeliveryAgent agent;
+    private final SessionSweep sweep;
 
-    private SempSender(QueueManager manager, FederationClient client, SempDeliveryAgent agent) {
+    private SempSender(QueueManager manager, FederationClient client, SempDeliveryAgent agent, SessionSweep sweep) {
         this.manager = manager;
         this.client = client;
         this.agent = agent;
+        this.sweep = sweep;
     }
 
     /**
@@ -69,7 +73,7 @@ public final class SempSender implements AutoCloseable {
         QueueManager manager = new QueueManager(senderQueue, agent, Recipient::domain, notifier, qmgrSettings(semp), clock, retries);
         manager.start();
         LOG.info("semp: sender started for {}, retry horizon {}", keys.domain(), semp.queue().horizon());
-        return new SempSender(manager, client, agent);
+        return new SempSender(manager, client, agent, SessionSweep.start("semp-sweep-outbound", client::sweep, clock));
     }
 
     /** {@code semp.transports} is in preference order: WebSocket first when it is listed first, else h2 (TRANSPORT.md §5.1). */
@@ -98,10 +102,11 @@ public final class SempSender implements AutoCloseable {
         manager.wake();
     }
 
-    /** Stops the queue manager (running deliveries get their grace), then the federation sessions. */
+    /** Stops the queue manager (running deliveries get their grace), the sweep, then the federation sessions. */
     @Override
     public void close() {
         manager.close();
+        sweep.close();
         try {
             client.close();
         } catch (RuntimeException e) {

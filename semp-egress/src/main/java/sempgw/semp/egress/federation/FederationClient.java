@@ -42,14 +42,16 @@ import sempgw.semp.egress.peers.PeerKeys;
  * Callers for one domain wait for one handshake rather than each starting their own; other
  * domains are not held up. The domain's lock is held only to find, establish or rekey its
  * channel, never while an envelope is exchanged on it: envelopes share the session side by side
- * as its transport allows ({@link TransportConnection#exchangeConcurrently}). The table holds only live sessions and held failures: at most once
- * per {@link #SWEEP_INTERVAL} a call drops closed and expired sessions (erasing their keys,
- * SESSION.md §2.4) and forgets domains with nothing left. After {@link #close()} every call fails.
+ * as its transport allows ({@link TransportConnection#exchangeConcurrently}). The table holds only live sessions and held failures:
+ * {@link #sweep} drops closed and expired sessions (erasing their keys, SESSION.md §2.4) and
+ * forgets domains with nothing left. The owner runs it on a timer, so an expired session's keys
+ * are erased even when no more mail goes to its peer; a call also runs it, at most once per
+ * {@link #SWEEP_INTERVAL}. After {@link #close()} every call fails.
  * Blocking: call from virtual threads. Thread-safe.
  */
 public final class FederationClient implements PeerSessions {
 
-    /** How often a call sweeps the table for closed or expired sessions and idle domains. */
+    /** How often a call sweeps the table for closed or expired sessions and idle domains ({@link #sweep}). */
     public static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(FederationClient.class);
@@ -169,12 +171,24 @@ public final class FederationClient implements PeerSessions {
         }
     }
 
-    /** Drops closed and expired sessions and forgets idle domains, at most once per {@link #SWEEP_INTERVAL}. */
+    /** {@link #sweep}, at most once per {@link #SWEEP_INTERVAL}. */
     private void sweepIfDue(Instant now) {
         Instant due = nextSweep.get();
-        if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
-            return;
+        if (!now.isBefore(due) && nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
+            sweep(now);
         }
+    }
+
+    /**
+     * Drops every session that has expired at {@code now} or whose connection closed, closing the
+     * connection and erasing the session keys (SESSION.md §2.4: expired session state "MUST be
+     * erased from memory using secure zeroing"); erases keys a rekey left for its transition
+     * window once it is over; forgets domains with no session and no failure being held. A domain
+     * whose lock is taken (a handshake or rekey under way) is left for the next sweep. Call it
+     * periodically: without it, an expired session with a peer we no longer send to keeps its keys
+     * until the next call for any peer.
+     */
+    public void sweep(Instant now) {
         for (Map.Entry<String, Slot> e : slots.entrySet()) {
             Slot slot = e.getValue();
             if (!slot.lock.tryLock()) {

@@ -26,8 +26,9 @@
  * that issued a challenge out of bounds for an hour unless its configuration revision or domain
  * key changes (HANDSHAKE.md §2.2a.2 "MUST NOT retry under the same conditions"), WebSocket
  * ping every 30 s, reply size counted in UTF-8 bytes. The per-domain table holds only live
- * sessions and held failures: once a minute a caller sweeps out closed and expired sessions
- * (keys erased) and idle domains.
+ * sessions and held failures: {@code FederationClient.sweep(now)} drops closed and expired
+ * sessions (keys erased, SESSION.md §2.4) and idle domains; the owner runs it on a timer (the
+ * gateway every 5 s), and a caller runs it at most once a minute.
  *
  * <p>Failures are {@link sempgw.semp.egress.federation.DeliveryException}s, transient unless
  * {@link sempgw.semp.egress.federation.DeliveryException#terminal()}: the peer refused the

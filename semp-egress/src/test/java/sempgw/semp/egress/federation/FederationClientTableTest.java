@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import sempgw.core.crypto.RandomSource;
+import sempgw.core.crypto.SecretBytes;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.handshake.Capabilities;
 import sempgw.core.handshake.ChallengePolicy;
@@ -43,6 +44,12 @@ final class FederationClientTableTest {
         return client;
     }
 
+    /** h2 to a peer that grants sessions of two minutes. */
+    private InMemoryTransport twoMinuteSessions() {
+        return new InMemoryTransport("h2", new FakePeer(clock::instant, Capabilities.of(SuiteId.X25519_CHACHA20_POLY1305),
+                ChallengePolicy.never(), DomainProofVerifier.signedWithHttpsPublishedKey(), Duration.ofMinutes(2)));
+    }
+
     @AfterEach
     void close() {
         if (client != null) {
@@ -52,9 +59,7 @@ final class FederationClientTableTest {
 
     @Test
     void channel_afterASessionExpiredUnused_sweepDropsItAndErasesItsKeys() throws Exception {
-        FakePeer peer = new FakePeer(clock::instant, Capabilities.of(SuiteId.X25519_CHACHA20_POLY1305), ChallengePolicy.never(),
-                DomainProofVerifier.signedWithHttpsPublishedKey(), Duration.ofMinutes(2));
-        InMemoryTransport h2 = new InMemoryTransport("h2", peer);
+        InMemoryTransport h2 = twoMinuteSessions();
         PeerChannel expired = (PeerChannel) client(h2).channel(FakePeer.DOMAIN, clock.instant());
         assertThat(client.trackedPeers()).isEqualTo(1);
         clock.advance(Duration.ofMinutes(3));
@@ -67,6 +72,36 @@ final class FederationClientTableTest {
         clock.advance(FederationClient.SWEEP_INTERVAL);
         assertThatThrownBy(() -> client.channel("third.example", clock.instant())).isInstanceOf(DeliveryException.class);
         assertThat(client.trackedPeers()).as("only third.example's failure hold").isEqualTo(1);
+    }
+
+    /** SESSION.md §2.4: an expired session's keys are erased by the owner's periodic sweep, with no further call for any peer. */
+    @Test
+    void sweep_sessionExpiredWithNoFurtherDelivery_closesItErasesItsKeysAndForgetsThePeer() throws Exception {
+        InMemoryTransport h2 = twoMinuteSessions();
+        PeerChannel channel = (PeerChannel) client(h2).channel(FakePeer.DOMAIN, clock.instant());
+        SecretBytes envMac = channel.envMacKey();
+        client.sweep(clock.instant().plus(Duration.ofMinutes(1)));
+        assertThat(envMac.isDestroyed()).as("a live session is kept").isFalse();
+
+        client.sweep(clock.instant().plus(Duration.ofMinutes(2)).plusSeconds(1));
+
+        assertThat(envMac.isDestroyed()).isTrue();
+        assertThatThrownBy(channel.session()::keys).isInstanceOf(IllegalStateException.class);
+        assertThat(h2.connections.getFirst().isOpen()).isFalse();
+        assertThat(client.trackedPeers()).isZero();
+    }
+
+    @Test
+    void sweep_connectionClosedByThePeer_erasesTheSessionKeys() throws Exception {
+        InMemoryTransport h2 = new InMemoryTransport("h2", FakePeer.standard(clock::instant));
+        PeerChannel channel = (PeerChannel) client(h2).channel(FakePeer.DOMAIN, clock.instant());
+        SecretBytes envMac = channel.envMacKey();
+        h2.connections.getFirst().breakIt();
+
+        client.sweep(clock.instant());
+
+        assertThat(envMac.isDestroyed()).isTrue();
+        assertThat(client.trackedPeers()).isZero();
     }
 
     @Test
