@@ -1,7 +1,8 @@
 /**
- * SEMP protocol core: the reason-code registry and the exception that carries a code, timestamps,
- * the clock tolerance they are checked with ({@code ClockTolerance}), and the judgement whether
- * this machine's clock can be trusted to check them at all ({@code ClockState}).
+ * SEMP protocol core: the reason-code registry, the exception that carries a code, the message
+ * types SEMP 1.x defines, timestamps, the clock tolerance they are checked with
+ * ({@code ClockTolerance}), and the judgement whether this machine's clock can be trusted to check
+ * them at all ({@code ClockState}).
  *
  * <p>Everything under {@code sempgw.core} is pure: no sockets, no files, no threads, no clocks
  * (time is passed in). Sub-packages follow the spec documents: {@code json} (canonical JSON),
@@ -13,6 +14,7 @@
  *   <li>ERRORS.md §2-§4 (handshake, envelope, rekey reason codes), §5 (user policy codes)</li>
  *   <li>ERRORS.md §15.2 (unknown codes are non-recoverable), §15.3 (case-sensitive matching)</li>
  *   <li>VECTORS.md §8 (reason-code recoverability vectors)</li>
+ *   <li>CONFORMANCE.md §9.1.4 (unknown optional message types)</li>
  *   <li>CONFORMANCE.md §9.3.1, §9.3.6 (clock tolerance for every timestamp: {@code ClockTolerance})</li>
  *   <li>CONFORMANCE.md §9.3.5 (fail closed on an undetectable clock state)</li>
  * </ul>

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sempgw.core.MessageTypes;
 import sempgw.core.SempReason;
 import sempgw.core.json.JsonException;
-import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonParser;
 
 /**
@@ -30,7 +30,8 @@ import sempgw.core.json.JsonParser;
  * late reply would otherwise be taken for the answer to the next message. While open, a ping
  * goes out every {@link #PING_INTERVAL} from a virtual thread (§4.1.3 keepalive, 30 s
  * recommended); the JDK answers the peer's pings itself. A {@code SEMP_CONFIGURATION_UPDATE} the
- * peer sends unasked is discarded, neither taken for a reply nor ending the connection.
+ * peer sends unasked, and a message of a type SEMP 1.x does not define (CONFORMANCE.md §9.1.4),
+ * are discarded, neither taken for a reply nor ending the connection.
  */
 final class WebSocketConnection implements TransportConnection {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
@@ -186,8 +187,9 @@ final class WebSocketConnection implements TransportConnection {
         }
 
         private synchronized void deliver(WebSocket ws, byte[] message) {
-            if (isConfigurationUpdate(message)) {
-                LOG.info("federation configuration update from the peer discarded (not verifiable, docs/interop.md)");
+            Optional<String> discarded = discarded(message);
+            if (discarded.isPresent()) {
+                LOG.info("federation {} from the peer discarded (docs/interop.md)", discarded.get());
                 return;
             }
             if (waiting == null || waiting.isDone()) {
@@ -199,18 +201,36 @@ final class WebSocketConnection implements TransportConnection {
         }
 
         /**
-         * Whether {@code message} is a {@code SEMP_CONFIGURATION_UPDATE}, the one message a peer may
-         * send unasked (DISCOVERY.md §3.5.4): a hint, never the reply to our message. It is discarded,
-         * since the spec gives its signature no context prefix (ENVELOPE.md §4.3) and an unverified
-         * notice must not cause a re-fetch; the configuration is fetched again at its TTL.
+         * What {@code message} is, when it is never the reply to our message and is discarded:
+         * <ul>
+         *   <li>a {@code SEMP_CONFIGURATION_UPDATE}, which a peer may send unasked (DISCOVERY.md
+         *   §3.5.4): a hint, discarded since the spec gives its signature no context prefix
+         *   (ENVELOPE.md §4.3) and an unverified notice must not cause a re-fetch; the configuration
+         *   is fetched again at its TTL;</li>
+         *   <li>a message of a type SEMP 1.x does not define: an unknown optional message type, dropped
+         *   silently (CONFORMANCE.md §9.1.4; the spec has no mark that would make one critical).</li>
+         * </ul>
+         * Empty for anything else, a reply of a defined type or not JSON with a {@code type} at all,
+         * which the exchange reads as the reply as before.
          */
-        static boolean isConfigurationUpdate(byte[] message) {
+        static Optional<String> discarded(byte[] message) {
+            Optional<String> type;
             try {
-                JsonObject m = JsonParser.parseObject(message, JsonParser.Options.wire().withMaxBytes(message.length));
-                return "SEMP_CONFIGURATION_UPDATE".equals(m.optionalString("type").orElse(""));
+                type = JsonParser.parseObject(message, JsonParser.Options.wire().withMaxBytes(message.length)).optionalString("type");
             } catch (JsonException e) {
-                return false;
+                return Optional.empty();
             }
+            if (type.isEmpty()) {
+                return Optional.empty();
+            }
+            String t = type.get();
+            if (t.equals("SEMP_CONFIGURATION_UPDATE")) {
+                return Optional.of("configuration update (not verifiable)");
+            }
+            if (MessageTypes.defined(t)) {
+                return Optional.empty();
+            }
+            return Optional.of("message of unknown type " + t.substring(0, Math.min(t.length(), 64)).replaceAll("[^A-Za-z0-9_.-]", "?"));
         }
 
         /** The UTF-8 size of {@code text}; a surrogate pair, even split across fragments, counts 4 (RFC 3629). */

@@ -33,7 +33,8 @@ import sempgw.semp.egress.peers.PeerFixtures;
 /**
  * The far side of a federation conversation in tests: semp-core's {@link Responder} for the
  * handshake, then {@link RekeyResponder} for rekeys, and an acknowledgment-shaped echo for any
- * other message ({@code {"type":"TEST_REPLY","session_id":...,"n":...}}).
+ * other message ({@code {"type":"SEMP_SUBMISSION","session_id":...,"n":...}}: a defined type, which
+ * our WebSocket client takes for the reply, CONFORMANCE.md §9.1.4).
  */
 final class FakePeer {
 
@@ -125,7 +126,7 @@ final class FakePeer {
                 };
             }
             int n = messages.incrementAndGet();
-            return Optional.of(("{\"n\":" + n + ",\"session_id\":\"" + session.id() + "\",\"type\":\"TEST_REPLY\"}").getBytes(StandardCharsets.UTF_8));
+            return Optional.of(("{\"n\":" + n + ",\"session_id\":\"" + session.id() + "\",\"type\":\"SEMP_SUBMISSION\"}").getBytes(StandardCharsets.UTF_8));
         }
 
         synchronized Optional<Session> session() {

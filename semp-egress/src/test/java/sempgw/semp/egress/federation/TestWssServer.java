@@ -39,7 +39,7 @@ final class TestWssServer implements AutoCloseable {
     volatile boolean confirmSubprotocol = true;
     volatile int fragments = 1;
     volatile Mode mode = Mode.REPLY;
-    /** Sent unasked before each reply when set, as a peer announcing a new configuration would (DISCOVERY.md §3.5.4). */
+    /** Sent unasked before each reply when set, as a peer announcing a new configuration (DISCOVERY.md §3.5.4) or one on a later MINOR might. */
     volatile byte[] notice;
     final AtomicInteger upgrades = new AtomicInteger();
     final AtomicInteger closesSeen = new AtomicInteger();

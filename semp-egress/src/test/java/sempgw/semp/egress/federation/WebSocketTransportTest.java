@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.handshake.LocalDomain;
 import sempgw.semp.egress.peers.PeerFixtures;
@@ -115,18 +117,37 @@ final class WebSocketTransportTest {
         assertThat(WebSocketConnection.Inbox.utf8Length("\uD83D") + WebSocketConnection.Inbox.utf8Length("\uDE00")).isEqualTo(4);
     }
 
-    @Test
-    void exchange_configurationUpdateBeforeTheReply_discardedAndTheConnectionKept() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"""
+            {"type":"SEMP_CONFIGURATION_UPDATE","version":"1.0.0","domain":"b.example","revision":18,\
+            "timestamp":"2026-04-19T12:00:00Z","signature":{"algorithm":"ed25519","key_id":"k","value":""}}""",
+            """
+            {"type":"SEMP_FUTURE_NOTICE","version":"1.9.0","critical":true,\
+            "extensions":{"vendor.example/x":{"required":true,"data":{}}}}"""})
+    void exchange_configurationUpdateOrUnknownTypeBeforeTheReply_discardedAndTheConnectionKept(String notice) throws Exception {
         try (TestWssServer echo = new TestWssServer(tls.serverContext(), Optional::of)) {
-            echo.notice = """
-                    {"type":"SEMP_CONFIGURATION_UPDATE","version":"1.0.0","domain":"b.example","revision":18,\
-                    "timestamp":"2026-04-19T12:00:00Z","signature":{"algorithm":"ed25519","key_id":"k","value":""}}"""
-                    .getBytes(StandardCharsets.UTF_8);
+            echo.notice = notice.getBytes(StandardCharsets.UTF_8);
             TransportConnection c = transport().connect(URI.create("wss://localhost:" + echo.port() + "/v1/federate"));
 
             assertThat(c.exchange("{\"n\":1}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5))).hasValue("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
             assertThat(c.exchange("{\"n\":2}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5))).hasValue("{\"n\":2}".getBytes(StandardCharsets.UTF_8));
             assertThat(c.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void exchange_definedTypeBeforeTheReply_takenForTheReplyAndTheLateEchoEndsTheConnection() throws Exception {
+        try (TestWssServer echo = new TestWssServer(tls.serverContext(), Optional::of)) {
+            byte[] ack = "{\"type\":\"SEMP_SUBMISSION\",\"step\":\"response\",\"version\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
+            echo.notice = ack;
+            TransportConnection c = transport().connect(URI.create("wss://localhost:" + echo.port() + "/v1/federate"));
+
+            assertThat(c.exchange("{\"n\":1}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5))).hasValue(ack);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (c.isOpen() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(c.isOpen()).isFalse();
         }
     }
 

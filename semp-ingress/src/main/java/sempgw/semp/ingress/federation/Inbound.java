@@ -1,6 +1,7 @@
 package sempgw.semp.ingress.federation;
 
 import java.util.Optional;
+import sempgw.core.MessageTypes;
 import sempgw.core.json.JsonException;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonParser;
@@ -30,8 +31,15 @@ sealed interface Inbound {
     record ConfigurationUpdate(Optional<String> domain) implements Inbound {
     }
 
-    /** Well-formed JSON of another type. */
+    /** Well-formed JSON of another type SEMP 1.x defines, which has no place on this connection. */
     record Other(String type) implements Inbound {
+    }
+
+    /**
+     * Well-formed JSON of a type SEMP 1.x does not define: an unknown optional message type, from a
+     * peer on a later MINOR (CONFORMANCE.md §9.1.4). Dropped.
+     */
+    record Unknown(String type) implements Inbound {
     }
 
     /** Not a SEMP message: bad JSON, bad UTF-8, no {@code type}. */
@@ -58,7 +66,7 @@ sealed interface Inbound {
                 }
                 case "SEMP_REKEY" -> new Rekey();
                 case "SEMP_CONFIGURATION_UPDATE" -> new ConfigurationUpdate(optional(m, "domain"));
-                default -> new Other(type);
+                default -> MessageTypes.defined(type) ? new Other(type) : new Unknown(type);
             };
         } catch (JsonException e) {
             return new Unreadable(e.error().name());

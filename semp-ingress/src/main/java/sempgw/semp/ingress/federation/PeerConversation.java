@@ -42,6 +42,9 @@ import sempgw.semp.ingress.receive.ReceiveOutcome;
  *   <li>{@code SEMP_REKEY} goes to semp-core's {@link RekeyResponder} for this conversation's
  *   session (SESSION.md §3); the table indexes the new id and keeps the old one for the
  *   transition window.</li>
+ *   <li>A message of a type SEMP 1.x does not define is dropped without a reply, in any state,
+ *   also while a handshake runs: an unknown optional message type (CONFORMANCE.md §9.1.4; no
+ *   message type can be marked critical, docs/interop.md). The conversation goes on.</li>
  *   <li>Anything else, and a rekey without a live session, gets a signed {@code rejected}
  *   ({@code handshake_invalid}, or {@code handshake_expired} for an expired session).</li>
  *   <li>Bytes that are not a SEMP message at all (not JSON, no {@code type}), and envelopes the
@@ -182,10 +185,13 @@ final class PeerConversation implements Conversation {
     }
 
     private Optional<byte[]> dispatch(byte[] message, Instant now) {
+        Inbound in = Inbound.read(message, service.config().limits().maxMessageBytes());
+        if (in instanceof Inbound.Unknown u) {
+            return unknown(u);
+        }
         if (responder != null) {
             return handshake(message, now);
         }
-        Inbound in = Inbound.read(message, service.config().limits().maxMessageBytes());
         boolean late = handshakeExpired;
         handshakeExpired = false;
         if (late && in instanceof Inbound.Handshake h && !"init".equals(h.step())) {
@@ -204,6 +210,7 @@ final class PeerConversation implements Conversation {
             case Inbound.Rekey r -> rekey(message, now);
             case Inbound.ConfigurationUpdate u -> configurationUpdate(u);
             case Inbound.Other o -> unexpected("type " + LogSafe.of(o.type()), now);
+            case Inbound.Unknown u -> unknown(u);
             case Inbound.Unreadable u -> malformed("unreadable " + u.why());
         };
     }
@@ -333,6 +340,17 @@ final class PeerConversation implements Conversation {
     private Optional<byte[]> configurationUpdate(Inbound.ConfigurationUpdate u) {
         LOG.info("federation configuration update discarded (not verifiable) domain={} transport={}",
                 LogSafe.of(u.domain().orElse("-")), transport);
+        return Optional.empty();
+    }
+
+    /**
+     * Dropped without a reply, whatever the state, and the conversation goes on: a type SEMP 1.x
+     * does not define is an unknown optional message type, which MUST be dropped silently unless
+     * marked critical (CONFORMANCE.md §9.1.4), and the spec has no such mark for a message type
+     * (docs/interop.md). Over h2 the POST gets what a silent reply gets.
+     */
+    private Optional<byte[]> unknown(Inbound.Unknown u) {
+        LOG.info("federation message of unknown type dropped type={} transport={}", LogSafe.of(u.type()), transport);
         return Optional.empty();
     }
 

@@ -25,6 +25,8 @@
  * §2.5.2, TRANSPORT.md §8.3). Envelopes are accepted on any conversation whose postmark names a
  * live session (TRANSPORT.md §8.2-§8.3). A session refused at registration (a higher id won, or
  * the cap was reached between init and confirm) gets no {@code accepted}; the conversation ends.
+ * A message of a type SEMP 1.x does not define is dropped unanswered in any state (no message type
+ * can be marked critical, CONFORMANCE.md §9.1.4, docs/interop.md).
  *
  * <h2>Specification references</h2>
  * <ul>
@@ -34,7 +36,7 @@
  *   caps), §3 (rekey), §3.4 (transition window), §5.2 (retired ids)</li>
  *   <li>DELIVERY.md §5 (block entries), §6.1-§6.2 (enforcement points), §1.3 (silent)</li>
  *   <li>TRANSPORT.md §4.1, §4.2.3 (bindings), §8.2-§8.3 (sessions independent of connections)</li>
- *   <li>CONFORMANCE.md §4.2, §4.3, §4.8</li>
+ *   <li>CONFORMANCE.md §4.2, §4.3, §4.8, §9.1.4 (unknown message types)</li>
  * </ul>
  *
  * <h2>Standards</h2>

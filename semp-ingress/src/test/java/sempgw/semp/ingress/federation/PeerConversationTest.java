@@ -277,7 +277,28 @@ final class PeerConversationTest {
     }
 
     @Test
-    void unknownType_isRefusedAndOnlyAnUnauthenticatedConversationEnds() throws Exception {
+    void unknownType_beforeDuringAndAfterTheHandshake_droppedWithoutAReplyAndTheConversationGoesOn() {
+        byte[] future = """
+                {"type":"SEMP_FUTURE_NOTICE","version":"1.9.0","critical":true,\
+                "extensions":{"vendor.example/x":{"required":true,"data":{}}}}""".getBytes(StandardCharsets.UTF_8);
+        Conversation c = service.open(null, "ws");
+        assertThat(c.onMessage(future, NOW)).isEmpty();
+        assertThat(c.finished()).isFalse();
+        assertThat(c.lastMessageMalformed()).isFalse();
+
+        Initiator i = initiator("a.example", A, SuiteId.X25519_CHACHA20_POLY1305, NOW);
+        byte[] response = c.onMessage(i.begin().message(), NOW).orElseThrow();
+        assertThat(c.onMessage(future, NOW)).isEmpty();
+        Session s = established(drive(i, ((Step.Send) i.onMessage(response, NOW)).message(), c, NOW));
+
+        assertThat(c.onMessage(future, NOW)).isEmpty();
+        assertThat(c.finished()).isFalse();
+        assertThat(c.lastMessageMalformed()).isFalse();
+        assertThat(c.onMessage(envelope(s.id(), "a.example"), NOW)).isPresent();
+    }
+
+    @Test
+    void definedTypeWithNoPlaceHere_isRefusedAndOnlyAnUnauthenticatedConversationEnds() throws Exception {
         byte[] other = "{\"type\":\"SEMP_KEYS\",\"version\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
         Conversation fresh = service.open(null, "ws");
         assertThat(reasonOf(fresh.onMessage(other, NOW).orElseThrow())).isEqualTo("handshake_invalid");
