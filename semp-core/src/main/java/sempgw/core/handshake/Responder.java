@@ -24,11 +24,13 @@ import sempgw.core.session.SessionIds;
  * <ol>
  *   <li>{@code init}: parse; refuse required unknown extensions; negotiate the suite of the
  *   initiator's key ({@code policy_forbidden}); {@link Admission} on the initiating domain
- *   ({@code blocked}, capacity, or silence; §4.2); replayed nonce ({@code handshake_invalid});
- *   the initiator domain's key from {@link DomainKeyLookup} (not published: {@code auth_failed};
- *   not fetchable now: {@code handshake_invalid}, recoverable, ERRORS.md §2), then
- *   {@code server_signature} and the inner proof over {@code key || nonce} ({@code auth_failed});
- *   then a challenge if {@link ChallengePolicy} demands one.</li>
+ *   ({@code blocked}, capacity, or silence; §4.2); a nonce already recorded ({@code handshake_invalid},
+ *   a lookup); the initiator domain's key from {@link DomainKeyLookup} (not published:
+ *   {@code auth_failed}; not fetchable now: {@code handshake_invalid}, recoverable, ERRORS.md §2),
+ *   then {@code server_signature} and the inner proof over {@code key || nonce}
+ *   ({@code auth_failed}); only then the nonce is recorded (§6.2; recorded meanwhile:
+ *   {@code handshake_invalid}; the table full of live nonces: {@code server_at_capacity}); then a
+ *   challenge if {@link ChallengePolicy} demands one.</li>
  *   <li>{@code challenge_response}: as for clients ({@code challenge_failed}).</li>
  *   <li>{@link DomainProofVerifier} before message 2 ({@code auth_failed}; cannot be checked now:
  *   {@code handshake_invalid}; §5.4), key exchange,
@@ -144,6 +146,7 @@ public final class Responder {
         if (!InnerProof.verify(peerKey, Wire.base64(proof.requireString("signature"), "identity proof"), initiatorKey.key(), nonce)) {
             throw new SempException(SempReason.AUTH_FAILED, "init identity proof does not verify");
         }
+        core.recordNonce(nonce, now);
         DomainProof.read(m.requireObject("domain_proof"));
         init = m;
         initiatorNonce = nonce;

@@ -18,8 +18,9 @@ import sempgw.core.session.EphemeralPublicKey;
 import sempgw.core.session.SessionIds;
 
 /**
- * The responder work shared by the client and federation handshakes: admission, replay check,
- * the optional challenge round, the key exchange, and rejections. Nothing is allocated for a
+ * The responder work shared by the client and federation handshakes: admission, replay lookup
+ * and, once authenticated, the nonce's record, the optional challenge round, the key exchange,
+ * and rejections. Nothing is allocated for a
  * session before the challenge is solved (HANDSHAKE.md §2.2a).
  */
 final class ResponderCore {
@@ -60,7 +61,8 @@ final class ResponderCore {
     }
 
     /**
-     * The gate before any work (HANDSHAKE.md §4.2, §6.2): admission, then the replay table.
+     * The gate before any work (HANDSHAKE.md §4.2, §6.2): admission, then a lookup in the replay
+     * table, which records nothing: an init is not authenticated yet ({@link #recordNonce}).
      *
      * @return false when the init must be ignored without a reply (silent block)
      */
@@ -72,10 +74,27 @@ final class ResponderCore {
         if (d instanceof Admission.Refuse r) {
             throw new SempException(r.reason(), "admission refused the init");
         }
-        if (!guards.nonces().firstUse(nonce, now)) {
+        if (guards.nonces().seen(nonce, now)) {
             throw new SempException(SempReason.HANDSHAKE_INVALID, "replayed init nonce");
         }
         return true;
+    }
+
+    /**
+     * Records the init's nonce once the handshake is authenticated (HANDSHAKE.md §6.2), so that
+     * only authenticated peers take room in the replay table.
+     *
+     * @throws SempException HANDSHAKE_INVALID when the nonce was recorded meanwhile (a concurrent
+     *     replay); SERVER_AT_CAPACITY, recoverable, when the table is full of nonces still in their
+     *     window and cannot remember this one without forgetting a live one
+     */
+    void recordNonce(byte[] nonce, Instant now) throws SempException {
+        switch (guards.nonces().record(nonce, now)) {
+            case FIRST_USE -> {
+            }
+            case REPLAYED -> throw new SempException(SempReason.HANDSHAKE_INVALID, "replayed init nonce");
+            case FULL -> throw new SempException(SempReason.SERVER_AT_CAPACITY, "replay table full of live nonces (HANDSHAKE.md §6.2)");
+        }
     }
 
     /** The signed challenge when policy demands one (HANDSHAKE.md §2.2a). */

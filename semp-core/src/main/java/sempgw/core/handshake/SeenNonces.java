@@ -7,7 +7,9 @@ import java.util.Base64;
 /**
  * An in-memory {@link NonceLedger}: remembers each handshake nonce for {@code window} (use the
  * longest session TTL you grant, HANDSHAKE.md §6.2), holding at most {@code capacity} nonces.
- * Share one instance across all handshakes of a server. Thread-safe.
+ * When all {@code capacity} are within their window it records nothing new ({@link Recorded#FULL})
+ * until the oldest expire; size it for the expected rate of authenticated handshakes times the
+ * window. Share one instance across all handshakes of a server. Thread-safe.
  */
 public final class SeenNonces implements NonceLedger {
     private final Duration window;
@@ -22,7 +24,20 @@ public final class SeenNonces implements NonceLedger {
     }
 
     @Override
-    public boolean firstUse(byte[] nonce, Instant now) {
-        return seen.add(Base64.getEncoder().encodeToString(nonce), now.plus(window), now);
+    public boolean seen(byte[] nonce, Instant now) {
+        return seen.contains(key(nonce), now);
+    }
+
+    @Override
+    public Recorded record(byte[] nonce, Instant now) {
+        return switch (seen.addWithoutEvicting(key(nonce), now.plus(window), now)) {
+            case ADDED -> Recorded.FIRST_USE;
+            case PRESENT -> Recorded.REPLAYED;
+            case FULL -> Recorded.FULL;
+        };
+    }
+
+    private static String key(byte[] nonce) {
+        return Base64.getEncoder().encodeToString(nonce);
     }
 }

@@ -23,15 +23,17 @@ import sempgw.core.session.SessionIds;
  * <ol>
  *   <li>{@code init}: parse (HANDSHAKE.md §2.2.1), refuse required unknown extensions, negotiate
  *   the suite of the client's key ({@code policy_forbidden}), {@link Admission} ({@code blocked},
- *   {@code server_at_capacity}, or silence), replayed nonce ({@code handshake_invalid}, §6.2);
+ *   {@code server_at_capacity}, or silence), a nonce already recorded ({@code handshake_invalid},
+ *   §6.2, a lookup: the init is not authenticated, so its nonce is recorded only at step 4);
  *   then a signed {@code challenge} if {@link ChallengePolicy} demands one, else step 3.</li>
  *   <li>{@code challenge_response}: wrong, expired or reused solution gives
  *   {@code challenge_failed} (§2.2b.2).</li>
  *   <li>Key exchange and the signed {@code response} with the inner identity proof (§2.3).</li>
  *   <li>{@code confirm}: session id, confirmation hash ({@code auth_failed}, §2.5.3), the
  *   identity proof decrypted under {@code K_enc_c2s}, the client's unrevoked identity key, its
- *   signature (all {@code auth_failed}), then {@link ClientAuthorizer}; on success a signed
- *   {@code accepted} and the {@link Session} (§2.7).</li>
+ *   signature (all {@code auth_failed}), the init's nonce recorded (recorded meanwhile:
+ *   {@code handshake_invalid}; the table full of live nonces: {@code server_at_capacity}), then
+ *   {@link ClientAuthorizer}; on success a signed {@code accepted} and the {@link Session} (§2.7).</li>
  * </ol>
  * A malformed or out-of-order message gives {@code handshake_invalid}; a message after
  * {@link #deadline()} gives {@code handshake_expired} (§6.6). Every rejection is a signed
@@ -174,6 +176,7 @@ public final class ServerHandshake {
         if (!IdentityProof.verify(key, claim, sessionId, hash)) {
             throw new SempException(SempReason.AUTH_FAILED, "identity signature does not verify");
         }
+        core.recordNonce(clientNonce, now);
         return switch (config.authorizer().authorize(claim.identity(), now)) {
             case ClientAuthorizer.Denied d -> throw new SempException(d.reason(), "authorizer refused the client");
             case ClientAuthorizer.Granted g -> accept(sessionId, claim.identity(), g, now);

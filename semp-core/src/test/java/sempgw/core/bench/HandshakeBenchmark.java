@@ -27,6 +27,7 @@ import sempgw.core.handshake.DomainProofVerifier;
 import sempgw.core.handshake.FederationPolicy;
 import sempgw.core.handshake.Initiator;
 import sempgw.core.handshake.LocalDomain;
+import sempgw.core.handshake.NonceLedger;
 import sempgw.core.handshake.Responder;
 import sempgw.core.handshake.ResponderGuards;
 import sempgw.core.handshake.ServerHandshake;
@@ -65,7 +66,18 @@ public class HandshakeBenchmark {
         DomainSigningPrivateKey a = DomainSigningPrivateKey.generate(random);
         DomainSigningPrivateKey b = DomainSigningPrivateKey.generate(random);
         IdentityPrivateKey alice = IdentityPrivateKey.generate(random);
-        ResponderGuards guards = new ResponderGuards(Admission.admitAll(), (nonce, now) -> true, ChallengePolicy.never(),
+        NonceLedger forgetful = new NonceLedger() {
+            @Override
+            public boolean seen(byte[] nonce, Instant now) {
+                return false;
+            }
+
+            @Override
+            public Recorded record(byte[] nonce, Instant now) {
+                return Recorded.FIRST_USE;
+            }
+        };
+        ResponderGuards guards = new ResponderGuards(Admission.admitAll(), forgetful, ChallengePolicy.never(),
                 new UsedChallenges(16), ResponderGuards.DEFAULT_TIMEOUT);
         server = new ServerHandshake.Config(new LocalDomain("example.com", "srv", example), Capabilities.of(id), guards,
                 (address, keyId) -> Optional.of(alice.publicKey()),

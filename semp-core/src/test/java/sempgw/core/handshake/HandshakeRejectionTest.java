@@ -141,13 +141,23 @@ final class HandshakeRejectionTest {
     }
 
     @Test
-    void server_replayedInitNonce_rejectsTheSecondWithHandshakeInvalid() {
+    void server_replayedInitNonceOfAnAuthenticatedHandshake_rejectsTheSecondWithHandshakeInvalid() {
         ResponderGuards shared = Fixtures.guards();
-        byte[] init = client().begin().message();
-        Step first = ServerHandshake.create(Fixtures.server(shared), RandomSource.secure(), NOW).onMessage(init, NOW);
-        assertThat(first).isInstanceOf(Step.Send.class);
+        ClientHandshake c = client();
+        byte[] init = c.begin().message();
+        ServerHandshake first = ServerHandshake.create(Fixtures.server(shared), RandomSource.secure(), NOW);
+        assertThat(Fixtures.run(init, c::onMessage, first::onMessage, NOW).responderEnd()).isInstanceOf(Step.Established.class);
         Step second = ServerHandshake.create(Fixtures.server(shared), RandomSource.secure(), NOW).onMessage(init, NOW.plusSeconds(1));
         rejected(second, SempReason.HANDSHAKE_INVALID);
+    }
+
+    @Test
+    void server_initNeverAuthenticated_leavesNoNonceInTheReplayTable() throws Exception {
+        ResponderGuards shared = Fixtures.guards();
+        byte[] init = client().begin().message();
+        assertThat(ServerHandshake.create(Fixtures.server(shared), RandomSource.secure(), NOW).onMessage(init, NOW)).isInstanceOf(Step.Send.class);
+        assertThat(shared.nonces().seen(Wire.base64(tree(init).requireString("nonce"), "n"), NOW)).isFalse();
+        assertThat(ServerHandshake.create(Fixtures.server(shared), RandomSource.secure(), NOW).onMessage(init, NOW)).isInstanceOf(Step.Send.class);
     }
 
     @Test
@@ -295,6 +305,39 @@ final class HandshakeRejectionTest {
         byte[] init = Initiator.create(ic, RandomSource.secure(), NOW).begin().message();
         rejected(Responder.create(Fixtures.responder(Fixtures.guards()), RandomSource.secure(), NOW)
                 .onMessage(with(init, "server_id", JsonString.of("other")), NOW), SempReason.AUTH_FAILED);
+    }
+
+    @Test
+    void responder_initFailingAuthenticationLeavesNoNonce_theAuthenticatedOnesReplayIsRefused() throws Exception {
+        ResponderGuards shared = Fixtures.guards();
+        byte[] init = Initiator.create(Fixtures.initiator(BASE), RandomSource.secure(), NOW).begin().message();
+        rejected(Responder.create(Fixtures.responder(shared), RandomSource.secure(), NOW)
+                .onMessage(with(init, "server_id", JsonString.of("forged")), NOW), SempReason.AUTH_FAILED);
+
+        assertThat(Responder.create(Fixtures.responder(shared), RandomSource.secure(), NOW).onMessage(init, NOW)).isInstanceOf(Step.Send.class);
+        rejected(Responder.create(Fixtures.responder(shared), RandomSource.secure(), NOW).onMessage(init, NOW), SempReason.HANDSHAKE_INVALID);
+    }
+
+    @Test
+    void responder_replayTableFullOfLiveNonces_refusesWithSignedRecoverableServerAtCapacityAndForgetsNone() throws Exception {
+        ResponderGuards shared = ResponderGuards.of(new SeenNonces(Duration.ofHours(1), 1), new UsedChallenges(10));
+        byte[] first = Initiator.create(Fixtures.initiator(BASE), RandomSource.secure(), NOW).begin().message();
+        assertThat(Responder.create(Fixtures.responder(shared), RandomSource.secure(), NOW).onMessage(first, NOW)).isInstanceOf(Step.Send.class);
+
+        Initiator second = Initiator.create(Fixtures.initiator(BASE), RandomSource.secure(), NOW);
+        Fixtures.Outcome full = Fixtures.run(second.begin().message(), second::onMessage,
+                Responder.create(Fixtures.responder(shared), RandomSource.secure(), NOW)::onMessage, NOW);
+        Step.Rejected ours = rejected(full.responderEnd(), SempReason.SERVER_AT_CAPACITY);
+        assertSignedRejection(ours, SempReason.SERVER_AT_CAPACITY, Fixtures.B);
+        Step.Rejected theirs = rejected(full.initiatorEnd(), SempReason.SERVER_AT_CAPACITY);
+        assertThat(theirs.reason().recoverable()).isTrue();
+        assertThat(theirs.origin()).isEqualTo(Step.Origin.PEER);
+        rejected(Responder.create(Fixtures.responder(shared), RandomSource.secure(), NOW).onMessage(first, NOW.plusSeconds(1)),
+                SempReason.HANDSHAKE_INVALID);
+
+        Instant later = NOW.plus(Duration.ofHours(1));
+        byte[] third = Initiator.create(Fixtures.initiator(BASE), RandomSource.secure(), later).begin().message();
+        assertThat(Responder.create(Fixtures.responder(shared), RandomSource.secure(), later).onMessage(third, later)).isInstanceOf(Step.Send.class);
     }
 
     @Test

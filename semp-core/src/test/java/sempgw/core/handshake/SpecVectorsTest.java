@@ -89,14 +89,33 @@ final class SpecVectorsTest {
     void ledgers_secondUseWithinWindow_refusedAndForgottenAfterIt() {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         SeenNonces nonces = new SeenNonces(java.time.Duration.ofMinutes(5), 3);
-        assertThat(nonces.firstUse(new byte[] {1}, t)).isTrue();
-        assertThat(nonces.firstUse(new byte[] {1}, t.plusSeconds(299))).isFalse();
-        assertThat(nonces.firstUse(new byte[] {1}, t.plusSeconds(300))).isTrue();
+        assertThat(nonces.seen(new byte[] {1}, t)).isFalse();
+        assertThat(nonces.record(new byte[] {1}, t)).isEqualTo(NonceLedger.Recorded.FIRST_USE);
+        assertThat(nonces.seen(new byte[] {1}, t.plusSeconds(299))).isTrue();
+        assertThat(nonces.record(new byte[] {1}, t.plusSeconds(299))).isEqualTo(NonceLedger.Recorded.REPLAYED);
+        assertThat(nonces.seen(new byte[] {1}, t.plusSeconds(300))).isFalse();
+        assertThat(nonces.record(new byte[] {1}, t.plusSeconds(300))).isEqualTo(NonceLedger.Recorded.FIRST_USE);
         UsedChallenges used = new UsedChallenges(2);
         assertThat(used.consume("a", t, t)).isTrue();
         assertThat(used.consume("a", t, t.plusSeconds(899))).isFalse();
         assertThat(used.consume("b", t, t)).isTrue();
         assertThat(used.consume("c", t, t)).isTrue();
         assertThat(used.consume("a", t, t)).isTrue();
+    }
+
+    @Test
+    void nonceLedger_fullOfLiveNonces_recordsNothingNewAndForgetsNoneUntilTheyExpire() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        SeenNonces nonces = new SeenNonces(java.time.Duration.ofMinutes(5), 2);
+        assertThat(nonces.record(new byte[] {1}, t)).isEqualTo(NonceLedger.Recorded.FIRST_USE);
+        assertThat(nonces.record(new byte[] {2}, t.plusSeconds(1))).isEqualTo(NonceLedger.Recorded.FIRST_USE);
+
+        assertThat(nonces.record(new byte[] {3}, t.plusSeconds(2))).isEqualTo(NonceLedger.Recorded.FULL);
+        assertThat(nonces.seen(new byte[] {3}, t.plusSeconds(2))).isFalse();
+        assertThat(nonces.record(new byte[] {1}, t.plusSeconds(2))).isEqualTo(NonceLedger.Recorded.REPLAYED);
+
+        assertThat(nonces.record(new byte[] {3}, t.plusSeconds(300))).isEqualTo(NonceLedger.Recorded.FIRST_USE);
+        assertThat(nonces.seen(new byte[] {1}, t.plusSeconds(300))).isFalse();
+        assertThat(nonces.seen(new byte[] {2}, t.plusSeconds(300))).isTrue();
     }
 }

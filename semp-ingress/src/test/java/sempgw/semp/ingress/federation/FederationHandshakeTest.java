@@ -172,6 +172,22 @@ final class FederationHandshakeTest {
     }
 
     @Test
+    void init_replayLedgerFullOfLiveNonces_rejectedWithServerAtCapacity_forgedInitsTakeNoRoom() {
+        FederationLimits d = FederationLimits.DEFAULTS;
+        FederationService service = service(config(receiver).withLimits(new FederationLimits(d.maxSessions(), d.handshakeTimeout(),
+                d.retiredIdWindow(), d.retiredIdCapacity(), 1, d.maxMessageBytes())));
+        assertThat(rejection(drive(initiator("a.example", C, SuiteId.X25519_CHACHA20_POLY1305, NOW), service.open(null, "ws"), NOW)))
+                .isEqualTo(SempReason.AUTH_FAILED);
+        established(drive(initiator("a.example", A, SuiteId.X25519_CHACHA20_POLY1305, NOW), service.open(null, "ws"), NOW));
+
+        Conversation next = service.open(null, "ws");
+        assertThat(rejection(drive(initiator("a.example", A, SuiteId.X25519_CHACHA20_POLY1305, NOW), next, NOW)))
+                .isEqualTo(SempReason.SERVER_AT_CAPACITY);
+        assertThat(next.finished()).isTrue();
+        assertThat(service.sessions().size()).isEqualTo(1);
+    }
+
+    @Test
     void init_atSessionCap_rejectedWithServerAtCapacityButTheHolderMayRehandshake() {
         FederationService service = service(config(receiver).withLimits(FederationLimits.DEFAULTS.withMaxSessions(1)));
         Session first = established(drive(initiator("a.example", A, SuiteId.X25519_CHACHA20_POLY1305, NOW), service.open(null, "ws"), NOW));
