@@ -4,6 +4,7 @@ import java.util.Optional;
 import sempgw.core.SempReason;
 import sempgw.core.json.JsonException;
 import sempgw.core.json.JsonObject;
+import sempgw.core.json.JsonString;
 import sempgw.core.keys.DomainSigningPrivateKey;
 import sempgw.core.keys.DomainSigningPublicKey;
 
@@ -12,7 +13,9 @@ import sempgw.core.keys.DomainSigningPublicKey;
  * {@code step, party, session_id?, reason_code, reason, server_signature?, extensions}):
  * signed by servers and federation initiators, unsigned from a client initiator (an abort must
  * not reveal the client's identity). The {@code reason} text is a fixed phrase per code; the
- * operator detail stays in our log (ERRORS.md §15.1).
+ * operator detail stays in our log (ERRORS.md §15.1). An {@code extension_unsupported} also
+ * names the extension in an {@code extension} member (EXTENSIONS.md §3.1, §8.3), inside the
+ * signed body; semp-go ignores members it does not know, and every other rejection is as before.
  */
 final class Rejection {
     private Rejection() {
@@ -20,12 +23,20 @@ final class Rejection {
 
     /** A signed {@code rejected} from a server ({@code party: "server"}). */
     static byte[] signed(Optional<String> sessionId, SempReason reason, DomainSigningPrivateKey key) {
-        return Wire.encode(ServerSignature.sign(body(Wire.SERVER, sessionId, reason), key));
+        return signed(sessionId, reason, Optional.empty(), key);
+    }
+
+    /**
+     * A signed {@code rejected} from a server ({@code party: "server"}) naming {@code extension},
+     * the required extension we do not support, when present.
+     */
+    static byte[] signed(Optional<String> sessionId, SempReason reason, Optional<String> extension, DomainSigningPrivateKey key) {
+        return Wire.encode(ServerSignature.sign(body(Wire.SERVER, sessionId, reason, extension), key));
     }
 
     /** The unsigned abort of a client initiator (HANDSHAKE.md §2.2a.6). */
     static byte[] unsignedClientAbort(SempReason reason) {
-        return Wire.encode(body(Wire.CLIENT, Optional.empty(), reason));
+        return Wire.encode(body(Wire.CLIENT, Optional.empty(), reason, Optional.empty()));
     }
 
     /**
@@ -36,7 +47,8 @@ final class Rejection {
         SempReason reason = SempReason.parse(m.requireString("reason_code"));
         boolean verified = key.isPresent() && ServerSignature.verify(m, key.get());
         String text = m.optionalString("reason").orElse("");
-        return new Step.Rejected(reason, "peer rejected the handshake: " + printable(text),
+        String extension = m.getOrNull("extension") instanceof JsonString e ? " (extension " + printable(e.value()) + ")" : "";
+        return new Step.Rejected(reason, "peer rejected the handshake: " + printable(text) + extension,
                 verified ? Step.Origin.PEER : Step.Origin.PEER_UNVERIFIED, Optional.empty());
     }
 
@@ -57,9 +69,10 @@ final class Rejection {
         };
     }
 
-    private static JsonObject body(String party, Optional<String> sessionId, SempReason reason) {
+    private static JsonObject body(String party, Optional<String> sessionId, SempReason reason, Optional<String> extension) {
         JsonObject.Builder b = Wire.header("rejected", party);
         sessionId.ifPresent(id -> b.put("session_id", id));
+        extension.ifPresent(key -> b.put("extension", key));
         return b.put("reason_code", reason.code())
                 .put("reason", phrase(reason))
                 .put("extensions", JsonObject.EMPTY)

@@ -22,7 +22,8 @@ import sempgw.core.session.SessionIds;
  * The server that answers a federation handshake (HANDSHAKE.md §5), one instance per handshake.
  *
  * <ol>
- *   <li>{@code init}: parse; refuse required unknown extensions; negotiate the suite of the
+ *   <li>{@code init}: parse; refuse required unknown extensions ({@code extension_unsupported},
+ *   naming the key, EXTENSIONS.md §3.1); negotiate the suite of the
  *   initiator's key ({@code policy_forbidden}); {@link Admission} on the initiating domain
  *   ({@code blocked}, capacity, or silence; §4.2); a nonce already recorded ({@code handshake_invalid},
  *   a lookup); the initiator domain's key from {@link DomainKeyLookup} (not published:

@@ -164,7 +164,7 @@ final class ResponderCore {
             return new Step.Rejected(SempReason.HANDSHAKE_INVALID, "handshake already finished", Step.Origin.LOCAL, Optional.empty());
         }
         if (!now.isBefore(deadline)) {
-            return fail(SempReason.HANDSHAKE_EXPIRED, "message after the handshake deadline");
+            return fail(SempReason.HANDSHAKE_EXPIRED, "message after the handshake deadline", Optional.empty());
         }
         try {
             JsonObject m = Wire.parse(message);
@@ -173,16 +173,21 @@ final class ResponderCore {
                 return Rejection.fromPeer(m, peerKey);
             }
             return handler.handle(m);
+        } catch (UnsupportedExtension e) {
+            return fail(e.reason(), e.getMessage(), Optional.of(e.key()));
         } catch (SempException e) {
-            return fail(e.reason(), e.getMessage());
+            return fail(e.reason(), e.getMessage(), Optional.empty());
         } catch (JsonException e) {
-            return fail(SempReason.HANDSHAKE_INVALID, "malformed " + stage + " message: " + e.getMessage());
+            return fail(SempReason.HANDSHAKE_INVALID, "malformed " + stage + " message: " + e.getMessage(), Optional.empty());
         }
     }
 
-    /** Ends the handshake with a signed {@code rejected} for the peer. */
-    Step fail(SempReason reason, String detail) {
-        byte[] rejection = rejection(reason);
+    /**
+     * Ends the handshake with a signed {@code rejected} for the peer, naming {@code extension} for
+     * an {@code extension_unsupported} (EXTENSIONS.md §3.1).
+     */
+    Step fail(SempReason reason, String detail, Optional<String> extension) {
+        byte[] rejection = Rejection.signed(sessionId(), reason, extension, signingKey);
         finish();
         return new Step.Rejected(reason, detail, Step.Origin.LOCAL, Optional.of(rejection));
     }
@@ -197,11 +202,6 @@ final class ResponderCore {
     void finish() {
         finished = true;
         abandon();
-    }
-
-    /** A signed {@code rejected} naming the session when one was assigned. */
-    byte[] rejection(SempReason reason) {
-        return Rejection.signed(sessionId(), reason, signingKey);
     }
 
     /** Zeroes keys not yet handed to a session. */

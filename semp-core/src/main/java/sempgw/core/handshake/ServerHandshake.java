@@ -21,7 +21,8 @@ import sempgw.core.session.SessionIds;
  * Feed every received message to {@link #onMessage}; it answers with a {@link Step}.
  *
  * <ol>
- *   <li>{@code init}: parse (HANDSHAKE.md §2.2.1), refuse required unknown extensions, negotiate
+ *   <li>{@code init}: parse (HANDSHAKE.md §2.2.1), refuse required unknown extensions
+ *   ({@code extension_unsupported}, naming the key, EXTENSIONS.md §3.1), negotiate
  *   the suite of the client's key ({@code policy_forbidden}), {@link Admission} ({@code blocked},
  *   {@code server_at_capacity}, or silence), a nonce already recorded ({@code handshake_invalid},
  *   §6.2, a lookup: the init is not authenticated, so its nonce is recorded only at step 4);

@@ -1,15 +1,16 @@
 package sempgw.core.handshake;
 
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
 import sempgw.core.SempException;
 import sempgw.core.SempReason;
 import sempgw.core.StrictBase64;
+import sempgw.core.envelope.Extensions;
 import sempgw.core.json.CanonicalJson;
-import sempgw.core.json.JsonBool;
 import sempgw.core.json.JsonException;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonParser;
-import sempgw.core.json.JsonValue;
 
 /**
  * Framing shared by every handshake message (HANDSHAKE.md §1.4): strict parsing under a size
@@ -62,13 +63,13 @@ final class Wire {
 
     /**
      * Handshake-layer extensions (EXTENSIONS.md §3): we implement none, so an entry marked
-     * {@code required: true} is refused with {@code extension_unsupported}; others are ignored.
+     * {@code required: true} is refused with {@code extension_unsupported} naming its key (§3.1;
+     * of several, the first in key order, as for envelopes); others are ignored.
      */
     static void checkExtensions(JsonObject m) throws SempException, JsonException {
-        for (JsonValue entry : m.optionalObject("extensions").orElse(JsonObject.EMPTY).members().values()) {
-            if (entry instanceof JsonObject e && e.getOrNull("required") == JsonBool.TRUE) {
-                throw new SempException(SempReason.EXTENSION_UNSUPPORTED, "required handshake extension not supported");
-            }
+        Optional<String> key = Extensions.firstUnsupportedRequired(m.optionalObject("extensions").orElse(JsonObject.EMPTY), Set.of());
+        if (key.isPresent()) {
+            throw new UnsupportedExtension(key.get());
         }
     }
 

@@ -160,12 +160,45 @@ final class HandshakeRejectionTest {
         assertThat(ServerHandshake.create(Fixtures.server(shared), RandomSource.secure(), NOW).onMessage(init, NOW)).isInstanceOf(Step.Send.class);
     }
 
+    private static JsonObject extensions(boolean zRequired, boolean aRequired) {
+        return JsonObject.builder()
+                .put("vendor.example/z", JsonObject.builder().put("required", zRequired).put("data", 1L).build())
+                .put("vendor.example/a", JsonObject.builder().put("required", aRequired).put("data", 1L).build())
+                .build();
+    }
+
     @Test
-    void server_requiredUnknownExtension_rejectsWithExtensionUnsupported() throws Exception {
-        JsonObject ext = JsonObject.builder().put("vendor.example/x", JsonObject.builder().put("required", true).put("data", 1L).build()).build();
-        rejected(server().onMessage(with(client().begin().message(), "extensions", ext), NOW), SempReason.EXTENSION_UNSUPPORTED);
-        JsonObject optional = JsonObject.builder().put("vendor.example/x", JsonObject.builder().put("required", false).build()).build();
-        assertThat(server().onMessage(with(client().begin().message(), "extensions", optional), NOW)).isInstanceOf(Step.Send.class);
+    void server_requiredUnknownExtension_rejectsWithExtensionUnsupportedNamingIt() throws Exception {
+        Step.Rejected r = rejected(server().onMessage(with(client().begin().message(), "extensions", extensions(true, false)), NOW),
+                SempReason.EXTENSION_UNSUPPORTED);
+        assertSignedRejection(r, SempReason.EXTENSION_UNSUPPORTED, Fixtures.EXAMPLE);
+        assertThat(tree(r.message().orElseThrow()).requireString("extension")).isEqualTo("vendor.example/z");
+        assertThat(server().onMessage(with(client().begin().message(), "extensions", extensions(false, false)), NOW)).isInstanceOf(Step.Send.class);
+    }
+
+    @Test
+    void responder_requiredUnknownExtensions_signedRejectionNamesTheFirstInKeyOrderAndTheInitiatorLogsIt() throws Exception {
+        Initiator i = Initiator.create(Fixtures.initiator(BASE), RandomSource.secure(), NOW);
+        byte[] init = with(i.begin().message(), "extensions", extensions(true, true));
+
+        Step.Rejected ours = rejected(Responder.create(Fixtures.responder(Fixtures.guards()), RandomSource.secure(), NOW).onMessage(init, NOW),
+                SempReason.EXTENSION_UNSUPPORTED);
+
+        assertSignedRejection(ours, SempReason.EXTENSION_UNSUPPORTED, Fixtures.B);
+        JsonObject m = tree(ours.message().orElseThrow());
+        assertThat(m.requireString("extension")).isEqualTo("vendor.example/a");
+        assertThat(ServerSignature.verify(m.without("extension"), Fixtures.B.publicKey())).as("the member is signed").isFalse();
+        Step.Rejected theirs = rejected(i.onMessage(ours.message().orElseThrow(), NOW), SempReason.EXTENSION_UNSUPPORTED);
+        assertThat(theirs.origin()).isEqualTo(Step.Origin.PEER);
+        assertThat(theirs.detail()).contains("vendor.example/a");
+    }
+
+    @Test
+    void rejection_forAnyOtherReason_hasNoExtensionMemberAndTheMembersItAlwaysHad() throws Exception {
+        JsonObject m = tree(Rejection.signed(Optional.of("01JSESSION"), SempReason.AUTH_FAILED, Fixtures.B));
+        assertThat(m.members().keySet()).containsExactlyInAnyOrder("type", "step", "party", "version", "session_id", "reason_code",
+                "reason", "extensions", "server_signature");
+        assertThat(tree(Rejection.unsignedClientAbort(SempReason.CHALLENGE_INVALID)).has("extension")).isFalse();
     }
 
     @Test
