@@ -10,7 +10,8 @@ import sempgw.core.session.Session;
  * A live session with one peer and the connection it was established on. The connection and
  * the session live and die together: a closed connection or an I/O error drops both, and the
  * next {@link FederationClient#channel} runs a new handshake (TRANSPORT.md §8.2 allows resuming
- * on a new connection; our responder binds a session to its conversation, so we do not).
+ * on a new connection; we do not, so the keys of a session go with its connection, though our own
+ * responder accepts a live session's envelopes on any connection).
  * {@link #exchange} carries envelopes: on h2 several at once ({@link TransportConnection#exchangeConcurrently}),
  * while the rekey ({@link RekeyRun}) exchanges alone.
  */
