@@ -35,7 +35,11 @@ import sempgw.core.json.JsonObject;
  *   <li>{@code bcc} holds this batch's recipients that are in neither header; the composer
  *   makes one envelope per Bcc recipient (§5.3).</li>
  *   <li>{@code reply_to} is the first {@code Reply-To} mailbox, canonicalized or refused;
- *   {@code sent_at} the {@code Date} to the second, else now; threading per {@link Threading}.</li>
+ *   {@code sent_at} the {@code Date} to the second, else now, and now as well for a {@code Date}
+ *   ahead of our clock: a receiver must refuse a time claimed more than 15 minutes ahead of its
+ *   own (CONFORMANCE.md §9.3.1, §9.3.3), and an author's clock that runs ahead must not have the
+ *   message refused (the carried MIME keeps the author's {@code Date}); threading per
+ *   {@link Threading}.</li>
  * </ol>
  */
 final class BriefMapper {
@@ -72,7 +76,8 @@ final class BriefMapper {
         if (firstReplyTo.isPresent()) {
             replyTo = Optional.of(canonical(firstReplyTo.get().address(), "the Reply-To address cannot be made a canonical SEMP address (ENVELOPE.md §2.3)"));
         }
-        Instant sentAt = top.value("Date").flatMap(DateHeader::parse).orElse(ctx.now().truncatedTo(ChronoUnit.SECONDS));
+        Instant clock = ctx.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant sentAt = top.value("Date").flatMap(DateHeader::parse).filter(date -> !date.isAfter(clock)).orElse(clock);
         return new Brief(messageId, from, to, cc, bcc, replyTo, sentAt, Threading.threadId(top), Optional.empty(),
                 Threading.inReplyTo(top), JsonObject.EMPTY);
     }

@@ -13,7 +13,7 @@ final class BriefMappingTest {
     private static final byte[] MIME = Fixtures.message("From: Alice <alice@corp.example>",
             "To: Bob <bob@peer.example>, carol@peer.example, Xavier <x@other.example>, list@lists.example",
             "Cc: =?utf-8?Q?D=C3=A4ve?= <Dave@Peer.Example>", "Subject: =?utf-8?B?w5xiZXI=?= numbers",
-            "Date: Mon, 9 Jun 2025 08:30:00 EST", "Message-ID: <mid@corp.example>", "", "body");
+            "Date: Sat, 7 Jun 2025 08:30:00 EST", "Message-ID: <mid@corp.example>", "", "body");
 
     private static OutboundMessage batch(List<String> now) throws ConversionException {
         List<String> envelope = List.of("bob@peer.example", "carol@peer.example", "dave@peer.example", "eve@peer.example",
@@ -45,7 +45,7 @@ final class BriefMappingTest {
         OutboundMessage m = batch(List.of("bob@peer.example"));
 
         assertThat(m.draft().brief().messageId()).isEqualTo("01JX0000000000000000000001");
-        assertThat(m.draft().brief().sentAt()).isEqualTo(Instant.parse("2025-06-09T13:30:00Z"));
+        assertThat(m.draft().brief().sentAt()).isEqualTo(Instant.parse("2025-06-07T13:30:00Z"));
         assertThat(m.draft().enclosure().subject()).contains("Über numbers");
         assertThat(m.draft().enclosure().contentType()).isEqualTo("text/plain");
         assertThat(m.draft().enclosure().body()).containsEntry("text/plain", "body\n");
@@ -58,6 +58,16 @@ final class BriefMappingTest {
         byte[] mime = Fixtures.message("From: alice@corp.example", "To: bob@peer.example", "SEMP-Require:  YES (author)", "", "x");
 
         assertThat(Fixtures.convert(mime, Fixtures.context("bob@peer.example")).authorRequiresSemp()).isTrue();
+    }
+
+    @Test
+    void convert_dateAheadOfOurClock_sentAtIsNow() throws Exception {
+        for (String ahead : List.of("Sun, 8 Jun 2025 12:05:01 +0000", "Sun, 8 Jun 2025 12:25:00 +0000", "Mon, 9 Jun 2025 08:30:00 EST")) {
+            byte[] mime = Fixtures.message("From: alice@corp.example", "To: bob@peer.example", "Date: " + ahead, "", "x");
+
+            assertThat(Fixtures.convert(mime, Fixtures.context("bob@peer.example")).draft().brief().sentAt()).as(ahead)
+                    .isEqualTo(Fixtures.NOW);
+        }
     }
 
     @Test
