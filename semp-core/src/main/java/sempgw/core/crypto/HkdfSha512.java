@@ -1,10 +1,8 @@
 package sempgw.core.crypto;
 
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import javax.crypto.spec.SecretKeySpec;
 
-/** HKDF-SHA-512 (RFC 5869) written over the JDK's HmacSHA512. */
+/** HKDF-SHA-512 (RFC 5869) over {@link Hmac}, which leaves no copy of the PRK or the input key behind. */
 public final class HkdfSha512 implements Hkdf {
 
     /** The one instance. */
@@ -17,8 +15,7 @@ public final class HkdfSha512 implements Hkdf {
 
     @Override
     public SecretBytes extract(byte[] salt, SecretBytes ikm) {
-        javax.crypto.Mac m = mac(salt.length == 0 ? new byte[HASH] : salt);
-        return SecretBytes.wrap(m.doFinal(ikm.array()));
+        return SecretBytes.wrap(Hmac.sha512(salt.length == 0 ? new byte[HASH] : salt, d -> d.update(ikm.array())));
     }
 
     @Override
@@ -26,31 +23,23 @@ public final class HkdfSha512 implements Hkdf {
         if (length < 0 || length > 255 * HASH) {
             throw new IllegalArgumentException("HKDF output length out of range");
         }
-        javax.crypto.Mac m = mac(prk.array());
         byte[] out = new byte[length];
         byte[] t = new byte[0];
         int done = 0;
         for (int i = 1; done < length; i++) {
-            m.update(t);
-            m.update(info);
-            m.update((byte) i);
-            Arrays.fill(t, (byte) 0);
-            t = m.doFinal();
+            byte[] previous = t;
+            byte counter = (byte) i;
+            t = Hmac.sha512(prk.array(), d -> {
+                d.update(previous);
+                d.update(info);
+                d.update(counter);
+            });
+            Arrays.fill(previous, (byte) 0);
             int n = Math.min(HASH, length - done);
             System.arraycopy(t, 0, out, done, n);
             done += n;
         }
         Arrays.fill(t, (byte) 0);
         return SecretBytes.wrap(out);
-    }
-
-    private static javax.crypto.Mac mac(byte[] key) {
-        try {
-            javax.crypto.Mac m = Jca.hmacSha512();
-            m.init(new SecretKeySpec(key, "HmacSHA512"));
-            return m;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA512 rejected its key", e);
-        }
     }
 }

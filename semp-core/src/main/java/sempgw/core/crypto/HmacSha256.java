@@ -1,10 +1,8 @@
 package sempgw.core.crypto;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA-256 (RFC 2104) on the JDK provider. */
+/** HMAC-SHA-256 (RFC 2104) over the JDK's SHA-256, leaving no copy of the key behind ({@link Hmac}). */
 public final class HmacSha256 implements Mac {
 
     /** The one instance. */
@@ -25,23 +23,11 @@ public final class HmacSha256 implements Mac {
 
     @Override
     public byte[] compute(SecretBytes key, byte[] data, int off, int len) {
-        javax.crypto.Mac m = newMac(key.array());
-        m.update(data, off, len);
-        return m.doFinal();
+        return Hmac.sha256(key.array(), data, off, len);
     }
 
     @Override
     public boolean verify(SecretBytes key, byte[] data, byte[] tag) {
         return MessageDigest.isEqual(compute(key, data), tag);
-    }
-
-    static javax.crypto.Mac newMac(byte[] key) {
-        try {
-            javax.crypto.Mac m = Jca.hmacSha256();
-            m.init(new SecretKeySpec(key, "HmacSHA256"));
-            return m;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 rejected its key", e);
-        }
     }
 }

@@ -2,29 +2,18 @@ package sempgw.core.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import javax.crypto.Mac;
 
 /**
- * Fresh JDK {@link Mac} and {@link MessageDigest} objects by cloning an unused prototype, which
- * skips the provider lookup of {@code getInstance} (about half the cost of a short HMAC). The
- * prototypes are never used themselves, so sharing them across threads is safe.
+ * Fresh JDK {@link MessageDigest} objects by cloning an unused prototype, which skips the
+ * provider lookup of {@code getInstance} (about half the cost of a short HMAC). The prototypes are
+ * never used themselves, so sharing them across threads is safe.
  */
 final class Jca {
-    private static final Mac HMAC_SHA256 = mac("HmacSHA256");
-    private static final Mac HMAC_SHA512 = mac("HmacSHA512");
     private static final MessageDigest SHA256 = digest("SHA-256");
     private static final MessageDigest SHA512 = digest("SHA-512");
     private static final MessageDigest SHA3_256 = digest("SHA3-256");
 
     private Jca() {
-    }
-
-    static Mac hmacSha256() {
-        return cloneOf(HMAC_SHA256);
-    }
-
-    static Mac hmacSha512() {
-        return cloneOf(HMAC_SHA512);
     }
 
     static MessageDigest sha256() {
@@ -39,27 +28,11 @@ final class Jca {
         return cloneOf(SHA3_256);
     }
 
-    private static Mac cloneOf(Mac prototype) {
-        try {
-            return (Mac) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-            return mac(prototype.getAlgorithm());
-        }
-    }
-
     private static MessageDigest cloneOf(MessageDigest prototype) {
         try {
             return (MessageDigest) prototype.clone();
         } catch (CloneNotSupportedException e) {
             return digest(prototype.getAlgorithm());
-        }
-    }
-
-    private static Mac mac(String name) {
-        try {
-            return Mac.getInstance(name);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(name + " missing from the JDK", e);
         }
     }
 

@@ -31,9 +31,10 @@
  * Talks to nothing. Holds key material only inside {@link sempgw.core.crypto.SecretBytes} and
  * private-key objects, which redact {@code toString} and zero their bytes on {@code destroy()}.
  * Raw secret bytes leave only through methods taking {@link sempgw.core.crypto.InsecureSecretAccess}.
- * The JVM cannot lock pages or prevent copies made by the garbage collector, and JCA key objects
- * ({@code SecretKeySpec}, the copies a provider keeps inside a {@code KeyAgreement}) cannot be
- * destroyed; they are short-lived and unreachable after each operation (SESSION.md §5.1,
- * CONFORMANCE.md §4.3).
+ * HMAC and HKDF are written over the JDK's digests ({@code Hmac}) so that no copy of a key
+ * outlives the call. The JVM cannot prevent copies made by the garbage collector, and the JCA key
+ * objects left ({@code SecretKeySpec} for the JDK's ChaCha20-Poly1305 where BoringSSL is not
+ * loaded, the copies a provider keeps inside a {@code KeyAgreement}) cannot be destroyed; they are
+ * short-lived and unreachable after each operation (SESSION.md §5.1, CONFORMANCE.md §4.3).
  */
 package sempgw.core.crypto;
