@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 final class ClockStateTest {
@@ -16,38 +15,36 @@ final class ClockStateTest {
     }
 
     @Test
-    void firstReading_ofAPlausibleClock_isKnown() {
-        assertThat(ClockState.unknownBecause(Optional.empty(), at(NOW, 0))).isEmpty();
-    }
-
-    @Test
-    void wallClockBeforeThisSoftwareExisted_isUnknownFromTheFirstReading() {
-        assertThat(ClockState.unknownBecause(Optional.empty(), at(Instant.EPOCH, 0)))
+    void implausible_aWallClockBeforeThisSoftwareExisted_only() {
+        assertThat(ClockState.implausible(Instant.EPOCH))
                 .hasValueSatisfying(why -> assertThat(why).contains("1970-01-01T00:00:00Z", "unset or faulty"));
-        assertThat(ClockState.unknownBecause(Optional.empty(), at(ClockState.EARLIEST_PLAUSIBLE.minusSeconds(1), 0))).isPresent();
-        assertThat(ClockState.unknownBecause(Optional.empty(), at(ClockState.EARLIEST_PLAUSIBLE, 0))).isEmpty();
+        assertThat(ClockState.implausible(ClockState.EARLIEST_PLAUSIBLE.minusSeconds(1))).isPresent();
+        assertThat(ClockState.implausible(ClockState.EARLIEST_PLAUSIBLE)).isEmpty();
+        assertThat(ClockState.implausible(NOW)).isEmpty();
     }
 
     @Test
-    void wallClockStandingStillOverTheSpan_isUnknown() {
-        assertThat(ClockState.unknownBecause(Optional.of(at(NOW, 0)), at(NOW, SPAN)))
+    void stopped_wallClockStandingStillOverTheSpan() {
+        assertThat(ClockState.stopped(at(NOW, 0), at(NOW, SPAN)))
                 .hasValueSatisfying(why -> assertThat(why).contains("advanced 0 ms in 10000 ms", "stopped"));
     }
 
     @Test
-    void wallClockAdvancingLessThanHalfTheMonotonicTime_isUnknown_halfOrMoreIsKnown() {
-        assertThat(ClockState.unknownBecause(Optional.of(at(NOW, 0)), at(NOW.plusMillis(4_999), SPAN))).isPresent();
-        assertThat(ClockState.unknownBecause(Optional.of(at(NOW, 0)), at(NOW.plusSeconds(5), SPAN))).isEmpty();
+    void stopped_lessThanHalfTheMonotonicTimeIs_halfOrMoreIsNot() {
+        assertThat(ClockState.stopped(at(NOW, 0), at(NOW.plusMillis(4_999), SPAN))).isPresent();
+        assertThat(ClockState.stopped(at(NOW, 0), at(NOW.plusSeconds(5), SPAN))).isEmpty();
     }
 
     @Test
-    void readingsCloserThanTheSpan_sayNothingAboutAStoppedClock() {
-        assertThat(ClockState.unknownBecause(Optional.of(at(NOW, 0)), at(NOW, SPAN - 1))).isEmpty();
+    void stopped_readingsCloserThanTheSpan_tellNothing() {
+        assertThat(ClockState.stopped(at(NOW, 0), at(NOW, SPAN - 1))).isEmpty();
+        assertThat(at(NOW, 0).spanTo(at(NOW, SPAN - 1))).isFalse();
+        assertThat(at(NOW, 0).spanTo(at(NOW, SPAN))).isTrue();
     }
 
     @Test
-    void wallClockSteppedForwardOrBack_isKnown_synchronisationCorrectsClocksThatWay() {
-        assertThat(ClockState.unknownBecause(Optional.of(at(NOW, 0)), at(NOW.plus(Duration.ofHours(3)), SPAN))).isEmpty();
-        assertThat(ClockState.unknownBecause(Optional.of(at(NOW, 0)), at(NOW.minus(Duration.ofMinutes(20)), SPAN))).isEmpty();
+    void stopped_wallClockSteppedForwardOrPastTheEarlierReading_isNot() {
+        assertThat(ClockState.stopped(at(NOW, 0), at(NOW.plus(Duration.ofHours(3)), SPAN))).isEmpty();
+        assertThat(ClockState.stopped(at(NOW, 0), at(NOW.minus(Duration.ofMinutes(20)), SPAN))).isEmpty();
     }
 }

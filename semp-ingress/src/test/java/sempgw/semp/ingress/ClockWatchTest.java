@@ -2,6 +2,7 @@ package sempgw.semp.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -9,28 +10,59 @@ import sempgw.core.ClockState;
 import sempgw.semp.egress.testing.MutableClock;
 
 final class ClockWatchTest {
+    private static final long SPAN = ClockState.MIN_SPAN.toNanos();
     private final MutableClock wall = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
     private final AtomicLong monotonic = new AtomicLong();
+    private final ClockWatch watch = new ClockWatch(wall, monotonic::get);
+
+    private void standFor(long nanos) {
+        monotonic.addAndGet(nanos);
+        watch.sample();
+    }
+
+    private void runFor(long nanos) {
+        monotonic.addAndGet(nanos);
+        wall.advance(Duration.ofNanos(nanos));
+        watch.sample();
+    }
 
     @Test
-    void refusal_followsEachReading_andClearsWhenTheClockRunsAgain() {
-        ClockWatch watch = new ClockWatch(wall, monotonic::get);
+    void refusal_aClockStoppedForTwoSpansInARow_untilItRunsForOneAgain() {
         assertThat(watch.refusal()).isEmpty();
 
-        monotonic.addAndGet(ClockState.MIN_SPAN.toNanos());
-        watch.sample();
+        standFor(SPAN);
+        assertThat(watch.refusal()).as("one span may be a step back").isEmpty();
+        standFor(SPAN);
         assertThat(watch.refusal()).hasValueSatisfying(why -> assertThat(why).contains("stopped"));
 
-        monotonic.addAndGet(ClockState.MIN_SPAN.toNanos());
-        wall.advance(ClockState.MIN_SPAN);
+        runFor(SPAN);
+        assertThat(watch.refusal()).isEmpty();
+    }
+
+    @Test
+    void refusal_readingsCloserThanTheSpan_keepTheVerdict() {
+        standFor(SPAN);
+        standFor(SPAN);
+        for (int i = 0; i < 5; i++) {
+            standFor(SPAN - 1);
+            assertThat(watch.refusal()).as("sample %d, %d ns after the last", i, SPAN - 1).isPresent();
+        }
+    }
+
+    @Test
+    void refusal_oneSpanLikeAStepBack_thenRunning_neverRefuses() {
+        monotonic.addAndGet(SPAN);
+        wall.advance(Duration.ofSeconds(4));
         watch.sample();
+        runFor(SPAN);
+
         assertThat(watch.refusal()).isEmpty();
     }
 
     @Test
     void refusal_aClockUnsetAtStart_isUnknownFromTheFirstReading() {
-        ClockWatch watch = new ClockWatch(new MutableClock(Instant.EPOCH), monotonic::get);
+        ClockWatch unset = new ClockWatch(new MutableClock(Instant.EPOCH), monotonic::get);
 
-        assertThat(watch.refusal()).hasValueSatisfying(why -> assertThat(why).contains("unset or faulty"));
+        assertThat(unset.refusal()).hasValueSatisfying(why -> assertThat(why).contains("unset or faulty"));
     }
 }

@@ -45,7 +45,9 @@ public final class SempHttpServer implements AutoCloseable {
     /**
      * @param tls a server context; {@link ServerTls#forKeyAndCertificate} gives one with ALPN
      *     {@code h2} and {@code http/1.1} (without ALPN, peers get HTTP/1.1 only)
-     * @param clock the time passed to every conversation turn
+     * @param clock the time passed to every conversation turn; whether the machine's clock can be
+     *     trusted is watched on the system clock ({@link ClockWatch#system}), not on this one, which
+     *     tests fix
      */
     public SempHttpServer(SempHttpConfig config, SslContext tls, WellKnownDocuments documents,
             FederationEndpoint federation, Clock clock) {

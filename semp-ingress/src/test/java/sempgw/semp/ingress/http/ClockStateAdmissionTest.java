@@ -35,8 +35,10 @@ final class ClockStateAdmissionTest {
     }
 
     private void wallClockStands() {
-        monotonic.addAndGet(ClockState.MIN_SPAN.toNanos());
-        watch.sample();
+        for (int span = 0; span < ClockState.STOPPED_SPANS; span++) {
+            monotonic.addAndGet(ClockState.MIN_SPAN.toNanos());
+            watch.sample();
+        }
     }
 
     private void wallClockRuns() {
