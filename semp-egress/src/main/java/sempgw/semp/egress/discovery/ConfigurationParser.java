@@ -62,12 +62,11 @@ public final class ConfigurationParser {
 
     private static SempConfiguration read(JsonObject doc, String expectedDomain) throws JsonException, ConfigurationException {
         String version = doc.requireString("version");
-        checkVersion(version);
-        String domain = DomainName.parse(doc.requireString("domain")).map(DomainName::ascii)
-                .orElseThrow(() -> invalid("domain is not a domain name"));
-        if (!domain.equals(expectedDomain)) {
-            throw new ConfigurationException(ConfigError.DOMAIN_MISMATCH, "document is for " + domain + ", not " + expectedDomain);
+        if (doc.getOrNull("domain") instanceof JsonString named) {
+            checkDomain(named.value(), expectedDomain);
         }
+        checkVersion(version);
+        String domain = checkDomain(doc.requireString("domain"), expectedDomain);
         long revision = doc.requireLong("revision");
         if (revision < 0) {
             throw invalid("revision is negative");
@@ -89,6 +88,18 @@ public final class ConfigurationParser {
                 url(endpoints.requireString("keys"), "https", "keys"),
                 url(endpoints.requireString("domain_keys"), "https", "domain_keys"),
                 optionalApis(endpoints), suites, maxEnvelope, extensions(doc));
+    }
+
+    /**
+     * The document's {@code domain}, which must be the one discovered. Checked before the version
+     * too: another domain's document, of whatever major, tells nothing about this domain's.
+     */
+    private static String checkDomain(String named, String expectedDomain) throws ConfigurationException {
+        String domain = DomainName.parse(named).map(DomainName::ascii).orElseThrow(() -> invalid("domain is not a domain name"));
+        if (!domain.equals(expectedDomain)) {
+            throw new ConfigurationException(ConfigError.DOMAIN_MISMATCH, "document is for " + domain + ", not " + expectedDomain);
+        }
+        return domain;
     }
 
     /** MAJOR must match ours (CONFORMANCE.md §9.1); MINOR and PATCH differences interoperate. */

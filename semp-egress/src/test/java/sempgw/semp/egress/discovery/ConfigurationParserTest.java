@@ -149,6 +149,13 @@ final class ConfigurationParserTest {
     }
 
     @Test
+    void parse_anotherDomainsDocumentOfAnotherMajor_domainMismatchNotAnotherMajor() {
+        assertThat(error(DOC.with("domain", JsonString.of("evil.example")).with("version", JsonString.of("2.0.0"))))
+                .isEqualTo(ConfigError.DOMAIN_MISMATCH);
+        assertThat(error(DOC.without("domain").with("version", JsonString.of("2.0.0")))).isEqualTo(ConfigError.VERSION_UNSUPPORTED);
+    }
+
+    @Test
     void parse_domainInOtherCase_accepted() throws Exception {
         assertThat(parse(DOC.with("domain", JsonString.of("Example.COM"))).domain()).isEqualTo("example.com");
     }
