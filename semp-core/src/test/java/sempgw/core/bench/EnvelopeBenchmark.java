@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,7 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.crypto.SecretBytes;
 import sempgw.core.crypto.SuiteId;
+import sempgw.core.delivery.DeliveryReceipt;
 import sempgw.core.envelope.Envelope;
+import sempgw.core.envelope.EnvelopeCanonical;
 import sempgw.core.envelope.EnvelopeCodec;
 import sempgw.core.envelope.SizeBuckets;
 import sempgw.core.envelope.brief.Brief;
@@ -77,6 +80,7 @@ public class EnvelopeBenchmark {
     private SecretBytes envMac;
     private byte[] wire;
     private DomainSigningPrivateKey signing;
+    private DomainSigningPrivateKey receiving;
     private IdentityPrivateKey identity;
     private List<UserEncryptionPublicKey> wrapTargets;
     private DomainEncryptionPrivateKey domainKey;
@@ -89,6 +93,7 @@ public class EnvelopeBenchmark {
     public void setUp() throws Exception {
         SuiteId id = SuiteId.parse(suite).orElseThrow();
         signing = DomainSigningPrivateKey.generate(random);
+        receiving = DomainSigningPrivateKey.generate(random);
         identity = IdentityPrivateKey.generate(random);
         DomainEncryptionPrivateKey home = DomainEncryptionPrivateKey.generate(id, random);
         DomainEncryptionPrivateKey domain = DomainEncryptionPrivateKey.generate(id, random);
@@ -122,6 +127,9 @@ public class EnvelopeBenchmark {
         if (!(verifier.receive(wire, NOW) instanceof Verdict.Accepted)) {
             throw new IllegalStateException("benchmark envelope does not verify");
         }
+        if (bridgeMessage().isPresent()) {
+            throw new IllegalStateException("benchmark receipt does not verify");
+        }
     }
 
     /** Compose only: sign the enclosure, encrypt, wrap, pad. */
@@ -135,6 +143,21 @@ public class EnvelopeBenchmark {
     public byte[] composeAndSeal() throws Exception {
         Envelope e = composer.compose(draft, sender, keys, SESSION, NOW).getFirst().envelope();
         return EnvelopeCodec.encode(sealer.seal(e, SESSION, envMac, random));
+    }
+
+    /**
+     * One message across the bridge, the SEMP work of both gateways in one thread, as their
+     * delivery paths do it: compose, seal and encode (gateway A), receive and issue the delivery
+     * receipt (gateway B), verify that receipt against the envelope sent (gateway A). No
+     * transport, MIME conversion, queue or acknowledgment JSON.
+     */
+    @Benchmark
+    public Optional<String> bridgeMessage() throws Exception {
+        Envelope e = composer.compose(draft, sender, keys, SESSION, NOW).getFirst().envelope();
+        Envelope sealed = sealer.seal(e, SESSION, envMac, random);
+        Verdict.Accepted a = (Verdict.Accepted) verifier.receive(EnvelopeCodec.encode(sealed), NOW);
+        DeliveryReceipt receipt = DeliveryReceipt.issue(a.envelope().canonicalBytes(), "b.example", NOW, receiving);
+        return receipt.verify(EnvelopeCanonical.of(sealed), "b.example", List.of(receiving.publicKey()), NOW);
     }
 
     /** The server's receive pipeline: decode, signature, expiry, session, MAC, open the brief, policy. */
