@@ -1,5 +1,9 @@
 package sempgw.core.json;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
  * The canonical JSON writer: the exact bytes SEMP signatures, MACs and hashes cover
  * (ENVELOPE.md §4.3).
@@ -49,12 +53,34 @@ public final class CanonicalJson {
      * @param prefix bytes to put first, or {@code null} for none
      */
     public static byte[] encode(byte[] prefix, JsonValue value, Elision elision) {
+        return written(w -> {
+            if (prefix != null) {
+                w.out().write(prefix, 0, prefix.length);
+            }
+            w.writeValue(value, elision.root());
+        }, null);
+    }
+
+    /**
+     * The canonical bytes of {@code value} with {@code elision} applied, noting what the elision
+     * blanked or left out so that the unelided form is put together from them
+     * ({@link ElidedCanonical#restore}) rather than encoded again.
+     */
+    public static ElidedCanonical encodeElided(JsonValue value, Elision elision) {
+        List<ElidedCanonical.Hole> holes = new ArrayList<>();
+        byte[] bytes = written(w -> w.writeValue(value, elision.root()), holes);
+        return new ElidedCanonical(bytes, holes);
+    }
+
+    /**
+     * What {@code body} writes, as one exact-size array, through this thread's buffer.
+     *
+     * @param holes where the writer notes elided members, or null
+     */
+    static byte[] written(Consumer<CanonicalWriter> body, List<ElidedCanonical.Hole> holes) {
         ByteOutput out = SCRATCH.get();
         try {
-            if (prefix != null) {
-                out.write(prefix, 0, prefix.length);
-            }
-            new CanonicalWriter(out).writeValue(value, elision.root());
+            body.accept(new CanonicalWriter(out, holes));
             return out.toByteArray();
         } finally {
             out.clear();

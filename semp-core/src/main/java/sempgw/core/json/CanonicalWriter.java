@@ -1,5 +1,6 @@
 package sempgw.core.json;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,13 +40,24 @@ final class CanonicalWriter {
     }
 
     private final ByteOutput out;
+    /** Where the members an elision blanks or leaves out go ({@link ElidedCanonical}); null when not noted. */
+    private final List<ElidedCanonical.Hole> holes;
+    /** The object keys from the root to the object being written, kept only while noting holes. */
+    private final List<String> path;
 
     CanonicalWriter(int initialCapacity) {
         this(new ByteOutput(initialCapacity));
     }
 
     CanonicalWriter(ByteOutput out) {
+        this(out, null);
+    }
+
+    /** A writer that notes every elided member in {@code holes}, in document order. */
+    CanonicalWriter(ByteOutput out, List<ElidedCanonical.Hole> holes) {
         this.out = out;
+        this.holes = holes;
+        this.path = holes == null ? null : new ArrayList<>();
     }
 
     ByteOutput out() {
@@ -70,34 +82,49 @@ final class CanonicalWriter {
         Map<String, JsonValue> members = o.members();
         out.write('{');
         boolean first = true;
+        boolean kept = false;
         int bi = 0;
         for (String key : keys) {
             while (bi < blanks.size() && Utf8Order.compare(blanks.get(bi), key) < 0) {
-                first = writeBlank(blanks.get(bi++), first);
+                first = writeBlank(blanks.get(bi++), null, first, kept);
             }
             if (bi < blanks.size() && blanks.get(bi).equals(key)) {
-                first = writeBlank(blanks.get(bi++), first);
+                first = writeBlank(blanks.get(bi++), members.get(key), first, kept);
                 continue;
             }
             Elision.Node child = plain ? null : elision.children.get(key);
             if (child != null && child.op == Elision.Op.DELETE) {
+                note(key, members.get(key), position(), kept);
                 continue;
             }
             if (!first) {
                 out.write(',');
             }
             first = false;
+            kept = true;
             writeString(key);
             out.write(':');
-            writeValue(members.get(key), child);
+            writeChild(key, members.get(key), child);
         }
         while (bi < blanks.size()) {
-            first = writeBlank(blanks.get(bi++), first);
+            first = writeBlank(blanks.get(bi++), null, first, kept);
         }
         out.write('}');
     }
 
-    private boolean writeBlank(String key, boolean first) {
+    private void writeChild(String key, JsonValue value, Elision.Node child) {
+        if (path == null || child == null) {
+            writeValue(value, child);
+            return;
+        }
+        path.add(key);
+        writeValue(value, child);
+        path.removeLast();
+    }
+
+    /** Writes {@code "key":""}; {@code value} is the member's value in the tree, null when absent. */
+    private boolean writeBlank(String key, JsonValue value, boolean first, boolean kept) {
+        int start = position();
         if (!first) {
             out.write(',');
         }
@@ -105,7 +132,29 @@ final class CanonicalWriter {
         out.write(':');
         out.write('"');
         out.write('"');
+        note(key, value, start, kept);
         return false;
+    }
+
+    /** Notes an elided member whose text in the output runs from {@code start} to here. */
+    private void note(String key, JsonValue value, int start, boolean kept) {
+        if (holes != null) {
+            List<String> at = new ArrayList<>(path);
+            at.add(key);
+            holes.add(new ElidedCanonical.Hole(at, start, position(), value, !kept));
+        }
+    }
+
+    private int position() {
+        return Math.toIntExact(out.size());
+    }
+
+    /** Writes {@code ,"key":value}, the value unelided: one member put back ({@link ElidedCanonical}). */
+    void writeMember(String key, JsonValue value) {
+        out.write(',');
+        writeString(key);
+        out.write(':');
+        writeValue(value, null);
     }
 
     private void writeArray(JsonArray a) {

@@ -12,7 +12,8 @@
  * at every level, no whitespace, numbers verbatim, strings escaped exactly as semp-go's
  * {@code encoding/json} does, with optional {@link sempgw.core.json.Elision elisions} (a field set
  * to {@code ""} or deleted) applied while writing. It is also the only writer: SEMP peers send
- * canonical bytes anyway.
+ * canonical bytes anyway. {@link sempgw.core.json.ElidedCanonical} keeps where an elision's
+ * members go, so a document that is signed elided and sent whole is canonicalized once.
  *
  * <h2>Specification references</h2>
  * <ul>
