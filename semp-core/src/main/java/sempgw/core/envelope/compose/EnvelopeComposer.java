@@ -18,8 +18,6 @@ import sempgw.core.envelope.PayloadCipher;
 import sempgw.core.envelope.Postmark;
 import sempgw.core.envelope.Seal;
 import sempgw.core.envelope.brief.BriefCodec;
-import sempgw.core.envelope.enclosure.Enclosure;
-import sempgw.core.envelope.enclosure.EnclosureCodec;
 import sempgw.core.envelope.enclosure.EnclosureSignatures;
 import sempgw.core.keys.DomainEncryptionPublicKey;
 import sempgw.core.keys.UserEncryptionPublicKey;
@@ -90,8 +88,7 @@ public final class EnvelopeComposer {
         if (copies.isEmpty()) {
             return List.of();
         }
-        Enclosure signed = EnclosureSignatures.sign(draft.enclosure(), sender.identityKey());
-        byte[] enclosurePlaintext = EnclosureCodec.encode(signed);
+        byte[] enclosurePlaintext = EnclosureSignatures.signedPlaintext(draft.enclosure(), sender.identityKey());
         String fromDomain = draft.brief().from().substring(draft.brief().from().lastIndexOf('@') + 1);
         Instant expires = now.plus(options.lifetime()).truncatedTo(ChronoUnit.SECONDS);
         List<ComposedEnvelope> out = new ArrayList<>();

@@ -1,9 +1,12 @@
 package sempgw.core.envelope.enclosure;
 
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import sempgw.core.StrictBase64;
 import sempgw.core.crypto.SignatureContext;
 import sempgw.core.json.CanonicalJson;
+import sempgw.core.json.ElidedCanonical;
 import sempgw.core.json.Elision;
 import sempgw.core.json.JsonObject;
 import sempgw.core.json.JsonString;
@@ -24,7 +27,8 @@ import sempgw.core.keys.IdentityPublicKey;
  * the block's {@code key_id} to be the key's fingerprint and fails on anything malformed.
  */
 public final class EnclosureSignatures {
-    private static final Elision SENDER_SCOPE = Elision.builder().blank("sender_signature", "value").build();
+    private static final List<String> SENDER_VALUE = List.of("sender_signature", "value");
+    private static final Elision SENDER_SCOPE = Elision.builder().blank(SENDER_VALUE.toArray(String[]::new)).build();
     private static final Elision ATTESTATION_SCOPE = Elision.builder().blank("forwarder_attestation", "value").build();
 
     private EnclosureSignatures() {
@@ -36,6 +40,18 @@ public final class EnclosureSignatures {
         byte[] sig = key.sign(SignatureContext.ENCLOSURE_SENDER, CanonicalJson.encode(EnclosureCodec.toJson(blank), SENDER_SCOPE));
         return blank.withSenderSignature(new IdentitySignature(IdentitySignature.ED25519, key.keyId().hex(),
                 Base64.getEncoder().encodeToString(sig)));
+    }
+
+    /**
+     * The plaintext to encrypt of {@code unsigned} signed by {@code key}, the bytes of
+     * {@code EnclosureCodec.encode(sign(unsigned, key))}: the signed input is canonicalized once
+     * and the value put in its place (§6.5.2 step 7), not the signed enclosure canonicalized again.
+     */
+    public static byte[] signedPlaintext(Enclosure unsigned, IdentityPrivateKey key) {
+        Enclosure blank = unsigned.withSenderSignature(IdentitySignature.unsigned(key.keyId().hex()));
+        ElidedCanonical c = CanonicalJson.encodeElided(EnclosureCodec.toJson(blank), SENDER_SCOPE);
+        String value = Base64.getEncoder().encodeToString(key.sign(SignatureContext.ENCLOSURE_SENDER, c.bytes()));
+        return c.restore(Map.of(SENDER_VALUE, JsonString.of(value)));
     }
 
     /** True when {@code enclosureTree}'s sender signature verifies under {@code key} (§6.5.3). */
