@@ -33,7 +33,7 @@ import sempgw.core.keys.KeyId;
  * <pre>{@code
  * DeliveryReceipt r = DeliveryReceipt.issue(received.canonicalBytes(), "b.example", now, domainKey);
  * Optional<String> why = DeliveryReceipt.parse(r.toJson())
- *         .verify(EnvelopeCanonical.of(sealed), "b.example", peerKeys, now);
+ *         .verify(sealed.canonical(), "b.example", peerKeys, now);
  * }</pre>
  */
 public final class DeliveryReceipt {
@@ -128,7 +128,8 @@ public final class DeliveryReceipt {
      *   ahead a MUST-accept; an earlier time is no defect: the receipt is a lasting proof.</li>
      * </ol>
      *
-     * @param canonicalEnvelope the canonical bytes of the envelope as sent ({@code EnvelopeCanonical.of})
+     * @param canonicalEnvelope the canonical bytes of the envelope as sent ({@code SealedEnvelope.canonical()},
+     *     equal to {@code EnvelopeCanonical.of} of the sealed envelope)
      * @param keys the recipient domain's published signing keys
      * @return empty when valid; otherwise why not, as operator text
      */

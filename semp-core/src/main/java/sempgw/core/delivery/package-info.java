@@ -8,7 +8,7 @@
  * (or nothing, DELIVERY.md §1.3). A {@code delivered} answer carries a
  * {@link sempgw.core.delivery.DeliveryReceipt} signed by the recipient domain over the SHA-256 of
  * the ENVELOPE.md §4.3 canonical envelope bytes: {@code ReceivedEnvelope.canonicalBytes()} on the
- * receiving side, {@code EnvelopeCanonical.of(sealedEnvelope)} on the sending side (the same
+ * receiving side, the sealer's {@code SealedEnvelope.canonical()} on the sending side (the same
  * bytes, since {@code postmark.hop_count} and {@code padding} are outside them).
  *
  * <pre>{@code
@@ -20,7 +20,7 @@
  * switch (AcknowledgmentCodec.decode(reply)) {
  *     case Acknowledgment.Delivered(var id, var receipt) -> {
  *         Optional<String> defect = receipt.isEmpty() ? Optional.of("no receipt")
- *                 : receipt.get().verify(EnvelopeCanonical.of(sealed), "b.example", peerKeys, now);
+ *                 : receipt.get().verify(sealed.canonical(), "b.example", peerKeys, now);
  *         // defect present: transport failure, retry (DELIVERY.md §1.1.1.6)
  *     }
  *     case Acknowledgment.Rejected(var id, var reason, var text) -> reason.recoverable();

@@ -2,6 +2,7 @@ package sempgw.core.envelope;
 
 import java.util.Optional;
 import sempgw.core.crypto.RandomSource;
+import sempgw.core.json.CanonicalJson;
 
 /**
  * Size padding of a whole envelope (ENVELOPE.md §2.4.1): the wire size, {@code padding} included,
@@ -32,13 +33,29 @@ public final class EnvelopePadding {
         if (buckets.isBucket(current)) {
             return Optional.of(envelope);
         }
-        boolean filler = Padding.isFiller(envelope.padding());
-        String kept = filler ? envelope.padding() : "";
-        int unpadded = filler ? current - kept.length() : wireLength(envelope.withPadding(""));
-        var bucket = buckets.bucketFor(unpadded);
+        String padding = envelope.padding();
+        int unpadded = Padding.isFiller(padding) ? current - padding.length() : wireLength(envelope.withPadding(""));
+        return paddingFor(unpadded, padding, buckets, random).map(envelope::withPadding);
+    }
+
+    /**
+     * The padding of {@link #fit} for an envelope whose wire size with {@code padding ""} is
+     * {@code unpaddedLength}, for a caller that knows that size without measuring the envelope
+     * (the sealer puts the wire together from its canonical bytes): {@code padding} itself when
+     * the envelope is already on a bucket with it; otherwise that padding cut or extended, or
+     * fresh padding in place of one outside the base64 alphabet; empty when over
+     * {@code max_envelope_size}.
+     */
+    public static Optional<String> paddingFor(int unpaddedLength, String padding, SizeBuckets buckets, RandomSource random) {
+        boolean filler = Padding.isFiller(padding);
+        int current = unpaddedLength + (filler ? padding.length() : CanonicalJson.encodeString(padding).length - 2);
+        if (buckets.isBucket(current)) {
+            return Optional.of(padding);
+        }
+        var bucket = buckets.bucketFor(unpaddedLength);
         if (bucket.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(envelope.withPadding(Padding.resize(kept, bucket.getAsInt() - unpadded, random)));
+        return Optional.of(Padding.resize(filler ? padding : "", bucket.getAsInt() - unpaddedLength, random));
     }
 }

@@ -21,7 +21,6 @@ import sempgw.core.crypto.SecretBytes;
 import sempgw.core.crypto.SuiteId;
 import sempgw.core.delivery.DeliveryReceipt;
 import sempgw.core.envelope.Envelope;
-import sempgw.core.envelope.EnvelopeCanonical;
 import sempgw.core.envelope.EnvelopeCodec;
 import sempgw.core.envelope.SizeBuckets;
 import sempgw.core.envelope.brief.Brief;
@@ -39,6 +38,7 @@ import sempgw.core.envelope.open.OpenedEnvelope;
 import sempgw.core.envelope.seal.EnvelopeSealer;
 import sempgw.core.envelope.seal.EnvelopeVerifier;
 import sempgw.core.envelope.seal.PolicyDecision;
+import sempgw.core.envelope.seal.SealedEnvelope;
 import sempgw.core.envelope.seal.SenderDomainKeys;
 import sempgw.core.envelope.seal.SessionState;
 import sempgw.core.envelope.seal.Verdict;
@@ -142,7 +142,7 @@ public class EnvelopeBenchmark {
     @Benchmark
     public byte[] composeAndSeal() throws Exception {
         Envelope e = composer.compose(draft, sender, keys, SESSION, NOW).getFirst().envelope();
-        return EnvelopeCodec.encode(sealer.seal(e, SESSION, envMac, random));
+        return sealer.sealForWire(e, SESSION, envMac, random).wire();
     }
 
     /**
@@ -154,10 +154,10 @@ public class EnvelopeBenchmark {
     @Benchmark
     public Optional<String> bridgeMessage() throws Exception {
         Envelope e = composer.compose(draft, sender, keys, SESSION, NOW).getFirst().envelope();
-        Envelope sealed = sealer.seal(e, SESSION, envMac, random);
-        Verdict.Accepted a = (Verdict.Accepted) verifier.receive(EnvelopeCodec.encode(sealed), NOW);
+        SealedEnvelope sealed = sealer.sealForWire(e, SESSION, envMac, random);
+        Verdict.Accepted a = (Verdict.Accepted) verifier.receive(sealed.wire(), NOW);
         DeliveryReceipt receipt = DeliveryReceipt.issue(a.envelope().canonicalBytes(), "b.example", NOW, receiving);
-        return receipt.verify(EnvelopeCanonical.of(sealed), "b.example", List.of(receiving.publicKey()), NOW);
+        return receipt.verify(sealed.canonical(), "b.example", List.of(receiving.publicKey()), NOW);
     }
 
     /** The server's receive pipeline: decode, signature, expiry, session, MAC, open the brief, policy. */

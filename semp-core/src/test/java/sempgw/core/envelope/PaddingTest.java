@@ -87,6 +87,22 @@ final class PaddingTest {
     }
 
     @Test
+    void paddingFor_unpaddedLength_isThePaddingFitGives() throws Exception {
+        TestWorld w = TestWorld.of(SuiteId.X25519_CHACHA20_POLY1305);
+        Envelope e = w.seal(w.compose(TestWorld.draft("hi", "short", "bob@b.example")).getFirst().envelope());
+        int unpadded = EnvelopePadding.wireLength(e.withPadding(""));
+        String escaped = "\"<>\u00e9" + "A".repeat(e.padding().length() - 16);
+
+        assertThat(EnvelopePadding.paddingFor(unpadded, e.padding(), SizeBuckets.standard(), SEEDED)).hasValue(e.padding());
+        assertThat(EnvelopePadding.wireLength(e.withPadding(escaped))).isEqualTo(EnvelopePadding.wireLength(e));
+        assertThat(EnvelopePadding.paddingFor(unpadded, escaped, SizeBuckets.standard(), SEEDED)).hasValue(escaped);
+        assertThat(EnvelopePadding.paddingFor(unpadded, "AB", SizeBuckets.standard(), new Random(3)::nextBytes))
+                .isEqualTo(EnvelopePadding.fit(e.withPadding("AB"), SizeBuckets.standard(), new Random(3)::nextBytes).map(Envelope::padding));
+        assertThat(EnvelopePadding.paddingFor(unpadded, "<", SizeBuckets.standard(), new Random(3)::nextBytes))
+                .isEqualTo(EnvelopePadding.fit(e.withPadding("<"), SizeBuckets.standard(), new Random(3)::nextBytes).map(Envelope::padding));
+    }
+
+    @Test
     void recipientBuckets_briefEntries_addDomainBucket() {
         assertThat(RecipientBuckets.briefEntries(1, 1)).isEqualTo(2);
         assertThat(RecipientBuckets.briefEntries(1, 2)).isEqualTo(3);

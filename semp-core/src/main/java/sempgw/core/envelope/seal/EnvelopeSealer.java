@@ -12,6 +12,7 @@ import sempgw.core.envelope.Envelope;
 import sempgw.core.envelope.EnvelopeCanonical;
 import sempgw.core.envelope.EnvelopePadding;
 import sempgw.core.envelope.SizeBuckets;
+import sempgw.core.json.ElidedCanonical;
 import sempgw.core.keys.DomainSigningPrivateKey;
 
 /**
@@ -22,11 +23,16 @@ import sempgw.core.keys.DomainSigningPrivateKey;
  *   <li>Set {@code postmark.session_id} to that session (a federation hop re-seals in its own
  *   session, as semp-go's forwarder does; SPEC-DIGEST-WIRE §3.3) and {@code seal.key_id} to our
  *   signing key's fingerprint (§4.2).</li>
- *   <li>If those changes moved the wire size off its bucket, refit the padding, which is outside
- *   the seal (§2.4.3); an envelope over {@code max_envelope_size} fails with
- *   {@code envelope_size_exceeded}.</li>
- *   <li>Canonicalize once (§4.3), sign {@code "SEMP-ENVELOPE:" || C} with the domain key and MAC
- *   {@code C} with the session's {@code K_env_mac} (no prefix, VECTORS.md §6.1).</li>
+ *   <li>Canonicalize once (§4.3), noting where the elided members go
+ *   ({@link EnvelopeCanonical#elided}).</li>
+ *   <li>If the changes of step 1 moved the wire size off its bucket, refit the padding, which is
+ *   outside the seal (§2.4.3); the wire size is that of the canonical bytes with the elided
+ *   members put back, counted without writing them. An envelope over {@code max_envelope_size}
+ *   fails with {@code envelope_size_exceeded}.</li>
+ *   <li>Sign {@code "SEMP-ENVELOPE:" || C} with the domain key and MAC {@code C} with the session's
+ *   {@code K_env_mac} (no prefix, VECTORS.md §6.1).</li>
+ *   <li>The wire bytes are {@code C} with signature, MAC, padding and any {@code hop_count} put
+ *   back in their places ({@link EnvelopeCanonical#wire}).</li>
  * </ol>
  */
 public final class EnvelopeSealer {
@@ -43,21 +49,34 @@ public final class EnvelopeSealer {
     }
 
     /**
-     * Seals {@code envelope} for session {@code sessionId}.
+     * Seals {@code envelope} for session {@code sessionId}: {@link #sealForWire}'s envelope.
+     *
+     * @throws SempException ENVELOPE_SIZE_EXCEEDED when the envelope exceeds {@code max_envelope_size}
+     */
+    public Envelope seal(Envelope envelope, String sessionId, SecretBytes envMacKey, RandomSource random) throws SempException {
+        return sealForWire(envelope, sessionId, envMacKey, random).envelope();
+    }
+
+    /**
+     * Seals {@code envelope} for session {@code sessionId}, with its canonical and wire bytes.
      *
      * @param envMacKey the session's {@code K_env_mac}
      * @param random fresh characters if the padding must grow
      * @throws SempException ENVELOPE_SIZE_EXCEEDED when the envelope exceeds {@code max_envelope_size}
      */
-    public Envelope seal(Envelope envelope, String sessionId, SecretBytes envMacKey, RandomSource random) throws SempException {
+    public SealedEnvelope sealForWire(Envelope envelope, String sessionId, SecretBytes envMacKey, RandomSource random)
+            throws SempException {
         String keyId = key.keyId().hex();
         Envelope placed = envelope.withPostmark(envelope.postmark().withSessionId(sessionId))
                 .withSeal(envelope.seal().withSignature(keyId, SIGNATURE_PLACEHOLDER, MAC_PLACEHOLDER));
-        Envelope padded = EnvelopePadding.fit(placed, buckets, random).orElseThrow(() ->
+        ElidedCanonical c = EnvelopeCanonical.elided(placed);
+        int unpadded = EnvelopeCanonical.wireLength(c, SIGNATURE_PLACEHOLDER, MAC_PLACEHOLDER, "");
+        String padding = EnvelopePadding.paddingFor(unpadded, placed.padding(), buckets, random).orElseThrow(() ->
                 new SempException(SempReason.ENVELOPE_SIZE_EXCEEDED, "envelope exceeds max_envelope_size " + buckets.max()));
-        byte[] canonical = EnvelopeCanonical.of(padded);
+        byte[] canonical = c.bytes();
         String signature = Base64.getEncoder().encodeToString(key.sign(SignatureContext.ENVELOPE, canonical));
         String mac = Base64.getEncoder().encodeToString(HmacSha256.INSTANCE.compute(envMacKey, canonical));
-        return padded.withSeal(padded.seal().withSignature(keyId, signature, mac));
+        Envelope sealed = placed.withPadding(padding).withSeal(placed.seal().withSignature(keyId, signature, mac));
+        return new SealedEnvelope(sealed, canonical, EnvelopeCanonical.wire(c, signature, mac, padding));
     }
 }

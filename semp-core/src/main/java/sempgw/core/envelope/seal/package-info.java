@@ -3,7 +3,8 @@
  * pipeline that verifies incoming ones in the spec's order, each failure a typed reason code.
  *
  * <pre>{@code
- * Envelope sealed = new EnvelopeSealer(domainKey, SizeBuckets.standard()).seal(unsigned, sessionId, envMac, random);
+ * SealedEnvelope sealed = new EnvelopeSealer(domainKey, SizeBuckets.standard()).sealForWire(unsigned, sessionId, envMac, random);
+ * byte[] wire = sealed.wire();             // to send; sealed.canonical() to check the receipt against
  * Verdict v = new EnvelopeVerifier(senderKeys, sessions, ourKeys, policy, VerifierOptions.defaults()).receive(wire, now);
  * }</pre>
  * The collaborators are one-method interfaces the server implements over its own tables:
