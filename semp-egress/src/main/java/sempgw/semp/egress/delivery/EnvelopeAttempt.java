@@ -11,10 +11,9 @@ import sempgw.core.crypto.SecretBytes;
 import sempgw.core.delivery.Acknowledgment;
 import sempgw.core.delivery.AcknowledgmentCodec;
 import sempgw.core.envelope.Envelope;
-import sempgw.core.envelope.EnvelopeCanonical;
-import sempgw.core.envelope.EnvelopeCodec;
 import sempgw.core.envelope.SizeBuckets;
 import sempgw.core.envelope.seal.EnvelopeSealer;
+import sempgw.core.envelope.seal.SealedEnvelope;
 import sempgw.core.handshake.DomainKeyLookup;
 import sempgw.core.keys.DomainSigningPrivateKey;
 import sempgw.semp.egress.federation.DeliveryException;
@@ -73,11 +72,11 @@ final class EnvelopeAttempt {
         try {
             FederationChannel channel = sessions.channel(peerDomain, now);
             long max = channel.maxEnvelopeSize();
-            Optional<Envelope> sealed = seal(composed, channel, max);
+            Optional<SealedEnvelope> sealed = seal(composed, channel, max);
             if (sealed.isEmpty()) {
                 return tooLarge(max);
             }
-            byte[] wire = EnvelopeCodec.encode(sealed.get());
+            byte[] wire = sealed.get().wire();
             if (wire.length > max) {
                 return tooLarge(max);
             }
@@ -86,7 +85,7 @@ final class EnvelopeAttempt {
                 return new AttemptOutcome.Deferred("silent", "no acknowledgment within " + timeout.toSeconds() + " s", true);
             }
             Acknowledgment ack = AcknowledgmentCodec.decode(reply.get());
-            return AcknowledgmentCheck.classify(ack, sealed.get().postmark().id(), EnvelopeCanonical.of(sealed.get()),
+            return AcknowledgmentCheck.classify(ack, sealed.get().envelope().postmark().id(), sealed.get().canonical(),
                     peerDomain, peerKeys, settings.receiptRelaxedFor(peerDomain), now);
         } catch (DeliveryException e) {
             return failure(e);
@@ -113,19 +112,20 @@ final class EnvelopeAttempt {
 
     /**
      * The envelope sealed for {@code channel}'s session and padded to that session's size buckets,
-     * or empty when it cannot fit {@code max} bytes ({@code envelope_size_exceeded}, the sealer's
+     * with the wire bytes to send and the canonical bytes its receipt is checked against, or
+     * empty when it cannot fit {@code max} bytes ({@code envelope_size_exceeded}, the sealer's
      * only failure; a limit below the 4096-byte floor fits nothing, ENVELOPE.md §2.4.4).
      *
      * @throws DeliveryException another caller dropped the session (and erased its keys) meanwhile
      */
-    private Optional<Envelope> seal(Envelope composed, FederationChannel channel, long max) throws DeliveryException {
+    private Optional<SealedEnvelope> seal(Envelope composed, FederationChannel channel, long max) throws DeliveryException {
         if (max < SizeBuckets.FLOOR) {
             return Optional.empty();
         }
         EnvelopeSealer sealer = new EnvelopeSealer(signingKey, SizeBuckets.standard((int) Math.min(max, Integer.MAX_VALUE)));
         Epoch epoch = epoch(channel);
         try {
-            return Optional.of(sealer.seal(composed, epoch.sessionId(), epoch.macKey(), random));
+            return Optional.of(sealer.sealForWire(composed, epoch.sessionId(), epoch.macKey(), random));
         } catch (SempException e) {
             return Optional.empty();
         }
