@@ -31,7 +31,7 @@ import sempgw.core.keys.KeyId;
  * struct round trip reproduces byte for byte, so go peers verify our receipts.
  *
  * <pre>{@code
- * DeliveryReceipt r = DeliveryReceipt.issue(received.canonicalBytes(), "b.example", now, domainKey);
+ * DeliveryReceipt r = DeliveryReceipt.issue(accepted.canonical(), "b.example", now, domainKey);
  * Optional<String> why = DeliveryReceipt.parse(r.toJson())
  *         .verify(sealed.canonical(), "b.example", peerKeys, now);
  * }</pre>
@@ -64,7 +64,8 @@ public final class DeliveryReceipt {
     /**
      * Issues a receipt for an envelope this server has durably accepted (DELIVERY.md §1.1.1.5).
      *
-     * @param canonicalEnvelope the ENVELOPE.md §4.3 canonical bytes, {@code ReceivedEnvelope.canonicalBytes()}
+     * @param canonicalEnvelope the ENVELOPE.md §4.3 canonical bytes, {@code ReceivedEnvelope.canonicalBytes()}: those
+     *     the seal verified over, {@code Verdict.Accepted.canonical()}
      * @param recipientDomain this server's domain as published in its discovery configuration
      * @param acceptedAt the accept decision, written in whole seconds UTC (DELIVERY.md §1.1.1.2)
      * @param key this domain's signing key; {@code signature.key_id} is its fingerprint (§1.1.1.4)

@@ -7,13 +7,14 @@
  * responder answers with one {@link sempgw.core.delivery.AcknowledgmentCodec acknowledgment}
  * (or nothing, DELIVERY.md §1.3). A {@code delivered} answer carries a
  * {@link sempgw.core.delivery.DeliveryReceipt} signed by the recipient domain over the SHA-256 of
- * the ENVELOPE.md §4.3 canonical envelope bytes: {@code ReceivedEnvelope.canonicalBytes()} on the
+ * the ENVELOPE.md §4.3 canonical envelope bytes: those the receive pipeline verified the seal over
+ * ({@code Verdict.Accepted.canonical()}, i.e. {@code ReceivedEnvelope.canonicalBytes()}) on the
  * receiving side, the sealer's {@code SealedEnvelope.canonical()} on the sending side (the same
  * bytes, since {@code postmark.hop_count} and {@code padding} are outside them).
  *
  * <pre>{@code
  * // recipient server, after the envelope is durably stored
- * DeliveryReceipt r = DeliveryReceipt.issue(received.canonicalBytes(), "b.example", now, domainKey);
+ * DeliveryReceipt r = DeliveryReceipt.issue(accepted.canonical(), "b.example", now, domainKey);
  * byte[] reply = AcknowledgmentCodec.encode(new Acknowledgment.Delivered(postmarkId, r), recipients, now);
  *
  * // sending server

@@ -156,7 +156,7 @@ public class EnvelopeBenchmark {
         Envelope e = composer.compose(draft, sender, keys, SESSION, NOW).getFirst().envelope();
         SealedEnvelope sealed = sealer.sealForWire(e, SESSION, envMac, random);
         Verdict.Accepted a = (Verdict.Accepted) verifier.receive(sealed.wire(), NOW);
-        DeliveryReceipt receipt = DeliveryReceipt.issue(a.envelope().canonicalBytes(), "b.example", NOW, receiving);
+        DeliveryReceipt receipt = DeliveryReceipt.issue(a.canonical(), "b.example", NOW, receiving);
         return receipt.verify(sealed.canonical(), "b.example", List.of(receiving.publicKey()), NOW);
     }
 

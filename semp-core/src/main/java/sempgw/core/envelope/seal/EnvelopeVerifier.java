@@ -36,7 +36,8 @@ import sempgw.core.envelope.brief.Brief;
  *   extension_size_exceeded}, {@code extension_unsupported}, {@code policy_forbidden}.</li>
  *   <li>Delivery policy -> its decision (step 7).</li>
  * </ol>
- * Signature and MAC cover the same canonical bytes of the received tree, computed once (§4.3).
+ * Signature and MAC cover the same canonical bytes of the received tree, computed once (§4.3)
+ * and handed on with the accepted verdict for the delivery receipt.
  */
 public final class EnvelopeVerifier {
     private final SenderDomainKeys senderKeys;
@@ -84,7 +85,7 @@ public final class EnvelopeVerifier {
             if (policy.check(e.postmark(), brief) instanceof PolicyDecision.Refuse(SempReason reason, String detail)) {
                 throw new Rejection(reason, detail);
             }
-            return new Verdict.Accepted(received, brief);
+            return new Verdict.Accepted(received, brief, canonical);
         } catch (Rejection r) {
             return r.toVerdict(e.postmark().id());
         }

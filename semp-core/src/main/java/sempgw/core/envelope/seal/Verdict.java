@@ -15,11 +15,21 @@ public sealed interface Verdict {
      *
      * @param envelope the envelope as received, to store and hand to the recipient client unchanged
      * @param brief the decrypted brief, for routing to local recipients
+     * @param canonical the ENVELOPE.md §4.3 canonical bytes the seal verified
+     *     ({@code envelope.canonicalBytes()}), which the delivery receipt's {@code envelope_hash}
+     *     covers (DELIVERY.md §1.1.1.3); not copied, never modified
      */
-    record Accepted(ReceivedEnvelope envelope, Brief brief) implements Verdict {
+    record Accepted(ReceivedEnvelope envelope, Brief brief, byte[] canonical) implements Verdict {
         public Accepted {
             Objects.requireNonNull(envelope, "envelope");
             Objects.requireNonNull(brief, "brief");
+            Objects.requireNonNull(canonical, "canonical");
+        }
+
+        /** Shows the envelope only. */
+        @Override
+        public String toString() {
+            return "Accepted[" + envelope + "]";
         }
     }
 

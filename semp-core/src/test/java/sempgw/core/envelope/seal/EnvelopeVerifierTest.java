@@ -74,6 +74,7 @@ final class EnvelopeVerifierTest {
             assertThat(a.brief().from()).isEqualTo(TestWorld.SENDER);
             assertThat(a.brief().to()).containsExactly("bob@b.example");
             assertThat(a.envelope().wireLength()).isEqualTo(4096);
+            assertThat(a.canonical()).isEqualTo(a.envelope().canonicalBytes());
         });
     }
 

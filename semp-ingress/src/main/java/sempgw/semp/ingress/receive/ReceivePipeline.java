@@ -189,7 +189,7 @@ public final class ReceivePipeline {
     private ReceiveOutcome receipt(Verdict.Accepted a, List<String> recipients, Instant now) {
         Postmark p = a.envelope().envelope().postmark();
         try {
-            DeliveryReceipt receipt = DeliveryReceipt.issue(a.envelope().canonicalBytes(), p.toDomain(), now, keys.signingKey());
+            DeliveryReceipt receipt = DeliveryReceipt.issue(a.canonical(), p.toDomain(), now, keys.signingKey());
             return Replies.delivered(p.id(), recipients, receipt, now);
         } catch (RuntimeException e) {
             LOG.warn("envelope {} from {}: receipt not issued, answering server_unavailable: {}", LogSafe.of(p.id()), p.fromDomain(),
