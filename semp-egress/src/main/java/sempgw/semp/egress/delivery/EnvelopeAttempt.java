@@ -27,7 +27,7 @@ import sempgw.semp.egress.federation.PeerSessions;
  *   <li>Get the established session with the peer ({@link PeerSessions#channel}); a discovery,
  *   connection or handshake failure is {@code Deferred}, unless the peer refused the handshake
  *   with a non-recoverable code, its configuration rules a session out, or it issued a challenge
- *   out of bounds ({@link DeliveryException#terminal()}): {@code Failed} with that code, not
+ *   above the difficulty cap ({@link DeliveryException#terminal()}): {@code Failed} with that code, not
  *   retried.</li>
  *   <li>Seal the composed envelope for that session: {@code postmark.session_id},
  *   {@code seal.signature} and {@code seal.session_mac} are recomputed for every attempt, while
@@ -97,7 +97,7 @@ final class EnvelopeAttempt {
     /**
      * A failed session or exchange: terminal when the peer refused the handshake with a
      * non-recoverable code, its configuration rules a session out, or we aborted its challenge
-     * out of bounds ({@code blocked}, {@code auth_failed}, {@code policy_forbidden},
+     * above the difficulty cap ({@code blocked}, {@code auth_failed}, {@code policy_forbidden},
      * {@code version_unsupported}, {@code extension_unsupported}, {@code challenge_invalid}:
      * ERRORS.md §1 "MUST NOT retry automatically", HANDSHAKE.md §2.2a.2); otherwise
      * deferred under the recoverable code, or {@code transport} when there is none.

@@ -21,9 +21,11 @@
  *       peer configuration that rules a session out (no common suite: {@code policy_forbidden}; a
  *       required extension we lack: {@code extension_unsupported}): {@code Failed} with the code,
  *       not retried; recoverable refusals are {@code Deferred} under their code;</li>
- *   <li>a challenge out of the bounds of HANDSHAKE.md §2.2a.2, which we abort:
+ *   <li>a challenge above the difficulty cap of HANDSHAKE.md §2.2a.2, which we abort:
  *       {@code Failed} ({@code challenge_invalid}), and so is every envelope for that peer,
- *       without a handshake, while it is held as misbehaving (the federation package);</li>
+ *       without a handshake, while it is held as misbehaving (the federation package); a
+ *       challenge we abort for another reason (an {@code expires} below the floor, a type we do
+ *       not run) is {@code Deferred} ({@code challenge_invalid});</li>
  *   <li>past the deadline: {@code Failed} ({@code expired}) without contacting the peer; an
  *       envelope too large for the session: {@code Failed} ({@code envelope_size_exceeded}).</li>
  * </ul>

@@ -51,19 +51,22 @@ public final class DeliveryException extends Exception {
 
     /**
      * We ended the handshake with {@code reason}: a timeout, or a check of the peer's messages
-     * failed (other than a challenge out of bounds, {@link #challengeRefused}). Never terminal:
-     * {@code auth_failed} here may be a stale cached key or a failed key fetch, which the retry
-     * after {@link PeerSessions#invalidate} fetches afresh.
+     * failed (other than a challenge above the difficulty cap, {@link #challengeRefused}). Never
+     * terminal: {@code auth_failed} here may be a stale cached key or a failed key fetch, which the
+     * retry after {@link PeerSessions#invalidate} fetches afresh; {@code challenge_invalid} for an
+     * {@code expires} below the floor may be latency or a second of clock skew (CONFORMANCE.md
+     * §9.3.3), and a challenge type we do not run one a future version defines (HANDSHAKE.md §2.2a.5).
      */
     static DeliveryException refusedLocally(SempReason reason, String detail) {
         return new DeliveryException(detail, reason, null, false, false);
     }
 
     /**
-     * We aborted the handshake with {@code challenge_invalid}: the peer's signed challenge broke
-     * the bounds of HANDSHAKE.md §2.2a.2. Terminal: the peer is misbehaving and MUST NOT be tried
-     * again under the same conditions (§2.2a.2, §2.2a.6; ERRORS.md §2 "Do not retry"), and the
-     * challenge is kept as evidence ({@link #refusedChallenge()}).
+     * We aborted the handshake with {@code challenge_invalid} because the peer's signed challenge
+     * asked for a difficulty above the cap of 28 (HANDSHAKE.md §2.2a.2, {@link RefusedChallenge#aboveCap()}).
+     * Terminal: the peer is misbehaving and MUST NOT be tried again under the same conditions
+     * (§2.2a.2, §2.2a.6; ERRORS.md §2 "Do not retry"), and the challenge is kept as evidence
+     * ({@link #refusedChallenge()}). Our other {@code challenge_invalid} aborts are {@link #refusedLocally}.
      */
     static DeliveryException challengeRefused(String detail, RefusedChallenge challenge) {
         return new DeliveryException(detail, SempReason.CHALLENGE_INVALID, null, false, true, challenge);
@@ -101,7 +104,7 @@ public final class DeliveryException extends Exception {
 
     /**
      * True when retrying cannot help: the peer refused with a non-recoverable code, its
-     * configuration rules a session out, or it issued a challenge out of bounds.
+     * configuration rules a session out, or it issued a challenge above the difficulty cap.
      * {@link #reason()} is then present.
      */
     public boolean terminal() {

@@ -33,11 +33,13 @@ import sempgw.semp.egress.peers.PeerKeys;
  *   <li>After a failed setup, calls for that peer fail at once for
  *   {@link FederationSettings#failureHold()} (also across {@link #invalidate}), so a queue of
  *   messages for a dead peer does not wait out one connect timeout each.</li>
- *   <li>After a challenge out of bounds (HANDSHAKE.md §2.2a.2; semp-core aborts it with a signed
- *   {@code challenge_invalid}, §2.2a.6) the peer is misbehaving: calls for it fail at once with
- *   that terminal code for {@link FederationSettings#misbehavingHold()}, unless its configuration
- *   revision or domain key changes first ({@link PeerConditions}); the signed challenge is kept
- *   with the mark and logged at DEBUG (REPUTATION.md §8.3.3).</li>
+ *   <li>After a challenge above the difficulty cap of 28 (HANDSHAKE.md §2.2a.2; semp-core aborts
+ *   it with a signed {@code challenge_invalid}, §2.2a.6) the peer is misbehaving: calls for it
+ *   fail at once with that terminal code for {@link FederationSettings#misbehavingHold()}, unless
+ *   its configuration revision or domain key changes first ({@link PeerConditions}); the signed
+ *   challenge is kept with the mark and logged at DEBUG (REPUTATION.md §8.3.3). Our other
+ *   {@code challenge_invalid} aborts (an {@code expires} below the floor, a challenge type or
+ *   algorithm we do not run) are ordinary failed setups, held for the failure hold only.</li>
  * </ol>
  * Callers for one domain wait for one handshake rather than each starting their own; other
  * domains are not held up. The domain's lock is held only to find, establish or rekey its
@@ -72,7 +74,7 @@ public final class FederationClient implements PeerSessions {
         PeerChannel channel;
         Instant heldUntil = Instant.MIN;
         DeliveryException lastFailure;
-        /** Set when the held failure is a challenge out of bounds; {@link #heldUntil} is then its {@code until}. */
+        /** Set when the held failure is a challenge above the difficulty cap; {@link #heldUntil} is then its {@code until}. */
         MisbehavingPeer misbehaving;
 
         /** Nothing worth keeping: no session and no failure being held. */
@@ -279,9 +281,9 @@ public final class FederationClient implements PeerSessions {
 
     /**
      * Whether calls for the peer fail at once: within {@link FederationSettings#failureHold()} of
-     * a failed setup, or within {@link FederationSettings#misbehavingHold()} of a challenge out of
-     * bounds while the peer's {@link PeerConditions} are unchanged (HANDSHAKE.md §2.2a.2: "MUST
-     * NOT retry under the same conditions").
+     * a failed setup, or within {@link FederationSettings#misbehavingHold()} of a challenge above
+     * the difficulty cap while the peer's {@link PeerConditions} are unchanged (HANDSHAKE.md
+     * §2.2a.2: "MUST NOT retry under the same conditions").
      */
     private boolean held(Slot slot, String domain, Instant now) {
         if (!now.isBefore(slot.heldUntil) || slot.lastFailure == null) {
@@ -300,7 +302,7 @@ public final class FederationClient implements PeerSessions {
         return false;
     }
 
-    /** Remembers a failed setup; a challenge out of bounds marks the peer misbehaving and is logged once, here. */
+    /** Remembers a failed setup; a challenge above the difficulty cap marks the peer misbehaving and is logged once, here. */
     private void hold(Slot slot, String domain, DeliveryException e, Instant now) {
         slot.lastFailure = e;
         slot.misbehaving = e.refusedChallenge().map(c -> new MisbehavingPeer(c, now, PeerConditions.current(domain, discovery, keys),
@@ -319,8 +321,9 @@ public final class FederationClient implements PeerSessions {
     }
 
     /**
-     * The signed challenge for which {@code peerDomain} is held as misbehaving now, kept for a
-     * {@code protocol_abuse} report (HANDSHAKE.md §2.2a.6, REPUTATION.md §8.3.3); empty when it is not held.
+     * The signed challenge for which {@code peerDomain} is held as misbehaving now, empty when it
+     * is not held. Kept as HANDSHAKE.md §2.2a.6 asks, for a {@code protocol_abuse} report
+     * (REPUTATION.md §8.3.3) that the gateway does not send; only the tests read it.
      */
     Optional<RefusedChallenge> refusedChallenge(String peerDomain, Instant now) {
         Slot slot = slots.get(key(peerDomain));

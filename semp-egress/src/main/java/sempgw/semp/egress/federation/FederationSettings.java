@@ -32,7 +32,7 @@ import sempgw.semp.egress.peers.SempVerifyRecord;
  * @param maxConcurrentEnvelopes envelopes in flight at once on one h2 session (default
  *                         {@value #DEFAULT_MAX_CONCURRENT_ENVELOPES}; TRANSPORT.md §4.3.2, §8.3);
  *                         WebSocket always sends one at a time
- * @param misbehavingHold  after a peer issued a challenge out of bounds (HANDSHAKE.md §2.2a.2),
+ * @param misbehavingHold  after a peer issued a challenge above the difficulty cap (HANDSHAKE.md §2.2a.2),
  *                         how long calls for it fail at once with {@code challenge_invalid}
  *                         without a handshake, unless its configuration revision or domain key
  *                         changes first ({@link PeerConditions}; default

@@ -28,8 +28,8 @@ final class HandshakeRun {
      * @return the established session, owning its keys
      * @throws DeliveryException a transport failure, a silent peer, a timeout or a rejection
      *     (with its reason code, {@link DeliveryException#terminal()} for the peer's non-recoverable
-     *     ones and for our abort of a challenge out of bounds, §2.2a.6, after the signed
-     *     {@code rejected} is sent); {@link DeliveryException#connectFailure()} when the peer got nothing
+     *     ones and for our abort of a challenge above the difficulty cap, §2.2a.2, after the signed
+     *     {@code rejected} is sent, §2.2a.6); {@link DeliveryException#connectFailure()} when the peer got nothing
      */
     static Session run(Initiator.Config config, TransportConnection connection, RandomSource random, Instant now)
             throws DeliveryException {
@@ -67,17 +67,21 @@ final class HandshakeRun {
 
     /**
      * The peer's refusal, signed or not (semp-go sends them unsigned), or ours (HANDSHAKE.md §4.1).
-     * Ours for {@code challenge_invalid} was an answer to {@code last}, the peer's signed challenge,
-     * which is kept (§2.2a.6).
+     * Ours for {@code challenge_invalid} was an answer to {@code last}, the peer's signed challenge:
+     * above the difficulty cap it is kept and the failure is terminal (§2.2a.2, §2.2a.6); below the
+     * expiry floor or of a type we do not run, it is an ordinary local refusal, retried later.
      */
     private static DeliveryException refusal(Step.Rejected r, String peer, byte[] last) {
         String detail = "handshake with " + peer + " ended with " + r.reason().code() + " (" + r.origin() + "): " + r.detail();
         if (r.origin() != Step.Origin.LOCAL) {
             return DeliveryException.refusedByPeer(r.reason(), detail);
         }
-        return r.reason() == SempReason.CHALLENGE_INVALID
-                ? DeliveryException.challengeRefused(detail, RefusedChallenge.of(last))
-                : DeliveryException.refusedLocally(r.reason(), detail);
+        if (r.reason() == SempReason.CHALLENGE_INVALID) {
+            RefusedChallenge challenge = RefusedChallenge.of(last);
+            return challenge.aboveCap() ? DeliveryException.challengeRefused(detail, challenge)
+                    : DeliveryException.refusedLocally(r.reason(), detail + " (the challenge: " + challenge.describe() + ")");
+        }
+        return DeliveryException.refusedLocally(r.reason(), detail);
     }
 
     private static void sendQuietly(TransportConnection connection, byte[] message) {

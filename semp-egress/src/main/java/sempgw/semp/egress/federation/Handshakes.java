@@ -148,7 +148,7 @@ final class Handshakes {
                 return Optional.empty();
             }
             if (e.refusedChallenge().isEmpty()) {
-                // A challenge out of bounds is logged once, with the mark it sets (FederationClient).
+                // A challenge above the difficulty cap is logged once, with the mark it sets (FederationClient).
                 log.warn("federation {}: handshake over {} failed: {}", domain, id, e.getMessage());
             }
             throw e;

@@ -6,11 +6,12 @@ import java.util.Optional;
 import sempgw.core.SempTimestamps;
 
 /**
- * A peer held as misbehaving because it issued a challenge outside the bounds of HANDSHAKE.md
- * §2.2a.2, which a federation initiator "MUST NOT retry under the same conditions" (§2.2a.2,
- * §2.2a.6). The same conditions, for us: until {@code until}, and while the peer's published
- * {@link PeerConditions} are what they were when it issued the challenge. A change of either the
- * time or what it publishes lets the next call handshake again.
+ * A peer held as misbehaving because it issued a challenge above the difficulty cap of
+ * HANDSHAKE.md §2.2a.2: "A federation peer receiving a challenge above the cap MUST treat the
+ * issuing server as misbehaving and MUST NOT retry under the same conditions". The same
+ * conditions, for us: until {@code until}, and while the peer's published {@link PeerConditions}
+ * are what they were when it issued the challenge. A change of either the time or what it
+ * publishes lets the next call handshake again.
  *
  * @param challenge  the refused challenge, kept for a {@code protocol_abuse} report (REPUTATION.md §8.3.3)
  * @param since      when we refused it

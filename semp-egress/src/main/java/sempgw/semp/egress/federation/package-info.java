@@ -23,8 +23,9 @@
  * 10 s per transport, handshake and rekey 30 s, 16 envelopes in flight per h2 session,
  * reply 1 MiB, accepted session TTL at most one day,
  * a peer whose session setup failed is failed fast for 30 s (with the same reason code), a peer
- * that issued a challenge out of bounds for an hour unless its configuration revision or domain
- * key changes (HANDSHAKE.md §2.2a.2 "MUST NOT retry under the same conditions"), WebSocket
+ * that issued a challenge above the difficulty cap of 28 for an hour unless its configuration
+ * revision or domain key changes (HANDSHAKE.md §2.2a.2 "MUST NOT retry under the same
+ * conditions"; a challenge we refuse for another reason only for the 30 s), WebSocket
  * ping every 30 s, reply size counted in UTF-8 bytes. The per-domain table holds only live
  * sessions and held failures: {@code FederationClient.sweep(now)} drops closed and expired
  * sessions (keys erased, SESSION.md §2.4) and idle domains; the owner runs it on a timer (the
@@ -33,14 +34,18 @@
  * <p>Failures are {@link sempgw.semp.egress.federation.DeliveryException}s, transient unless
  * {@link sempgw.semp.egress.federation.DeliveryException#terminal()}: the peer refused the
  * handshake with a non-recoverable code (ERRORS.md §1-§2), its configuration rules a session
- * out (no common suite, a required extension we lack), or it issued a challenge out of bounds
- * ({@code challenge_invalid}, which semp-core aborts with a signed {@code rejected}, §2.2a.6).
- * Our other refusals are never terminal.
+ * out (no common suite, a required extension we lack), or it issued a challenge above the
+ * difficulty cap ({@code challenge_invalid}, which semp-core aborts with a signed
+ * {@code rejected}, §2.2a.6). Our other refusals are never terminal, including our other
+ * {@code challenge_invalid} aborts ({@code expires} below the floor, which latency or a second of
+ * clock skew can cause, CONFORMANCE.md §9.3.3; a challenge type or algorithm we do not run,
+ * §2.2a.5).
  *
  * <h2>Specification references</h2>
  * <ul>
  *   <li>HANDSHAKE.md §4.2 (silent block), §5.1-§5.7 (federation handshake), §6.4 (suite choice),
- *   §6.6 (timeout), §2.2a (challenge; §2.2a.2 and §2.2a.6: a challenge out of bounds)</li>
+ *   §6.6 (timeout), §2.2a (challenge; §2.2a.2 and §2.2a.6: a challenge above the cap), §2.2a.5 (future challenge types)</li>
+ *   <li>CONFORMANCE.md §9.3.3 (a challenge's {@code expires} is the peer's clock)</li>
  *   <li>REPUTATION.md §8.3.3 (the refused challenge is kept as evidence)</li>
  *   <li>SESSION.md §2.4 (erasure), §2.5.2 (collisions), §3.1-§3.4 (rekey)</li>
  *   <li>TRANSPORT.md §4.1 (WebSocket), §4.2.2-§4.2.3 (HTTP/2 status, tunnel header), §5.3-§5.4

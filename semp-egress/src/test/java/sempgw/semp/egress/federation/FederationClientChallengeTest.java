@@ -34,14 +34,18 @@ import sempgw.semp.egress.peers.PeerKeys;
 import sempgw.semp.egress.testing.MutableClock;
 
 /**
- * A peer that issues a challenge out of the bounds of HANDSHAKE.md §2.2a.2 is misbehaving: the
- * handshake ends with our signed {@code challenge_invalid} abort (§2.2a.6), terminally, and no
+ * A peer that issues a challenge above the difficulty cap of HANDSHAKE.md §2.2a.2 is misbehaving:
+ * the handshake ends with our signed {@code challenge_invalid} abort (§2.2a.6), terminally, and no
  * handshake is tried again under the same conditions: until the hold ends, or until the peer
- * publishes another configuration revision or domain key.
+ * publishes another configuration revision or domain key. A challenge whose {@code expires} is
+ * below the floor gets the same signed abort, but only as an ordinary failed setup: latency or a
+ * second of clock skew puts a conformant peer's challenge there (CONFORMANCE.md §9.3.3).
  */
 final class FederationClientChallengeTest {
 
     private static final Duration HOLD = FederationSettings.DEFAULT_MISBEHAVING_HOLD;
+    /** {@link FederationSettings#failureHold()} of the defaults. */
+    private static final Duration FAILURE_HOLD = Duration.ofSeconds(30);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
     private final DiscoveryResult.Semp published = PeerFixtures.semp(FakePeer.DOMAIN, Map.of("h2", "https://semp.b.example/v1/federate"),
@@ -78,9 +82,8 @@ final class FederationClientChallengeTest {
     }
 
     @ParameterizedTest(name = "difficulty {0}, expires in {1} s")
-    @CsvSource({"29, 600", "40, 600", "21, 59", "25, 119"})
-    void channel_challengeAboveTheCapOrBelowTheExpiryFloor_terminalChallengeInvalidAfterOurSignedAbort(long difficulty, long seconds)
-            throws Exception {
+    @CsvSource({"29, 600", "40, 600"})
+    void channel_challengeAboveTheCap_terminalChallengeInvalidAfterOurSignedAbort(long difficulty, long seconds) throws Exception {
         peerChallenges(difficulty, Duration.ofSeconds(seconds));
 
         DeliveryException e = refusal();
@@ -88,6 +91,38 @@ final class FederationClientChallengeTest {
         assertThat(e.reason()).contains(SempReason.CHALLENGE_INVALID);
         assertThat(e.terminal()).as("HANDSHAKE.md §2.2a.2: MUST NOT retry under the same conditions").isTrue();
         assertThat(e.refusedChallenge()).hasValueSatisfying(c -> assertThat(c.difficulty()).hasValue(difficulty));
+        assertOurSignedAbortNeverSolved();
+        assertThat(client.refusedChallenge(FakePeer.DOMAIN, clock.instant())).as("held as misbehaving").isPresent();
+    }
+
+    @ParameterizedTest(name = "difficulty {0}, expires in {1} s")
+    @CsvSource({"0, 29", "21, 59", "25, 119", "28, 119"})
+    void channel_challengeBelowTheExpiryFloor_challengeInvalidAfterOurSignedAbortButRetriedAfterTheFailureHold(long difficulty,
+                                                                                                             long seconds)
+            throws Exception {
+        peerChallenges(difficulty, Duration.ofSeconds(seconds));
+
+        DeliveryException e = refusal();
+
+        assertThat(e.reason()).contains(SempReason.CHALLENGE_INVALID);
+        assertThat(e.terminal()).as("a conformant peer's challenge can land below the floor (CONFORMANCE.md §9.3.3)").isFalse();
+        assertThat(e.refusedChallenge()).isEmpty();
+        assertThat(e).hasMessageContaining("(the challenge: difficulty " + difficulty + ", expires ");
+        assertOurSignedAbortNeverSolved();
+        assertThat(client.refusedChallenge(FakePeer.DOMAIN, clock.instant())).as("not held as misbehaving").isEmpty();
+
+        DeliveryException held = refusal();
+        assertThat(held.terminal()).isFalse();
+        assertThat(held).hasMessageNotContaining("out of bounds").hasMessageContaining("failed recently");
+        assertThat(h2.connects).as("the ordinary failure hold").hasValue(1);
+
+        peer.challengeSent = m -> m;
+        clock.advance(FAILURE_HOLD);
+        assertThat(client.channel(FakePeer.DOMAIN, clock.instant()).sessionId()).isNotEmpty();
+        assertThat(h2.connects).hasValue(2);
+    }
+
+    private void assertOurSignedAbortNeverSolved() throws Exception {
         assertThat(peer.handshakes).as("never solved").hasValue(0);
         JsonObject abort = JsonParser.parseObject(peer.lastHandshakeMessage);
         assertThat(abort.requireString("step")).isEqualTo("rejected");
