@@ -16,14 +16,17 @@ public interface NonceLedger {
     enum Recorded {
         /** First use within the window: the nonce is now remembered. */
         FIRST_USE,
-        /** Seen before within the window (HANDSHAKE.md §6.2: reject). */
-        REPLAYED,
         /**
-         * The ledger is full of nonces still within their window and remembers nothing new: the
-         * handshake is refused with the recoverable {@code server_at_capacity}, never by
-         * forgetting a live nonce.
+         * First use within the window, and the nonce is now remembered; but the ledger was full of
+         * nonces still within their window and forgot the oldest early to make room. The handshake
+         * goes on: refusing it would let any peer that can authenticate (it signs with a key its
+         * own domain publishes) fill the ledger and lock every other peer out, while a replay of
+         * the forgotten nonce still cannot finish a handshake without the initiator's ephemeral
+         * private key.
          */
-        FULL
+        FIRST_USE_EVICTED_OLDEST,
+        /** Seen before within the window (HANDSHAKE.md §6.2: reject). */
+        REPLAYED
     }
 
     /** Whether {@code nonce} was recorded within the window; records nothing. */

@@ -30,7 +30,7 @@ import sempgw.core.session.SessionIds;
  *   {@code auth_failed}; not fetchable now: {@code handshake_invalid}, recoverable, ERRORS.md §2),
  *   then {@code server_signature} and the inner proof over {@code key || nonce}
  *   ({@code auth_failed}); only then the nonce is recorded (§6.2; recorded meanwhile:
- *   {@code handshake_invalid}; the table full of live nonces: {@code server_at_capacity}); then a
+ *   {@code handshake_invalid}; the table full of live nonces forgets its oldest); then a
  *   challenge if {@link ChallengePolicy} demands one.</li>
  *   <li>{@code challenge_response}: as for clients ({@code challenge_failed}).</li>
  *   <li>{@link DomainProofVerifier} before message 2 ({@code auth_failed}; cannot be checked now:

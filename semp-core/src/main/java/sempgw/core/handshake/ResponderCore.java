@@ -82,18 +82,15 @@ final class ResponderCore {
 
     /**
      * Records the init's nonce once the handshake is authenticated (HANDSHAKE.md §6.2), so that
-     * only authenticated peers take room in the replay table.
+     * only authenticated peers take room in the replay table. A table full of live nonces forgets
+     * its oldest rather than refuse the handshake ({@link NonceLedger.Recorded#FIRST_USE_EVICTED_OLDEST}).
      *
      * @throws SempException HANDSHAKE_INVALID when the nonce was recorded meanwhile (a concurrent
-     *     replay); SERVER_AT_CAPACITY, recoverable, when the table is full of nonces still in their
-     *     window and cannot remember this one without forgetting a live one
+     *     replay)
      */
     void recordNonce(byte[] nonce, Instant now) throws SempException {
-        switch (guards.nonces().record(nonce, now)) {
-            case FIRST_USE -> {
-            }
-            case REPLAYED -> throw new SempException(SempReason.HANDSHAKE_INVALID, "replayed init nonce");
-            case FULL -> throw new SempException(SempReason.SERVER_AT_CAPACITY, "replay table full of live nonces (HANDSHAKE.md §6.2)");
+        if (guards.nonces().record(nonce, now) == NonceLedger.Recorded.REPLAYED) {
+            throw new SempException(SempReason.HANDSHAKE_INVALID, "replayed init nonce");
         }
     }
 

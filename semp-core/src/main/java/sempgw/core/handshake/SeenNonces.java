@@ -7,9 +7,9 @@ import java.util.Base64;
 /**
  * An in-memory {@link NonceLedger}: remembers each handshake nonce for {@code window} (use the
  * longest session TTL you grant, HANDSHAKE.md §6.2), holding at most {@code capacity} nonces.
- * When all {@code capacity} are within their window it records nothing new ({@link Recorded#FULL})
- * until the oldest expire; size it for the expected rate of authenticated handshakes times the
- * window. Share one instance across all handshakes of a server. Thread-safe.
+ * When all {@code capacity} are within their window it forgets the oldest to record a new one
+ * ({@link Recorded#FIRST_USE_EVICTED_OLDEST}), never refusing a handshake for want of room; size it
+ * for the expected rate of authenticated handshakes times the window. Share one instance across all handshakes of a server. Thread-safe.
  */
 public final class SeenNonces implements NonceLedger {
     private final Duration window;
@@ -30,10 +30,10 @@ public final class SeenNonces implements NonceLedger {
 
     @Override
     public Recorded record(byte[] nonce, Instant now) {
-        return switch (seen.addWithoutEvicting(key(nonce), now.plus(window), now)) {
+        return switch (seen.put(key(nonce), now.plus(window), now)) {
             case ADDED -> Recorded.FIRST_USE;
+            case ADDED_EVICTING_LIVE -> Recorded.FIRST_USE_EVICTED_OLDEST;
             case PRESENT -> Recorded.REPLAYED;
-            case FULL -> Recorded.FULL;
         };
     }
 

@@ -33,7 +33,7 @@ import sempgw.core.session.SessionIds;
  *   <li>{@code confirm}: session id, confirmation hash ({@code auth_failed}, §2.5.3), the
  *   identity proof decrypted under {@code K_enc_c2s}, the client's unrevoked identity key, its
  *   signature (all {@code auth_failed}), the init's nonce recorded (recorded meanwhile:
- *   {@code handshake_invalid}; the table full of live nonces: {@code server_at_capacity}), then
+ *   {@code handshake_invalid}; the table full of live nonces forgets its oldest), then
  *   {@link ClientAuthorizer}; on success a signed {@code accepted} and the {@link Session} (§2.7).</li>
  * </ol>
  * A malformed or out-of-order message gives {@code handshake_invalid}; a message after

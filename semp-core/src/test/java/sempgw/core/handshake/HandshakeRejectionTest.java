@@ -352,25 +352,21 @@ final class HandshakeRejectionTest {
     }
 
     @Test
-    void responder_replayTableFullOfLiveNonces_refusesWithSignedRecoverableServerAtCapacityAndForgetsNone() throws Exception {
+    void responder_replayTableFullOfLiveNonces_forgetsTheOldestAndCompletesTheHandshake() throws Exception {
         ResponderGuards shared = ResponderGuards.of(new SeenNonces(Duration.ofHours(1), 1), new UsedChallenges(10));
         byte[] first = Initiator.create(Fixtures.initiator(BASE), RandomSource.secure(), NOW).begin().message();
         assertThat(Responder.create(Fixtures.responder(shared), RandomSource.secure(), NOW).onMessage(first, NOW)).isInstanceOf(Step.Send.class);
 
         Initiator second = Initiator.create(Fixtures.initiator(BASE), RandomSource.secure(), NOW);
-        Fixtures.Outcome full = Fixtures.run(second.begin().message(), second::onMessage,
+        byte[] secondInit = second.begin().message();
+        Fixtures.Outcome full = Fixtures.run(secondInit, second::onMessage,
                 Responder.create(Fixtures.responder(shared), RandomSource.secure(), NOW)::onMessage, NOW);
-        Step.Rejected ours = rejected(full.responderEnd(), SempReason.SERVER_AT_CAPACITY);
-        assertSignedRejection(ours, SempReason.SERVER_AT_CAPACITY, Fixtures.B);
-        Step.Rejected theirs = rejected(full.initiatorEnd(), SempReason.SERVER_AT_CAPACITY);
-        assertThat(theirs.reason().recoverable()).isTrue();
-        assertThat(theirs.origin()).isEqualTo(Step.Origin.PEER);
-        rejected(Responder.create(Fixtures.responder(shared), RandomSource.secure(), NOW).onMessage(first, NOW.plusSeconds(1)),
-                SempReason.HANDSHAKE_INVALID);
+        assertThat(full.responderEnd()).isInstanceOf(Step.Established.class);
+        assertThat(full.initiatorEnd()).isInstanceOf(Step.Established.class);
 
-        Instant later = NOW.plus(Duration.ofHours(1));
-        byte[] third = Initiator.create(Fixtures.initiator(BASE), RandomSource.secure(), later).begin().message();
-        assertThat(Responder.create(Fixtures.responder(shared), RandomSource.secure(), later).onMessage(third, later)).isInstanceOf(Step.Send.class);
+        assertThat(shared.nonces().seen(Wire.base64(tree(first).requireString("nonce"), "n"), NOW.plusSeconds(1))).isFalse();
+        rejected(Responder.create(Fixtures.responder(shared), RandomSource.secure(), NOW).onMessage(secondInit, NOW.plusSeconds(1)),
+                SempReason.HANDSHAKE_INVALID);
     }
 
     @Test

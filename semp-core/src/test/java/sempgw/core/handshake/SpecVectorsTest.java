@@ -104,18 +104,18 @@ final class SpecVectorsTest {
     }
 
     @Test
-    void nonceLedger_fullOfLiveNonces_recordsNothingNewAndForgetsNoneUntilTheyExpire() {
+    void nonceLedger_fullOfLiveNonces_forgetsTheOldestToRecordTheNext() {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         SeenNonces nonces = new SeenNonces(java.time.Duration.ofMinutes(5), 2);
         assertThat(nonces.record(new byte[] {1}, t)).isEqualTo(NonceLedger.Recorded.FIRST_USE);
         assertThat(nonces.record(new byte[] {2}, t.plusSeconds(1))).isEqualTo(NonceLedger.Recorded.FIRST_USE);
 
-        assertThat(nonces.record(new byte[] {3}, t.plusSeconds(2))).isEqualTo(NonceLedger.Recorded.FULL);
-        assertThat(nonces.seen(new byte[] {3}, t.plusSeconds(2))).isFalse();
-        assertThat(nonces.record(new byte[] {1}, t.plusSeconds(2))).isEqualTo(NonceLedger.Recorded.REPLAYED);
+        assertThat(nonces.record(new byte[] {3}, t.plusSeconds(2))).isEqualTo(NonceLedger.Recorded.FIRST_USE_EVICTED_OLDEST);
+        assertThat(nonces.seen(new byte[] {3}, t.plusSeconds(2))).isTrue();
+        assertThat(nonces.seen(new byte[] {1}, t.plusSeconds(2))).isFalse();
+        assertThat(nonces.record(new byte[] {2}, t.plusSeconds(2))).isEqualTo(NonceLedger.Recorded.REPLAYED);
 
-        assertThat(nonces.record(new byte[] {3}, t.plusSeconds(300))).isEqualTo(NonceLedger.Recorded.FIRST_USE);
-        assertThat(nonces.seen(new byte[] {1}, t.plusSeconds(300))).isFalse();
-        assertThat(nonces.seen(new byte[] {2}, t.plusSeconds(300))).isTrue();
+        assertThat(nonces.record(new byte[] {4}, t.plusSeconds(301))).isEqualTo(NonceLedger.Recorded.FIRST_USE);
+        assertThat(nonces.seen(new byte[] {3}, t.plusSeconds(301))).isTrue();
     }
 }

@@ -13,9 +13,10 @@ import java.time.Duration;
  *     CONFORMANCE.md §4.3: at least the one-hour {@code postmark.expires} window; at most 30 days)
  * @param retiredIdCapacity retired ids kept at most; the oldest are forgotten first
  * @param replayLedgerCapacity init nonces and challenge ids remembered at most (HANDSHAKE.md §6.2,
- *     §2.2b.2); a nonce is recorded only once its init is authenticated, and while all are within
- *     the session TTL, further authenticated inits get {@code server_at_capacity}: none is forgotten
- *     early (the oldest challenge id is, a challenge being single-use within its own handshake)
+ *     §2.2b.2); a nonce is recorded only once its init is authenticated. When all are within the
+ *     session TTL, the oldest is forgotten early to record the next (a WARN at most once a minute
+ *     says so) rather than refuse the handshake: a peer able to fill it must not lock the others
+ *     out, and a replayed init cannot finish without the initiator's ephemeral private key
  * @param maxMessageBytes the largest message this responder parses; larger envelopes go to the
  *     receive pipeline unread, which answers {@code envelope_size_exceeded}
  */

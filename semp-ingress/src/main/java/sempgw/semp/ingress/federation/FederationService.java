@@ -1,6 +1,7 @@
 package sempgw.semp.ingress.federation;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import sempgw.core.handshake.Admission;
 import sempgw.core.handshake.ChallengePolicy;
 import sempgw.core.handshake.CollisionArbiter;
 import sempgw.core.handshake.InitSummary;
+import sempgw.core.handshake.NonceLedger;
 import sempgw.core.handshake.Responder;
 import sempgw.core.handshake.ResponderGuards;
 import sempgw.core.handshake.SeenNonces;
@@ -40,7 +42,7 @@ public final class FederationService implements FederationEndpoint, AutoCloseabl
 
     private final FederationConfig config;
     private final SessionTable sessions;
-    private final SeenNonces nonces;
+    private final NonceLedger nonces;
     private final UsedChallenges usedChallenges;
     private final Refusals refusals;
     private final Set<PeerConversation> handshaking = ConcurrentHashMap.newKeySet();
@@ -51,7 +53,8 @@ public final class FederationService implements FederationEndpoint, AutoCloseabl
     public FederationService(FederationConfig config, SessionTable sessions) {
         this.config = Objects.requireNonNull(config, "config");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
-        this.nonces = new SeenNonces(config.sessionTtl(), config.limits().replayLedgerCapacity());
+        this.nonces = new WarningNonces(new SeenNonces(config.sessionTtl(), config.limits().replayLedgerCapacity()),
+                config.limits().replayLedgerCapacity());
         this.usedChallenges = new UsedChallenges(config.limits().replayLedgerCapacity());
         this.blockList = config.blockList();
         this.refusals = new Refusals(responderConfig(Admission.admitAll(), ChallengePolicy.never(), CollisionArbiter.none()), config.random());
@@ -157,5 +160,46 @@ public final class FederationService implements FederationEndpoint, AutoCloseabl
 
     void handshakeEnded(PeerConversation c) {
         handshaking.remove(c);
+    }
+
+    /**
+     * The responder's {@link SeenNonces}, with a WARN at most once a minute while it is full of
+     * nonces still in their window and forgets the oldest early to record new ones
+     * ({@link FederationLimits#replayLedgerCapacity}).
+     */
+    private static final class WarningNonces implements NonceLedger {
+        private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+
+        private final NonceLedger ledger;
+        private final int capacity;
+        private Instant warned;
+
+        WarningNonces(NonceLedger ledger, int capacity) {
+            this.ledger = ledger;
+            this.capacity = capacity;
+        }
+
+        @Override
+        public boolean seen(byte[] nonce, Instant now) {
+            return ledger.seen(nonce, now);
+        }
+
+        @Override
+        public Recorded record(byte[] nonce, Instant now) {
+            Recorded recorded = ledger.record(nonce, now);
+            if (recorded == Recorded.FIRST_USE_EVICTED_OLDEST && warnDue(now)) {
+                LOG.warn("federation replay ledger full of live nonces capacity={}: the oldest are forgotten before their window ends",
+                        capacity);
+            }
+            return recorded;
+        }
+
+        private synchronized boolean warnDue(Instant now) {
+            if (warned != null && now.isBefore(warned.plus(WARN_EVERY))) {
+                return false;
+            }
+            warned = now;
+            return true;
+        }
     }
 }

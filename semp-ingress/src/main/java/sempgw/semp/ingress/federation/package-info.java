@@ -12,8 +12,8 @@
  * domain, capped, expiring, retired ids remembered) and is the pipeline's {@code SessionLookup}.
  * Admission of an init: {@link sempgw.semp.ingress.federation.BlockList} (domain and server
  * entries), then the session cap, then semp-core's replay lookup, signature and domain-proof
- * checks, the nonce recorded only once the init is authenticated (a full table:
- * {@code server_at_capacity}).
+ * checks, the nonce recorded only once the init is authenticated (a full table forgets its
+ * oldest nonce, with a WARN at most once a minute, rather than refuse).
  * The block list is checked again before a finished handshake's session is kept, and a list
  * replaced at run time invalidates the live session of every peer it now matches, by domain or
  * by the {@code server_id} its handshake named; so no envelope of a blocked peer gets past the
