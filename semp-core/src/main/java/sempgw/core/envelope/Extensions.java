@@ -1,5 +1,6 @@
 package sempgw.core.envelope;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,9 @@ import sempgw.core.json.JsonValue;
  * }</pre>
  */
 public final class Extensions {
+    /** The longest extension key, in UTF-8 bytes (EXTENSIONS.md §2.3). */
+    public static final int MAX_KEY_BYTES = 128;
+
     private Extensions() {
     }
 
@@ -80,5 +84,34 @@ public final class Extensions {
             }
         }
         return Optional.ofNullable(first);
+    }
+
+    /**
+     * Whether {@code key} is a well-formed extension key (EXTENSIONS.md §2.3): at most
+     * {@value #MAX_KEY_BYTES} UTF-8 bytes; no whitespace, control or format character, backslash or
+     * lone surrogate; and namespaced, either {@code x-<name>} or {@code <namespace>/<name>} with that
+     * single {@code /}, both parts non-empty. Only such a key is echoed back in a rejection.
+     */
+    public static boolean wellFormedKey(String key) {
+        if (key.isEmpty() || key.length() > MAX_KEY_BYTES) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); ) {
+            int c = key.codePointAt(i);
+            int type = Character.getType(c);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.CONTROL || type == Character.FORMAT
+                    || type == Character.SURROGATE || c == '\\') {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+            return false;
+        }
+        int slash = key.indexOf('/');
+        if (slash < 0) {
+            return key.startsWith("x-") && key.length() > 2;
+        }
+        return slash > 0 && slash < key.length() - 1 && key.indexOf('/', slash + 1) < 0;
     }
 }

@@ -15,7 +15,9 @@ import sempgw.core.keys.DomainSigningPublicKey;
  * not reveal the client's identity). The {@code reason} text is a fixed phrase per code; the
  * operator detail stays in our log (ERRORS.md §15.1). An {@code extension_unsupported} also
  * names the extension in an {@code extension} member (EXTENSIONS.md §3.1, §8.3), inside the
- * signed body; semp-go ignores members it does not know, and every other rejection is as before.
+ * signed body, when its key is well-formed (§2.3, {@code Extensions.wellFormedKey}; a peer's
+ * arbitrary string is not signed); semp-go ignores members it does not know, and every other
+ * rejection is as before.
  */
 final class Rejection {
     private Rejection() {

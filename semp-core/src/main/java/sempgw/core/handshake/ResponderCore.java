@@ -171,7 +171,7 @@ final class ResponderCore {
             }
             return handler.handle(m);
         } catch (UnsupportedExtension e) {
-            return fail(e.reason(), e.getMessage(), Optional.of(e.key()));
+            return fail(e.reason(), e.getMessage(), e.key());
         } catch (SempException e) {
             return fail(e.reason(), e.getMessage(), Optional.empty());
         } catch (JsonException e) {

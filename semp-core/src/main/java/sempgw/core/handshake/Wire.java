@@ -64,12 +64,13 @@ final class Wire {
     /**
      * Handshake-layer extensions (EXTENSIONS.md §3): we implement none, so an entry marked
      * {@code required: true} is refused with {@code extension_unsupported} naming its key (§3.1;
-     * of several, the first in key order, as for envelopes); others are ignored.
+     * of several, the first in key order, as for envelopes) when it is a well-formed key (§2.3), so
+     * that our signed rejection never carries a string of the peer's choosing; others are ignored.
      */
     static void checkExtensions(JsonObject m) throws SempException, JsonException {
         Optional<String> key = Extensions.firstUnsupportedRequired(m.optionalObject("extensions").orElse(JsonObject.EMPTY), Set.of());
         if (key.isPresent()) {
-            throw new UnsupportedExtension(key.get());
+            throw new UnsupportedExtension(key.filter(Extensions::wellFormedKey));
         }
     }
 

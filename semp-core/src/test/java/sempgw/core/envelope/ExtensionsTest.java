@@ -65,4 +65,28 @@ final class ExtensionsTest {
         assertThat(Extensions.size(o)).isEqualTo(bytes);
         return o;
     }
+
+    @Test
+    void wellFormedKey_namespacedUpTo128Utf8BytesWithoutWhitespaceOrControls() {
+        assertThat(Extensions.wellFormedKey("semp.dev/large-attachment")).isTrue();
+        assertThat(Extensions.wellFormedKey("vendor.example.com/feature")).isTrue();
+        assertThat(Extensions.wellFormedKey("x-experiment")).isTrue();
+        assertThat(Extensions.wellFormedKey("vendor.example/" + "a".repeat(113))).as("128 bytes").isTrue();
+        assertThat(Extensions.wellFormedKey("vendor.example/" + "é".repeat(56))).as("127 bytes").isTrue();
+
+        assertThat(Extensions.wellFormedKey("vendor.example/" + "a".repeat(114))).as("129 bytes").isFalse();
+        assertThat(Extensions.wellFormedKey("vendor.example/" + "é".repeat(57))).as("129 bytes, 72 chars").isFalse();
+        assertThat(Extensions.wellFormedKey("")).isFalse();
+        assertThat(Extensions.wellFormedKey("feature")).as("no namespace").isFalse();
+        assertThat(Extensions.wellFormedKey("x-")).isFalse();
+        assertThat(Extensions.wellFormedKey("/feature")).isFalse();
+        assertThat(Extensions.wellFormedKey("vendor.example/")).isFalse();
+        assertThat(Extensions.wellFormedKey("vendor.example/a/b")).as("a second /").isFalse();
+        assertThat(Extensions.wellFormedKey("vendor.example\\a")).isFalse();
+        assertThat(Extensions.wellFormedKey("vendor.example/a b")).isFalse();
+        assertThat(Extensions.wellFormedKey("vendor.example/a\u00a0b")).isFalse();
+        assertThat(Extensions.wellFormedKey("vendor.example/a\nb")).isFalse();
+        assertThat(Extensions.wellFormedKey("vendor.example/a\u202eb")).as("bidi override").isFalse();
+        assertThat(Extensions.wellFormedKey("vendor.example/a\ud800")).as("lone surrogate").isFalse();
+    }
 }

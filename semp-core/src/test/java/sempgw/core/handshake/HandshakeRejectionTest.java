@@ -5,6 +5,7 @@ import static sempgw.core.handshake.Fixtures.NOW;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import sempgw.core.SempReason;
@@ -191,6 +192,19 @@ final class HandshakeRejectionTest {
         Step.Rejected theirs = rejected(i.onMessage(ours.message().orElseThrow(), NOW), SempReason.EXTENSION_UNSUPPORTED);
         assertThat(theirs.origin()).isEqualTo(Step.Origin.PEER);
         assertThat(theirs.detail()).contains("vendor.example/a");
+    }
+
+    @Test
+    void responder_requiredUnknownExtensionWithAMalformedKey_rejectsWithoutEchoingIt() throws Exception {
+        JsonObject entry = JsonObject.builder().put("required", true).put("data", 1L).build();
+        for (String key : List.of("vendor.example/" + "a".repeat(114), "vendor.example/a b", "vendor.example/a/b", "no-namespace")) {
+            byte[] init = with(Initiator.create(Fixtures.initiator(BASE), RandomSource.secure(), NOW).begin().message(), "extensions",
+                    JsonObject.builder().put(key, entry).build());
+            Step.Rejected r = rejected(Responder.create(Fixtures.responder(Fixtures.guards()), RandomSource.secure(), NOW).onMessage(init, NOW),
+                    SempReason.EXTENSION_UNSUPPORTED);
+            assertSignedRejection(r, SempReason.EXTENSION_UNSUPPORTED, Fixtures.B);
+            assertThat(tree(r.message().orElseThrow()).has("extension")).as(key).isFalse();
+        }
     }
 
     @Test
