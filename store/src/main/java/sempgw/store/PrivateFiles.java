@@ -95,8 +95,7 @@ public final class PrivateFiles {
     private static Path writeTemp(Path dir, Path file, byte[] data) throws IOException {
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path temp = dir.resolve("." + file.getFileName() + "." + HexFormat.of().toHexDigits(new SecureRandom().nextLong()) + ".tmp");
-        try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
+        try (FileChannel out = createNew(temp)) {
             ByteBuffer buffer = ByteBuffer.wrap(data);
             while (buffer.hasRemaining()) {
                 out.write(buffer);

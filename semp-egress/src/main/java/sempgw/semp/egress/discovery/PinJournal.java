@@ -1,14 +1,11 @@
 package sempgw.semp.egress.discovery;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,27 +90,12 @@ public final class PinJournal {
         return out;
     }
 
-    /** Replaces the file with {@code entries}, durably (temp file, fsync, atomic rename, fsync dir). */
+    /** Replaces the file with {@code entries}, durably ({@link PrivateFiles#replace}: temp file, fsync, atomic rename, fsync dir). */
     void write(Map<String, Entry> entries) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         entries.forEach((domain, e) -> text.append(domain).append(' ').append(e.lastSemp().getEpochSecond()).append(' ')
                 .append(e.highestRevision()).append('\n'));
-        Path dir = file.getParent();
-        Path temp = dir.resolve("." + file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        try (FileChannel ch = PrivateFiles.createNew(temp)) {
-            ByteBuffer buf = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.US_ASCII));
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("discovery pins {}: directory fsync not supported: {}", dir, e.toString());
-        }
+        PrivateFiles.replace(file, text.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     private Map<String, Entry> corrupt(String why) {
