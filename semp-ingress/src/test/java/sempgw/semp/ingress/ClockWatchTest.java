@@ -2,10 +2,17 @@ package sempgw.semp.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import sempgw.core.ClockState;
 import sempgw.semp.egress.testing.MutableClock;
 
@@ -57,6 +64,31 @@ final class ClockWatchTest {
         runFor(SPAN);
 
         assertThat(watch.refusal()).isEmpty();
+    }
+
+    @Test
+    void log_oneErrorWhenTheStateBecomesUnknown_oneInfoWhenItIsKnownAgain() {
+        Logger logger = (Logger) LoggerFactory.getLogger(ClockWatch.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        Level previous = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            standFor(SPAN);
+            standFor(SPAN);
+            standFor(SPAN);
+            runFor(SPAN);
+            runFor(SPAN);
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(previous);
+        }
+
+        List<String> lines = appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith(Level.ERROR + " clock state unknown: the wall clock advanced 0 ms").contains("CONFORMANCE.md §9.3.5");
+        assertThat(lines.get(1)).startsWith(Level.INFO + " clock state known again");
     }
 
     @Test
