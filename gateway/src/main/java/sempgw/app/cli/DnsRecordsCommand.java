@@ -1,13 +1,11 @@
 package sempgw.app.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sempgw.app.config.ConfigLoader;
 import sempgw.app.config.GatewayConfig;
 import sempgw.app.keys.DomainKeys;
 import sempgw.app.semp.DnsZone;
@@ -27,12 +25,12 @@ final class DnsRecordsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "TOML configuration file (default: none, every key at its default)")
-    Path configFile;
+    @Mixin
+    ConfigFileOption configFile;
 
     @Override
     public Integer call() throws Exception {
-        GatewayConfig config = configFile == null ? GatewayConfig.defaults() : ConfigLoader.load(configFile);
+        GatewayConfig config = configFile.load();
         Clock clock = Clock.systemUTC();
         try (DomainKeys keys = SempKeys.open(config, clock)) {
             ServerCredentials tls = TlsContexts.credentials(config.tls(), config.selfSignedDir(), config.smtp().hostname(), clock);

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import sempgw.app.config.ConfigLoader;
 import sempgw.app.config.GatewayConfig;
 import sempgw.app.control.ControlClient;
 import sempgw.app.control.ControlReply;
@@ -92,7 +91,7 @@ final class MailboxCommand {
     }
 
     private int run(ControlRequest.Mailbox request) throws IOException {
-        GatewayConfig config = configFile == null ? GatewayConfig.defaults() : ConfigLoader.load(configFile);
+        GatewayConfig config = ConfigFileOption.load(configFile);
         Path socket = config.control().socket();
         if (Files.exists(socket)) {
             try {

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import sempgw.app.config.ConfigLoader;
 import sempgw.app.config.GatewayConfig;
 import sempgw.app.control.ControlClient;
 import sempgw.app.control.ControlReply;
@@ -90,6 +89,6 @@ final class QueueCommand {
     }
 
     private GatewayConfig config() {
-        return configFile == null ? GatewayConfig.defaults() : ConfigLoader.load(configFile);
+        return ConfigFileOption.load(configFile);
     }
 }

@@ -1,16 +1,14 @@
 package sempgw.app.cli;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import sempgw.app.config.ConfigLoader;
 import sempgw.app.config.GatewayConfig;
 import sempgw.app.semp.SempNode;
 import sempgw.core.json.CanonicalJson;
@@ -29,15 +27,15 @@ final class ReceiptCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "TOML configuration file (default: none, every key at its default)")
-    Path configFile;
+    @Mixin
+    ConfigFileOption configFile;
 
     @Parameters(paramLabel = "ENVELOPE_ID", description = "the envelope's postmark.id, from the log line of its delivery")
     String envelopeId;
 
     @Override
     public Integer call() throws Exception {
-        GatewayConfig config = configFile == null ? GatewayConfig.defaults() : ConfigLoader.load(configFile);
+        GatewayConfig config = configFile.load();
         Optional<JsonObject> receipt;
         try (DeliveredReceipts receipts = DeliveredReceipts.open(config.dataDir().resolve(SempNode.RECEIPTS_DIR), Clock.systemUTC())) {
             receipt = receipts.find(envelopeId);
