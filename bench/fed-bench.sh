@@ -41,7 +41,7 @@ mvn() {
 
 build() {
   log "building the modules the gateway needs, then the gateway's benchmark classes"
-  mvn -pl gateway -am install -Dmaven.test.skip=true || die "build failed"
+  mvn -pl gateway -am install -DskipTests || die "build failed"
   mvn -pl gateway test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile="$OUT/fed-classpath.txt" || die "gateway test-compile failed"
   CP="$ROOT/gateway/target/test-classes:$ROOT/gateway/target/classes:$(cat "$OUT/fed-classpath.txt")"
