@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +13,10 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -25,6 +29,12 @@ import java.util.Set;
  * known-correspondent sets, delivery receipts) are such files.
  */
 public final class PrivateFiles {
+    /**
+     * A temporary file older than this was left by a writer that died (a write takes
+     * milliseconds): it is removed the next time its file is written, so no older copy of a key
+     * or mailbox outlives the replacement that should have retired it.
+     */
+    static final Duration ABANDONED = Duration.ofMinutes(15);
     private static final FileAttribute<?> OWNER_ONLY = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private PrivateFiles() {
@@ -94,7 +104,8 @@ public final class PrivateFiles {
 
     private static Path writeTemp(Path dir, Path file, byte[] data) throws IOException {
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path temp = dir.resolve("." + file.getFileName() + "." + HexFormat.of().toHexDigits(new SecureRandom().nextLong()) + ".tmp");
+        removeAbandoned(dir, file);
+        Path temp = dir.resolve(tempPrefix(file) + HexFormat.of().toHexDigits(new SecureRandom().nextLong()) + ".tmp");
         try (FileChannel out = createNew(temp)) {
             ByteBuffer buffer = ByteBuffer.wrap(data);
             while (buffer.hasRemaining()) {
@@ -106,6 +117,33 @@ public final class PrivateFiles {
             throw e;
         }
         return temp;
+    }
+
+    private static String tempPrefix(Path file) {
+        return "." + file.getFileName() + ".";
+    }
+
+    /**
+     * Deletes the temporary files of {@code file} older than {@link #ABANDONED}; a younger one may
+     * belong to a writer in another process and is left alone.
+     */
+    private static void removeAbandoned(Path dir, Path file) throws IOException {
+        String prefix = tempPrefix(file);
+        FileTime cutoff = FileTime.from(Instant.now().minus(ABANDONED));
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, p -> isTemp(p, prefix))) {
+            for (Path temp : temps) {
+                if (Files.getLastModifiedTime(temp).compareTo(cutoff) < 0) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        }
+    }
+
+    private static boolean isTemp(Path p, String prefix) {
+        String name = p.getFileName().toString();
+        return name.startsWith(prefix) && name.endsWith(".tmp")
+                && name.length() == prefix.length() + 16 + 4
+                && name.substring(prefix.length(), prefix.length() + 16).chars().allMatch(c -> Character.digit(c, 16) >= 0);
     }
 
     /** Links {@code temp} as {@code file}; false if another writer created {@code file} first. */
