@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import sempgw.core.SempReason;
 import sempgw.core.crypto.RandomSource;
 import sempgw.core.delivery.DeliveryReceipt;
+import sempgw.core.envelope.Extensions;
 import sempgw.core.envelope.Postmark;
 import sempgw.core.envelope.seal.DeliveryPolicy;
 import sempgw.core.envelope.seal.EnvelopeVerifier;
@@ -126,7 +127,7 @@ public final class ReceivePipeline {
         return switch (verdict) {
             case Verdict.Malformed m -> malformed(Replies.postmarkIdOf(envelopeWire), session, "does not decode: " + m.error());
             case Verdict.Rejected r -> reject(r.postmarkId().isEmpty() ? Replies.postmarkIdOf(envelopeWire) : r.postmarkId(), List.of(),
-                    session, r.reason(), r.extension().map(x -> r.detail() + ": " + x).orElse(r.detail()), r.extension(), now);
+                    session, r.reason(), r.detail(), r.extension(), now);
             case Verdict.Accepted a -> accepted(a, envelopeWire, session, now);
         };
     }
@@ -171,8 +172,7 @@ public final class ReceivePipeline {
         try {
             inbox.store(new AcceptedEnvelope(a.envelope().envelope(), a.brief(), d.recipients(), wire, now));
         } catch (InboxRefusal r) {
-            return reject(p.id(), d.recipients(), session, r.reason(), r.extension().map(x -> r.detail() + ": " + x).orElse(r.detail()),
-                    r.extension(), now);
+            return reject(p.id(), d.recipients(), session, r.reason(), r.detail(), r.extension(), now);
         } catch (IOException | RuntimeException e) {
             LOG.warn("envelope {} from {}: inbox store failed, answering server_unavailable: {}", LogSafe.of(p.id()), p.fromDomain(),
                     LogSafe.text(e.toString()));
@@ -205,14 +205,20 @@ public final class ReceivePipeline {
         return reject(postmarkId, recipients, session, reason, detail, Optional.empty(), now);
     }
 
-    /** {@link #reject} naming an unsupported extension (EXTENSIONS.md §3.1, §8.3). */
+    /**
+     * {@link #reject} naming an unsupported extension in the text and the acknowledgment
+     * (EXTENSIONS.md §3.1, §8.3) when its key is well formed (§2.3): a peer's string of any other
+     * shape is not echoed back.
+     */
     private static ReceiveOutcome reject(String postmarkId, List<String> recipients, PeerSessionRef session, SempReason reason,
                                          String detail, Optional<String> extension, Instant now) {
+        Optional<String> named = extension.filter(Extensions::wellFormedKey);
+        String text = named.map(key -> detail + ": " + key).orElse(detail);
         if (!Replies.acknowledgeable(postmarkId)) {
-            return malformed(postmarkId, session, reason.code() + " without a readable postmark.id: " + detail);
+            return malformed(postmarkId, session, reason.code() + " without a readable postmark.id: " + text);
         }
-        LOG.info("envelope {} from {}: rejected {} ({})", LogSafe.of(postmarkId), LogSafe.of(session.peerDomain()), reason.code(), LogSafe.text(detail));
-        return Replies.rejected(postmarkId, recipients, reason, detail, extension, now);
+        LOG.info("envelope {} from {}: rejected {} ({})", LogSafe.of(postmarkId), LogSafe.of(session.peerDomain()), reason.code(), LogSafe.text(text));
+        return Replies.rejected(postmarkId, recipients, reason, text, named, now);
     }
 
     /** Answered by the transport, below SEMP (ERRORS.md §12, TRANSPORT.md §4.2.2). */

@@ -57,7 +57,7 @@
  *   ({@link sempgw.semp.ingress.receive.InboxRefusal}, nothing stored): it is {@code rejected}
  *   with the refusal's code and text, and an {@code extension_unsupported} names the key in the
  *   reason text and in a top-level {@code extension} member (EXTENSIONS.md §3.1, §8.3), as the
- *   verifier's own {@code extension_unsupported} does.</li>
+ *   verifier's own {@code extension_unsupported} does, when the key is well formed (§2.3).</li>
  *   <li>Any collaborator failure (key lookup, session table, mailboxes, inbox) is
  *   {@code server_unavailable}, recoverable: the sender retries, nothing is lost or falsely
  *   acknowledged.</li>

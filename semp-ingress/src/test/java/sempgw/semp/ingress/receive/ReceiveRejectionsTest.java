@@ -115,6 +115,19 @@ final class ReceiveRejectionsTest {
     }
 
     @Test
+    void receive_unknownRequiredExtensionWithAnIllFormedKey_isExtensionUnsupportedWithoutEchoingTheKey() throws Exception {
+        String key = "no namespace, a peer's text";
+        Envelope e = ReceiveFixture.compose(BOB);
+        Postmark p = e.postmark();
+        JsonObject ext = JsonObject.builder().put(key, Extensions.entry(true, JsonString.of("v"))).build();
+        Envelope withExt = e.withPostmark(new Postmark(p.id(), p.sessionId(), p.fromDomain(), p.toDomain(), p.expires(), OptionalLong.empty(), ext));
+        ReceiveOutcome out = f.receive(ReceiveFixture.seal(withExt));
+        Acknowledgment.Rejected r = rejectedAndNotStored(out, SempReason.EXTENSION_UNSUPPORTED);
+        assertThat(r.text()).doesNotContain(key);
+        assertThat(ReceiveFixture.json(out).getOrNull("extension")).isNull();
+    }
+
+    @Test
     void receive_postmarkFromDomainNotTheSessionPeer_isPolicyForbidden() throws Exception {
         ReceiveOutcome out = f.pipeline().receive(ReceiveFixture.sealedTo(BOB), new PeerSessionRef("c.example", SESSION), NOW);
         assertThat(rejectedAndNotStored(out, SempReason.POLICY_FORBIDDEN).text()).isEqualTo(Replies.POLICY_TEXT);
