@@ -3,6 +3,7 @@ package sempgw.core.delivery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import sempgw.core.ClockTolerance;
 import sempgw.core.SempException;
 import sempgw.core.SempReason;
 import sempgw.core.SempTimestamps;
@@ -100,7 +101,17 @@ public final class AcknowledgmentCodec {
      *     a transport failure and retries (DELIVERY.md §1.1.1.6, §2.2)
      */
     public static Acknowledgment decode(byte[] wire) throws SempException {
-        return AcknowledgmentReader.read(wire);
+        return AcknowledgmentReader.read(wire, timestamp -> true);
+    }
+
+    /**
+     * {@link #decode(byte[])} as the sender reads a reply: its {@code timestamp}, the peer server's
+     * clock at production (CONFORMANCE.md §9.3.3), must also be acceptable against ours
+     * ({@link ClockTolerance#acceptsClaimed}, §9.3.1); one further ahead is unusable, like any other
+     * defect, and the delivery is retried.
+     */
+    public static Acknowledgment decode(byte[] wire, Instant now) throws SempException {
+        return AcknowledgmentReader.read(wire, timestamp -> ClockTolerance.acceptsClaimed(timestamp, now));
     }
 
     private static String defaultRecipient(Acknowledgment ack) {

@@ -1,6 +1,8 @@
 package sempgw.core.delivery;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import sempgw.core.SempException;
 import sempgw.core.SempReason;
@@ -17,7 +19,8 @@ import sempgw.core.json.JsonParser;
  *   container, strict UTF-8 and no duplicate keys;</li>
  *   <li>{@code type} {@code SEMP_SUBMISSION}, {@code step} {@code response}, MAJOR version 1
  *   (CONFORMANCE.md §9.1);</li>
- *   <li>{@code envelope_id} (the {@code postmark.id}, ENVELOPE.md §9.2) and an RFC 3339 {@code timestamp};</li>
+ *   <li>{@code envelope_id} (the {@code postmark.id}, ENVELOPE.md §9.2) and an RFC 3339 {@code timestamp},
+ *   which the caller may check against its clock;</li>
  *   <li>our top-level {@code acknowledgment} when present (DELIVERY.md §1.1.1.5), else semp-go's
  *   {@code results} rows ({@link SubmissionRows}).</li>
  * </ol>
@@ -30,7 +33,11 @@ final class AcknowledgmentReader {
     private AcknowledgmentReader() {
     }
 
-    static Acknowledgment read(byte[] wire) throws SempException {
+    /**
+     * @param acceptTimestamp whether the reply's {@code timestamp} is acceptable against our clock;
+     *     an unacceptable one fails the read like any other defect
+     */
+    static Acknowledgment read(byte[] wire, Predicate<Instant> acceptTimestamp) throws SempException {
         try {
             JsonObject m = JsonParser.parseObject(wire, LIMITS);
             expect(AcknowledgmentCodec.TYPE.equals(m.requireString("type")), "type is not SEMP_SUBMISSION");
@@ -38,7 +45,9 @@ final class AcknowledgmentReader {
             expect(VERSION_1.matcher(m.requireString("version")).matches(), "version is not 1.x.y");
             String id = m.requireString("envelope_id");
             expect(!id.isEmpty() && id.length() <= AcknowledgmentCodec.MAX_ID_CHARS, "envelope_id is empty or too long");
-            expect(SempTimestamps.parse(m.requireString("timestamp")).isPresent(), "timestamp is not RFC 3339");
+            Optional<Instant> timestamp = SempTimestamps.parse(m.requireString("timestamp"));
+            expect(timestamp.isPresent(), "timestamp is not RFC 3339");
+            expect(acceptTimestamp.test(timestamp.get()), "timestamp is ahead of our clock by more than the tolerance (CONFORMANCE.md §9.3)");
             Optional<String> ack = m.optionalString("acknowledgment");
             if (ack.isEmpty()) {
                 return SubmissionRows.fold(id, m.requireArray("results"));

@@ -22,6 +22,18 @@ final class AcknowledgmentCodecTest {
         return new Acknowledgment.Delivered(ID, DeliveryReceiptTest.issued());
     }
 
+    /** CONFORMANCE.md §9.3.1/§9.3.3: the reply's timestamp is the peer server's clock, accepted up to 5 minutes ahead of ours. */
+    @Test
+    void decode_atOurClock_timestampUpToFiveMinutesAheadIsRead_furtherAheadIsUnusable() throws Exception {
+        Acknowledgment ack = new Acknowledgment.Rejected(ID, SempReason.POLICY_FORBIDDEN, "no");
+
+        assertThat(AcknowledgmentCodec.decode(AcknowledgmentCodec.encode(ack, NOW.plusSeconds(300)), NOW)).isEqualTo(ack);
+        assertThat(AcknowledgmentCodec.decode(AcknowledgmentCodec.encode(ack, NOW.minusSeconds(86_400)), NOW)).isEqualTo(ack);
+        assertThatThrownBy(() -> AcknowledgmentCodec.decode(AcknowledgmentCodec.encode(ack, NOW.plusSeconds(302)), NOW))
+                .isInstanceOfSatisfying(SempException.class, e -> assertThat(e.reason()).isEqualTo(SempReason.SERVER_UNAVAILABLE))
+                .hasMessageContaining("timestamp is ahead of our clock");
+    }
+
     @Test
     void delivered_encodeDecode_roundTripsWithVerifiableReceipt() throws SempException {
         Acknowledgment back = AcknowledgmentCodec.decode(AcknowledgmentCodec.encode(delivered(), NOW));

@@ -84,7 +84,7 @@ final class EnvelopeAttempt {
             if (reply.isEmpty() || reply.get().length == 0) {
                 return new AttemptOutcome.Deferred("silent", "no acknowledgment within " + timeout.toSeconds() + " s", true);
             }
-            Acknowledgment ack = AcknowledgmentCodec.decode(reply.get());
+            Acknowledgment ack = AcknowledgmentCodec.decode(reply.get(), now);
             return AcknowledgmentCheck.classify(ack, sealed.get().envelope().postmark().id(), sealed.get().canonical(),
                     peerDomain, peerKeys, settings.receiptRelaxedFor(peerDomain), now);
         } catch (DeliveryException e) {

@@ -155,6 +155,15 @@ final class SempDeliveryAgentTest {
         assertThat(peer.invalidations).hasValue(1);
     }
 
+    /** CONFORMANCE.md §9.3.3: a reply stamped beyond the tolerance is unusable, even a signed-looking refusal; retried, never a bounce. */
+    @Test
+    void deliver_terminalRejectionFromAPeerWhoseClockIsSixMinutesAhead_isDeferredNotFailed() {
+        peer.now = NOW.plus(Duration.ofMinutes(6));
+        peer.answering(FakePeer.rejected(SempReason.POLICY_FORBIDDEN, "not accepted"));
+
+        assertThat(deliver()).hasSize(2).allSatisfy(r -> assertThat(r).isInstanceOf(DeliveryResult.Deferred.class));
+    }
+
     @Test
     void deliver_terminalRejection_isFailedWithTheCode() {
         peer.answering(FakePeer.rejected(SempReason.POLICY_FORBIDDEN, "not accepted\r\nInjected: line"));
