@@ -35,7 +35,8 @@ final class MalformedInputTest {
                         + "X-Part: 0123456789012345678901234567890123456789\r\n".repeat(6000) + "\r\nx\r\n--p--\r\n", ConversionError.HEADER_TOO_LARGE));
     }
 
-    private static String nested(int depth) {
+    /** {@code depth} multiparts inside each other around one text leaf. */
+    static String nested(int depth) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < depth; i++) {
             s.append("Content-Type: multipart/mixed; boundary=b").append(i).append("\r\n\r\n--b").append(i).append("\r\n");
