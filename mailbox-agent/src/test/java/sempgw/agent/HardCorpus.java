@@ -729,6 +729,10 @@ final class HardCorpus {
                 + "Content-Transfer-Encoding: 8bit\r\n\r\nok "), new byte[] {(byte) 0xc0, (byte) 0xaf, ' ', (byte) 0xed, (byte) 0xa0, (byte) 0x80, ' ',
                 (byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, utf8(" still readable \u00e9\r\n"), new byte[] {(byte) 0xe2, (byte) 0x82}),
                 e -> assertThat(e.body().get("text/plain")).startsWith("ok \uFFFD").contains(" still readable \u00e9\n").endsWith("\uFFFD")));
+        c.add(new Converts("iso-2022-cn-decode-only-charset", Corpus.concat(utf8(head("cn") + "Subject: iso-2022-cn\r\n"
+                + "Content-Type: text/plain; charset=ISO-2022-CN\r\nContent-Transfer-Encoding: 7bit\r\n\r\n"),
+                new byte[] {0x1b, '$', ')', 'A', 0x0e, 'V', 'P', 'N', 'D', 0x0f, '\r', '\n'}),
+                e -> assertThat(e.body().get("text/plain")).isEqualTo("中文\n")));
         byte[] loneSurrogate32 = {0, 0, (byte) 0xd8, 0, 0, 0, 0, 'a'};
         c.add(new Converts("lone-surrogates-from-utf-32-and-cesu-8", Corpus.concat(utf8(head("sur") + "Subject: =?utf-32?B?" + b64(loneSurrogate32)
                 + "?= end\r\nContent-Type: multipart/mixed; boundary=s\r\n\r\n--s\r\nContent-Type: text/plain; charset=CESU-8\r\n"

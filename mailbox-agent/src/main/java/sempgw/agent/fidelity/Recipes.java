@@ -31,8 +31,15 @@ final class Recipes {
         return Optional.empty();
     }
 
-    /** A recipe reproducing {@code part}'s body from the native text {@code text}. */
+    /**
+     * A recipe reproducing {@code part}'s body from the native text {@code text}; none when the
+     * text's charset can only be decoded ({@code ISO-2022-CN}, {@code x-JISAutoDetect}): nothing
+     * could write its bytes again, so the body travels verbatim.
+     */
     static Optional<Recipe> forText(MimePart part, TextContent text) {
+        if (!text.charset().canEncode()) {
+            return Optional.empty();
+        }
         byte[] content = text.encode(text.text());
         for (Recipe r : candidates(part)) {
             if (reproduces(r, content, part.body())) {
