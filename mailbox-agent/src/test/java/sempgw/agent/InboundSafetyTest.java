@@ -110,8 +110,10 @@ final class InboundSafetyTest {
         String json = new String(sempgw.core.json.CanonicalJson.encode(o.enclosure().extensions()), StandardCharsets.UTF_8);
         List<String> broken = List.of(json.replace("\"body\":\"text/plain\"", "\"body\":\"text/missing\""),
                 json.replace("\"version\":1", "\"version\":2"), json.replace("\"cte\":\"identity\"", "\"cte\":\"rot13\""),
-                json.replace("\"header\":\"", "\"header\":{\"base64\":\"!!\"},\"x\":\""));
+                json.replace("\"header\":\"", "\"header\":{\"base64\":\"!!\"},\"x\":\""),
+                json.replace("\"charset\":\"US-ASCII\"", "\"charset\":\"ISO-2022-CN\""));
 
+        assertThat(json).contains("\"charset\":\"US-ASCII\"");
         for (String variant : broken) {
             Enclosure e = withExtensions(o.enclosure(), JsonParser.parseObject(variant.getBytes(StandardCharsets.UTF_8)));
             String text = Fixtures.text(Fixtures.render(new Fixtures.Opened(o.brief(), e), "bob@peer.example"));

@@ -1,5 +1,6 @@
 package sempgw.agent.fidelity;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,7 +19,8 @@ import sempgw.core.json.JsonValue;
  * The extension's {@code data} object to and from {@link Entity} values (schema in
  * docs/conversion.md). Bytes are a JSON string when they are well-formed UTF-8, else
  * {@code {"base64": "..."}}. Reading is strict: a missing or mistyped member, an unknown
- * encoding or charset, or nesting beyond {@link #MAX_DEPTH} makes the whole extension unusable.
+ * encoding, a charset this JVM cannot encode, or nesting beyond {@link #MAX_DEPTH} makes the whole
+ * extension unusable.
  */
 final class ManifestCodec {
     static final int VERSION = 1;
@@ -133,8 +135,8 @@ final class ManifestCodec {
         if (!newline.equals("crlf") && !newline.equals("lf")) {
             throw new ManifestException("newline must be crlf or lf");
         }
-        return r.forText(Charsets.forMime(string(o, "charset")).orElseThrow(() -> new ManifestException("unsupported charset")),
-                newline.equals("crlf"));
+        return r.forText(Charsets.forMime(string(o, "charset")).filter(Charset::canEncode)
+                .orElseThrow(() -> new ManifestException("unsupported charset")), newline.equals("crlf"));
     }
 
     private static JsonValue bytes(Slice s) {
