@@ -213,6 +213,15 @@ final class HardCorpus {
             assertThat(e.body().get("text/plain")).isEqualTo("Grüße");
             assertThat(e.attachments()).extracting(Attachment::filename).containsExactly("résumé.pdf");
         }));
+        byte[] nihon = utf8("日本");
+        c.add(new Converts("encoded-words-split-inside-a-character", utf8(head("split") + "Subject: =?UTF-8?Q?Gr=C3?= =?UTF-8?Q?=BC=C3=9Fe_?=\r\n"
+                + " =?UTF-8?B?" + b64(java.util.Arrays.copyOf(nihon, 4)) + "?= =?UTF-8?B?" + b64(java.util.Arrays.copyOfRange(nihon, 4, 6)) + "?=\r\n"
+                + "Content-Type: multipart/mixed; boundary=s\r\n\r\n--s\r\nContent-Type: text/plain\r\n\r\nx\r\n--s\r\n"
+                + "Content-Type: application/pdf\r\n"
+                + "Content-Disposition: attachment; filename=\"=?UTF-8?Q?=C3?= =?UTF-8?Q?=9Cbersicht.pdf?=\"\r\n\r\n%PDF\r\n--s--\r\n"), e -> {
+            assertThat(e.subject()).contains("Grüße 日本");
+            assertThat(e.attachments()).extracting(Attachment::filename).containsExactly("Übersicht.pdf");
+        }));
         c.add(new Converts("adjacent-encoded-words", utf8(head("adj") + "Subject: =?utf-8?q?Hello_?=\r\n =?utf-8?q?World?= plain\r\n"
                 + " =?utf-8?b?w6Q=?=   =?iso-8859-1?q?=E4?= =?utf-8?Q?x?=y end\r\n\r\nx\r\n"),
                 e -> assertThat(e.subject()).contains("Hello World plain ääxy end")));

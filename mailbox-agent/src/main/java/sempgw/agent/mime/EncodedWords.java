@@ -1,5 +1,6 @@
 package sempgw.agent.mime;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -10,8 +11,10 @@ import java.util.regex.Pattern;
 /**
  * RFC 2047 encoded words. Decoding follows §6: a word in an unknown charset or with a bad
  * encoding is left as written (§6.3), and whitespace between two adjacent encoded words is
- * dropped (§6.2). Encoding writes UTF-8 "B" words of at most 75 characters (§2), split on code
- * point boundaries and folded with CRLF SP.
+ * dropped (§6.2). Adjacent words in one charset are decoded as one byte sequence: §5 forbids
+ * splitting a character across words, but encoders that cut at a fixed number of bytes do it,
+ * and mail readers join the pieces. Encoding writes UTF-8 "B" words of at most 75 characters
+ * (§2), split on code point boundaries and folded with CRLF SP.
  */
 public final class EncodedWords {
     private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]+)\\?([bBqQ])\\?([^?\\s]*)\\?=");
@@ -20,33 +23,55 @@ public final class EncodedWords {
     private EncodedWords() {
     }
 
+    /** One decodable word: its charset and the bytes it encodes. */
+    private record Word(Charset charset, byte[] bytes) {
+    }
+
     /** {@code text} with every decodable encoded word replaced by its text. */
     public static String decode(String text) {
         Matcher m = WORD.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
+        ByteArrayOutputStream run = new ByteArrayOutputStream();
+        Charset runCharset = null;
         int last = 0;
-        boolean previousDecoded = false;
         while (m.find()) {
             String between = text.substring(last, m.start());
-            Optional<String> word = word(m.group(1), m.group(2), m.group(3));
-            if (!(previousDecoded && word.isPresent() && between.isBlank())) {
-                out.append(between);
+            Optional<Word> word = word(m.group(1), m.group(2), m.group(3));
+            boolean adjacent = runCharset != null && word.isPresent() && between.isBlank();
+            if (!adjacent || !word.get().charset().equals(runCharset)) {
+                flush(run, runCharset, out);
+                runCharset = null;
+                if (!adjacent) {
+                    out.append(between);
+                }
             }
-            out.append(word.orElse(m.group()));
-            previousDecoded = word.isPresent();
+            if (word.isPresent()) {
+                run.writeBytes(word.get().bytes());
+                runCharset = word.get().charset();
+            } else {
+                out.append(m.group());
+            }
             last = m.end();
         }
+        flush(run, runCharset, out);
         return out.append(text, last, text.length()).toString();
     }
 
-    private static Optional<String> word(String charsetName, String encoding, String encoded) {
+    private static void flush(ByteArrayOutputStream run, Charset charset, StringBuilder out) {
+        if (charset != null) {
+            out.append(new String(run.toByteArray(), charset));
+        }
+        run.reset();
+    }
+
+    private static Optional<Word> word(String charsetName, String encoding, String encoded) {
         Optional<Charset> charset = Charsets.forMime(charsetName);
         if (charset.isEmpty()) {
             return Optional.empty();
         }
         try {
             byte[] bytes = encoding.equalsIgnoreCase("B") ? Base64.getDecoder().decode(encoded) : qDecode(encoded);
-            return Optional.of(new String(bytes, charset.get()));
+            return Optional.of(new Word(charset.get(), bytes));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -37,6 +37,7 @@ final class HeaderTextTest {
         assertThat(EncodedWords.decode("=?utf-8?q?a_b?= =?UTF-8?B?w7w=?= c")).isEqualTo("a bü c");
         assertThat(EncodedWords.decode("=?x-nope?Q?kept?= and =?utf-8?Q?bad=Z?=")).isEqualTo("=?x-nope?Q?kept?= and =?utf-8?Q?bad=Z?=");
         assertThat(EncodedWords.decode("=?iso-8859-1*de?Q?Gr=FC=DFe?=")).isEqualTo("Grüße");
+        assertThat(EncodedWords.decode("=?utf-8?Q?Gr=C3?= =?UTF-8?B?vA==?=e =?utf-8?Q?=C3?= =?iso-8859-1?Q?=FC?=")).isEqualTo("Grüe \uFFFDü");
     }
 
     @Test
