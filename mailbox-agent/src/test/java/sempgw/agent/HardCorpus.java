@@ -726,6 +726,25 @@ final class HardCorpus {
             assertThat(e.subject()).contains("ファイル");
             assertThat(e.body().get("text/plain")).isEqualTo("ファイルを送ります。\n");
         }));
+        c.add(new Converts("gb18030-and-gbk-labelled-gb2312", Corpus.concat(utf8(head("gb") + "Subject: =?gb2312?B?" + b64(in("GBK", "朱镕基"))
+                + "?=\r\nContent-Type: multipart/alternative; boundary=g\r\n\r\n--g\r\nContent-Type: text/plain; charset=gb18030\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\n"), in("GB18030", "中文邮件 €"), utf8("\r\n--g\r\nContent-Type: text/html; charset=gb2312\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + b64(in("GBK", "<p>朱镕基</p>")) + "\r\n--g--\r\n")), e -> {
+            assertThat(e.subject()).contains("朱镕基");
+            assertThat(e.body().get("text/plain")).isEqualTo("中文邮件 €");
+            assertThat(e.body().get("text/html")).isEqualTo("<p>朱镕基</p>");
+        }));
+        c.add(new Converts("windows-31j-labelled-shift-jis", Corpus.concat(utf8(head("w31j") + "Subject: =?Shift_JIS?B?" + b64(in("windows-31j", "①会議"))
+                + "?=\r\nContent-Type: text/plain; charset=Shift_JIS\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"), in("windows-31j", "①番目の議題\r\n")), e -> {
+            assertThat(e.subject()).contains("①会議");
+            assertThat(e.body().get("text/plain")).isEqualTo("①番目の議題\n");
+        }));
+        c.add(new Converts("cp949-labelled-euc-kr", utf8(head("cp949") + "Subject: =?euc-kr?B?" + b64(in("x-windows-949", "똠방각하")) + "?=\r\n"
+                + "Content-Type: text/plain; charset=euc-kr\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64(in("x-windows-949", "똠방각하\r\n"))
+                + "\r\n"), e -> {
+            assertThat(e.subject()).contains("똠방각하");
+            assertThat(e.body().get("text/plain")).isEqualTo("똠방각하\n");
+        }));
         c.add(new Converts("big5-quoted-printable", utf8(head("big5") + "Subject: big5\r\nContent-Type: text/plain; charset=big5\r\n"
                 + "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + qp(in("Big5", "繁體中文")) + "\r\n"),
                 e -> assertThat(e.body().get("text/plain")).isEqualTo("繁體中文\n")));
@@ -733,6 +752,12 @@ final class HardCorpus {
                 + "Content-Type: text/plain; charset=koi8-r\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"), in("KOI8-R", "Привет, Боб!\r\n")), e -> {
             assertThat(e.subject()).contains("Привет");
             assertThat(e.body().get("text/plain")).isEqualTo("Привет, Боб!\n");
+        }));
+        c.add(new Converts("windows-1252-labelled-iso-8859-1", utf8(head("1252") + "Subject: =?iso-8859-1?Q?=93Hi=94?=\r\n"
+                + "Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                + "=93smart quotes=94 cost =8020 =96 caf=E9\r\n"), e -> {
+            assertThat(e.subject()).contains("\u201cHi\u201d");
+            assertThat(e.body().get("text/plain")).isEqualTo("\u201csmart quotes\u201d cost \u20ac20 \u2013 café\n");
         }));
         c.add(new Converts("utf8-invalid-sequences", Corpus.concat(utf8(head("inv") + "Subject: invalid\r\nContent-Type: text/plain; charset=utf-8\r\n"
                 + "Content-Transfer-Encoding: 8bit\r\n\r\nok "), new byte[] {(byte) 0xc0, (byte) 0xaf, ' ', (byte) 0xed, (byte) 0xa0, (byte) 0x80, ' ',

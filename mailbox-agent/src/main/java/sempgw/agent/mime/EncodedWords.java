@@ -59,7 +59,7 @@ public final class EncodedWords {
 
     private static void flush(ByteArrayOutputStream run, Charset charset, StringBuilder out) {
         if (charset != null) {
-            out.append(new String(run.toByteArray(), charset));
+            out.append(Charsets.decode(run.toByteArray(), charset).text());
         }
         run.reset();
     }

@@ -118,7 +118,7 @@ public final class MimeParams {
                 byte[] b = s[1].isEmpty() ? value.getBytes(StandardCharsets.UTF_8) : percentDecode(value);
                 bytes.writeBytes(b);
             }
-            out.put(base, first.isEmpty() && bytes.size() == 0 ? "" : new String(bytes.toByteArray(), charset));
+            out.put(base, first.isEmpty() && bytes.size() == 0 ? "" : Charsets.decode(bytes.toByteArray(), charset).text());
         });
         return out;
     }

@@ -11,7 +11,9 @@ import java.util.Objects;
  * <p>Charset: the declared {@code charset} parameter (RFC 2046 §4.1.2). When none is declared, the
  * declared one is unknown here ({@code unknown-8bit}, {@code x-user-defined}, {@code utf-7}), or
  * {@code us-ascii} is declared over 8-bit bytes, the text is read as UTF-8 if it is well-formed
- * UTF-8 and as windows-1252 otherwise, as mail readers do. Malformed sequences become U+FFFD; the
+ * UTF-8 and as windows-1252 otherwise, as mail readers do; a declared label mail readers widen
+ * (ISO-8859-1 to windows-1252, GB2312 to GBK, ...) is widened the same way when the declared
+ * charset cannot read the bytes ({@link Charsets#decode}). Malformed sequences become U+FFFD; the
  * fidelity check then sees the difference and carries the original bytes, so the message still
  * arrives byte for byte at a gateway.
  *
@@ -33,9 +35,10 @@ public record TextContent(String text, Charset charset, boolean crlf) {
         Charset cs = part.type().param("charset").flatMap(Charsets::forMime)
                 .filter(declared -> !declared.equals(StandardCharsets.US_ASCII) || bytes.isAscii())
                 .orElseGet(() -> bytes.isAscii() ? StandardCharsets.US_ASCII : bytes.isUtf8() ? StandardCharsets.UTF_8 : FALLBACK);
-        String raw = new String(content, cs);
+        Charsets.Decoded read = Charsets.decode(content, cs);
+        String raw = read.text();
         boolean crlf = raw.indexOf('\r') >= 0;
-        return new TextContent(crlf ? raw.replace("\r\n", "\n") : raw, cs, crlf);
+        return new TextContent(crlf ? raw.replace("\r\n", "\n") : raw, read.charset(), crlf);
     }
 
     /** The bytes {@code text} encodes to under this content's charset and line breaks. */
