@@ -222,6 +222,8 @@ final class HardCorpus {
             assertThat(e.subject()).contains("Grüße 日本");
             assertThat(e.attachments()).extracting(Attachment::filename).containsExactly("Übersicht.pdf");
         }));
+        c.add(new Converts("raw-windows-1252-subject", Corpus.concat(utf8(head("cp")), in("windows-1252",
+                "Subject: \u201cQuoted\u201d \u2013 \u20ac5\r\n\r\nx\r\n")), e -> assertThat(e.subject()).contains("\u201cQuoted\u201d \u2013 \u20ac5")));
         c.add(new Converts("adjacent-encoded-words", utf8(head("adj") + "Subject: =?utf-8?q?Hello_?=\r\n =?utf-8?q?World?= plain\r\n"
                 + " =?utf-8?b?w6Q=?=   =?iso-8859-1?q?=E4?= =?utf-8?Q?x?=y end\r\n\r\nx\r\n"),
                 e -> assertThat(e.subject()).contains("Hello World plain ääxy end")));

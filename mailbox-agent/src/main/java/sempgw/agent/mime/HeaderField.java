@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param name the field name as written (compare with {@link #is})
  * @param raw every byte of the field, from the first character of the name to its final CRLF
  * @param value the unfolded body after the colon, surrounding whitespace removed; UTF-8 when well
- *     formed (RFC 6532), otherwise ISO-8859-1
+ *     formed (RFC 6532), otherwise ISO-8859-1 or, when 0x80-0x9F occur, windows-1252 ({@link Slice#text})
  */
 public record HeaderField(String name, Slice raw, String value) {
 

@@ -82,9 +82,16 @@ public record Slice(byte[] buf, int from, int to) {
         return true;
     }
 
-    /** The bytes as text: UTF-8 when well-formed (RFC 6532), otherwise ISO-8859-1 so no byte is lost. */
+    /**
+     * The bytes as text: UTF-8 when well-formed (RFC 6532), otherwise ISO-8859-1, widened to
+     * windows-1252 when 0x80-0x9F occur ({@link Charsets#decode}), as mail readers read raw 8-bit
+     * header text.
+     */
     public String text() {
-        return new String(buf, from, to - from, isUtf8() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        if (isUtf8()) {
+            return new String(buf, from, to - from, StandardCharsets.UTF_8);
+        }
+        return Charsets.decode(bytes(), StandardCharsets.ISO_8859_1).text();
     }
 
     /** True when both slices hold the same bytes. */
