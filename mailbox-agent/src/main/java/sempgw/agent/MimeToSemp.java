@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import sempgw.agent.fidelity.ManifestException;
 import sempgw.agent.fidelity.MimeFidelity;
 import sempgw.agent.mime.EncodedWords;
@@ -33,6 +34,8 @@ import sempgw.core.envelope.enclosure.Enclosure;
  * Every refusal is a {@link ConversionException} with a reason code; nothing is logged here.
  */
 public final class MimeToSemp {
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\r\n]+");
+
     private MimeToSemp() {
     }
 
@@ -72,8 +75,9 @@ public final class MimeToSemp {
         return new OutboundMessage(new Draft(brief, enclosure), requiresSemp, legacyId);
     }
 
+    /** The subject, one line: each run of line breaks an encoded word decodes to becomes one space. */
     private static Optional<String> subject(HeaderSection top) {
-        return top.value("Subject").map(EncodedWords::decode).map(String::strip);
+        return top.value("Subject").map(EncodedWords::decode).map(s -> LINE_BREAKS.matcher(s).replaceAll(" ").strip());
     }
 
     /** ENVELOPE.md §6.4: {@code multipart/alternative} for several forms, else the one form. */

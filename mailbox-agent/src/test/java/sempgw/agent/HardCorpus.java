@@ -283,6 +283,8 @@ final class HardCorpus {
             assertThat(e.subject().orElseThrow()).startsWith("first").endsWith("second");
             assertThat(e.body().get("text/plain")).isEqualTo("körper\n");
         }));
+        c.add(new Converts("encoded-word-with-line-break", utf8(head("crlfword") + "Subject: =?utf-8?Q?Line_one=0D=0ALine_two=0Athree?=\r\n\r\nx\r\n"),
+                e -> assertThat(e.subject()).contains("Line one Line two three")));
         String refs = java.util.stream.IntStream.range(0, 120).mapToObj(i -> "<ref-" + i + "@corp.example>").collect(java.util.stream.Collectors.joining(" "));
         c.add(new Converts("header-lines-over-998-octets", utf8(head("longhdr") + "Subject: " + "word ".repeat(300) + "end\r\nIn-Reply-To: <ref-119@corp.example>\r\n"
                 + "References: " + refs + "\r\nX-Long: " + "z".repeat(5000) + "\r\n\r\nbody\r\n"), e -> {
