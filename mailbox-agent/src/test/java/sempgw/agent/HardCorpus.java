@@ -689,6 +689,9 @@ final class HardCorpus {
             assertThat(e.attachments()).extracting(Attachment::filename, Attachment::size)
                     .containsExactly(tuple("a.bin", 3L), tuple("u.bin", 20L), tuple("t.txt", 4L));
         }));
+        c.add(new Converts("cte-with-comment", utf8(head("ctec") + "Subject: comment\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: base64 (encoded by the MUA)\r\n\r\nR3LDvMOfZSBhdXMgS8O2bG4K\r\n"),
+                e -> assertThat(e.body().get("text/plain")).isEqualTo("Grüße aus Köln\n")));
         c.add(new Converts("base64-dirty", utf8(head("dirty") + crlf("""
                 Subject: dirty base64
                 Content-Type: multipart/mixed; boundary="d"
@@ -813,6 +816,13 @@ final class HardCorpus {
                 """)), e -> {
             assertThat(e.body().get("text/plain")).isEqualTo("Grüße");
             assertThat(e.body().get("text/html")).isEqualTo("<p>hi</p>");
+        }));
+        c.add(new Converts("content-type-comments", Corpus.concat(utf8(head("cmt") + "Subject: comments\r\n"
+                + "Content-Type: multipart/mixed (generated) ; boundary=\"cm\" (the boundary)\r\n\r\n--cm\r\n"
+                + "Content-Type: text/plain; charset=koi8-r (Cyrillic)\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"), in("KOI8-R", "Привет"),
+                utf8("\r\n--cm\r\nContent-Type: application/pdf; name=\"c.pdf\" (a file)\r\n\r\n%PDF\r\n--cm--\r\n")), e -> {
+            assertThat(e.body().get("text/plain")).isEqualTo("Привет");
+            assertThat(e.attachments()).extracting(Attachment::filename, Attachment::mimeType).containsExactly(tuple("c.pdf", "application/pdf"));
         }));
         StringBuilder fits = new StringBuilder(head("h1000") + "Subject: a thousand fields\r\n");
         StringBuilder over = new StringBuilder(head("h1000l") + "Subject: a thousand long fields\r\n");

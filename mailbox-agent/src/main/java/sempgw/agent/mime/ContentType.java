@@ -24,8 +24,9 @@ public record ContentType(String type, String subtype, Map<String, String> param
         params = Map.copyOf(params);
     }
 
-    /** The field value parsed, or {@code fallback} when it is not {@code type/subtype}. */
-    public static ContentType parse(String value, ContentType fallback) {
+    /** The field value parsed, comments ignored ({@link Comments}), or {@code fallback} when it is not {@code type/subtype}. */
+    public static ContentType parse(String field, ContentType fallback) {
+        String value = Comments.strip(field);
         int slash = value.indexOf('/');
         int semi = value.indexOf(';');
         int typeEnd = semi < 0 ? value.length() : semi;

@@ -54,7 +54,7 @@ public record MimePart(String section, HeaderSection headers, Slice body, Conten
 
     /** The {@code Content-Disposition} type in lower case ({@code inline}, {@code attachment}), if any (RFC 2183). */
     public Optional<String> disposition() {
-        return headers.value("Content-Disposition").map(v -> {
+        return dispositionField().map(v -> {
             int semi = v.indexOf(';');
             return (semi < 0 ? v : v.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
         }).filter(v -> !v.isEmpty());
@@ -62,10 +62,15 @@ public record MimePart(String section, HeaderSection headers, Slice body, Conten
 
     /** The file name from {@code Content-Disposition} or, failing that, the {@code name} type parameter. */
     public Optional<String> filename() {
-        Optional<String> fromDisposition = headers.value("Content-Disposition")
+        Optional<String> fromDisposition = dispositionField()
                 .flatMap(v -> Optional.ofNullable(MimeParams.parse(v.contains(";") ? v.substring(v.indexOf(';')) : "").get("filename")))
                 .filter(v -> !v.isBlank());
         return fromDisposition.isPresent() ? fromDisposition : type.param("name").filter(v -> !v.isBlank());
+    }
+
+    /** The {@code Content-Disposition} value, comments ignored ({@link Comments}). */
+    private Optional<String> dispositionField() {
+        return headers.value("Content-Disposition").map(Comments::strip);
     }
 
     /** Shows the section and type only. */

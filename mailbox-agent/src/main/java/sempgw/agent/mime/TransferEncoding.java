@@ -18,9 +18,9 @@ public enum TransferEncoding {
         return headers.value("Content-Transfer-Encoding").map(TransferEncoding::parse).orElse(IDENTITY);
     }
 
-    /** The encoding named {@code value}. */
+    /** The encoding named {@code value}, comments ignored ({@link Comments}). */
     public static TransferEncoding parse(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+        return switch (Comments.strip(value).strip().toLowerCase(Locale.ROOT)) {
             case "", "7bit", "8bit", "binary" -> IDENTITY;
             case "base64" -> BASE64;
             case "quoted-printable" -> QUOTED_PRINTABLE;

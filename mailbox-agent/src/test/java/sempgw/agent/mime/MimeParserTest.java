@@ -158,4 +158,15 @@ final class MimeParserTest {
         assertThat(ContentType.parse("no slash", ContentType.TEXT_PLAIN)).isSameAs(ContentType.TEXT_PLAIN);
         assertThat(ContentType.parse("te xt/pl@in", ContentType.TEXT_PLAIN)).isSameAs(ContentType.TEXT_PLAIN);
     }
+
+    @Test
+    void contentType_comments_ignoredWhereTheyStandAlone() {
+        ContentType t = ContentType.parse("(lead) multipart/mixed (generated); boundary=\"a (b)\" (the (nested) boundary); "
+                + "charset=koi8-r (Cyrillic); name=Scan(1).pdf; x=(only)", ContentType.TEXT_PLAIN);
+
+        assertThat(t.mimeType()).isEqualTo("multipart/mixed");
+        assertThat(t.params()).containsEntry("boundary", "a (b)").containsEntry("charset", "koi8-r")
+                .containsEntry("name", "Scan(1).pdf").containsEntry("x", "");
+        assertThat(TransferEncoding.parse(" Base64 (encoded by the MUA) ")).isEqualTo(TransferEncoding.BASE64);
+    }
 }
