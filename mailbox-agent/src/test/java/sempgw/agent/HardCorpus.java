@@ -944,6 +944,50 @@ final class HardCorpus {
             assertThat(e.body().get("text/html")).contains("cid:logo@apple");
             assertThat(e.attachments()).extracting(Attachment::filename, Attachment::mimeType).containsExactly(tuple("logo.png", "image/png"));
         }));
+        c.add(new Converts("apple-alternative-with-mixed-inline-attachment", utf8(head("apple2") + crlf("""
+                Subject: Apple Mail with an inline PDF
+                Content-Type: multipart/alternative; boundary="Apple-Mail=_C"
+
+                --Apple-Mail=_C
+                Content-Transfer-Encoding: 7bit
+                Content-Type: text/plain;
+                	charset=us-ascii
+
+                Before the file.
+
+                After the file.
+                --Apple-Mail=_C
+                Content-Type: multipart/mixed;
+                	boundary="Apple-Mail=_D"
+
+                --Apple-Mail=_D
+                Content-Transfer-Encoding: 7bit
+                Content-Type: text/html;
+                	charset=us-ascii
+
+                <html><body>Before the file.</body></html>
+                --Apple-Mail=_D
+                Content-Disposition: inline;
+                	filename=doc.pdf
+                Content-Type: application/pdf;
+                	name="doc.pdf"
+                Content-Transfer-Encoding: base64
+
+                JVBERi0xLjQK
+                --Apple-Mail=_D
+                Content-Transfer-Encoding: 7bit
+                Content-Type: text/html;
+                	charset=us-ascii
+
+                <html><body>After the file.</body></html>
+                --Apple-Mail=_D--
+
+                --Apple-Mail=_C--
+                """)), e -> {
+            assertThat(e.body().get("text/plain")).startsWith("Before the file.");
+            assertThat(e.body().get("text/html")).isEqualTo("<html><body>Before the file.</body></html>");
+            assertThat(e.attachments()).extracting(Attachment::filename).containsExactly("doc.pdf", "part-2.3.html");
+        }));
         c.add(new Converts("related-with-start-parameter", utf8(head("start") + crlf("""
                 Subject: related root second
                 Content-Type: multipart/related; type="text/html"; start="<root@corp.example>"; boundary="r"
