@@ -887,7 +887,7 @@ final class HardCorpus {
 
                 BEGIN:VCALENDAR
                 METHOD:REQUEST
-                SUMMARY;LANGUAGE=de-DE:Besprechung f=C3=BCr alle
+                SUMMARY;LANGUAGE=3Dde-DE:Besprechung f=C3=BCr alle
                 END:VCALENDAR
 
                 --_000_--
