@@ -25,7 +25,8 @@ import sempgw.core.envelope.enclosure.Attachment;
  *   of a {@code multipart/related} (RFC 2387 §3.2, {@code start} or first part), the signed
  *   content of a {@code multipart/signed} (RFC 1847 §2.1), the first body-bearing part of any
  *   other multipart: the HTML of Apple Mail's {@code alternative(plain, mixed(html, file, html))}
- *   is the first HTML of that {@code mixed}, though the plain text was found before it. Texts are decoded to Unicode with LF line breaks ({@link TextContent}).</li>
+ *   is the first HTML of that {@code mixed}, though the plain text was found before it. Texts
+ *   are decoded to Unicode with LF line breaks ({@link TextContent}).</li>
  *   <li>Every other leaf is an attachment with its decoded bytes, id {@code part-<section>}, file
  *   name from {@code Content-Disposition} or {@code name}, else one made from the section and
  *   type; inline images, calendar parts, signatures included.</li>
