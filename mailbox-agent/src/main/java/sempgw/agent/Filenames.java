@@ -4,10 +4,16 @@ import java.util.Map;
 import sempgw.agent.mime.MimePart;
 
 /**
- * Attachment file names for the enclosure (ENVELOPE.md §6.3 {@code filename}): the part's own
- * name without directory components or control characters, else {@code part-<section>} with an
- * extension for the type ({@code smime.p7s}, {@code signature.asc} and {@code smime.p7m} keep
- * their conventional names).
+ * Attachment file names that a reader is shown: the enclosure's {@code filename} for native SEMP
+ * clients (ENVELOPE.md §6.3) and the {@code filename} we render from a native peer's attachment.
+ * The name is the part's own without directory components, control characters or invisible
+ * format characters (Unicode general category Cf: the bidirectional marks, embeddings, overrides
+ * and isolates, zero-width characters, the word joiner, the byte order mark, ...) and line or
+ * paragraph separators, so {@code invoice<U+202E>fdp.exe} is shown as {@code invoicefdp.exe}
+ * and not as {@code invoiceexe.pdf}. A name that is then empty, or only an extension
+ * ({@code .exe}), is replaced by {@code part-<section>} with an extension for the type
+ * ({@code smime.p7s}, {@code signature.asc} and {@code smime.p7m} keep their conventional
+ * names). The MIME carried for gateways is never changed: its header keeps the name as written.
  */
 final class Filenames {
     private static final Map<String, String> CONVENTIONAL = Map.of(
@@ -23,25 +29,67 @@ final class Filenames {
     private Filenames() {
     }
 
+    /** The enclosure file name of the leaf {@code p}. */
     static String of(MimePart p) {
-        String name = p.filename().map(Filenames::clean).orElse("");
-        if (!name.isEmpty()) {
-            return name;
-        }
-        String type = p.type().mimeType();
-        String conventional = CONVENTIONAL.get(type);
-        return conventional != null ? conventional : "part-" + p.label() + EXTENSIONS.getOrDefault(type, ".bin");
+        return shown(p.filename().orElse(""), p.type().mimeType(), p.label());
     }
 
-    /** {@code name} without path components, controls, or surrounding space, at most 255 characters. */
+    /**
+     * {@code name} {@link #clean cleaned}, else the conventional name of {@code mimeType} (lower
+     * case {@code type/subtype}), else {@code part-<section>} with an extension for the type.
+     */
+    static String shown(String name, String mimeType, String section) {
+        String s = clean(name);
+        if (!s.isEmpty()) {
+            return s;
+        }
+        String conventional = CONVENTIONAL.get(mimeType);
+        return conventional != null ? conventional : "part-" + section + EXTENSIONS.getOrDefault(mimeType, ".bin");
+    }
+
+    /**
+     * {@code name} without path components, controls, invisible format characters (Cf), line or
+     * paragraph separators, or surrounding space, at most 255 characters; {@code ""} when nothing
+     * is left before its extension ({@code ""}, {@code .}, {@code ..}, {@code .exe}).
+     */
     static String clean(String name) {
         String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         StringBuilder out = new StringBuilder(base.length());
-        base.codePoints().filter(c -> !Character.isISOControl(c)).forEach(out::appendCodePoint);
-        String s = out.toString().strip();
-        if (s.equals(".") || s.equals("..")) {
+        base.codePoints().filter(c -> !hidden(c)).forEach(out::appendCodePoint);
+        String s = strip(out.toString());
+        if (!hasStem(s)) {
             return "";
         }
-        return s.codePointCount(0, s.length()) > MAX_LENGTH ? s.substring(0, s.offsetByCodePoints(0, MAX_LENGTH)) : s;
+        return s.codePointCount(0, s.length()) > MAX_LENGTH ? strip(s.substring(0, s.offsetByCodePoints(0, MAX_LENGTH))) : s;
+    }
+
+    /** Characters a file name must not show: controls, and those that are invisible or reorder or break the line. */
+    private static boolean hidden(int c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    private static boolean blank(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /** {@code s} without leading and trailing white space, no-break spaces included. */
+    private static String strip(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && blank(s.codePointAt(from))) {
+            from += Character.charCount(s.codePointAt(from));
+        }
+        while (to > from && blank(s.codePointBefore(to))) {
+            to -= Character.charCount(s.codePointBefore(to));
+        }
+        return s.substring(from, to);
+    }
+
+    /** Whether something visible stands before the last dot of {@code s} (or in {@code s}, without a dot). */
+    private static boolean hasStem(String s) {
+        int dot = s.lastIndexOf('.');
+        return s.substring(0, dot < 0 ? s.length() : dot).codePoints().anyMatch(c -> c != '.' && !blank(c));
     }
 }

@@ -38,14 +38,18 @@ final class MimeBuilder {
         return new Part(ct + "Content-Transfer-Encoding: quoted-printable\r\n", out.toByteArray());
     }
 
-    /** An attachment part of {@code content}, shown as {@code filename}. */
-    static Part attachment(String mimeType, String filename, byte[] content) {
+    /**
+     * An attachment part of {@code content}, the MIME part {@code section} of its message, shown
+     * as {@code filename} made safe to show ({@link Filenames#shown}: a peer's file name is no
+     * more trusted than an author's).
+     */
+    static Part attachment(String mimeType, String filename, String section, byte[] content) {
         ContentType parsed = ContentType.parse(mimeType, ContentType.parse("application/octet-stream", ContentType.TEXT_PLAIN));
         String type = parsed.isMultipart() || (parsed.type().equals("message") && !parsed.is("message/rfc822"))
                 ? "application/octet-stream" : parsed.mimeType();
-        String name = Filenames.clean(filename);
-        String headers = "Content-Type: " + type + (name.isEmpty() ? "" : "; name=\"" + nameParam(name) + "\"") + "\r\n"
-                + "Content-Disposition: attachment" + (name.isEmpty() ? "" : ";" + filenameParam(name)) + "\r\n";
+        String name = Filenames.shown(filename, type, section);
+        String headers = "Content-Type: " + type + "; name=\"" + nameParam(name) + "\"\r\n"
+                + "Content-Disposition: attachment;" + filenameParam(name) + "\r\n";
         if (type.equals("message/rfc822")) {
             String text = new String(content, StandardCharsets.ISO_8859_1);
             if (!text.contains("\0") && text.replace("\r\n", "").indexOf('\r') < 0 && text.replace("\r\n", "").indexOf('\n') < 0
@@ -53,7 +57,7 @@ final class MimeBuilder {
                 boolean ascii = text.chars().allMatch(c -> c < 128);
                 return new Part(headers + "Content-Transfer-Encoding: " + (ascii ? "7bit" : "8bit") + "\r\n", content);
             }
-            return attachment("application/octet-stream", filename, content);
+            return attachment("application/octet-stream", filename, section, content);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(content.length * 4 / 3 + content.length / 38 + 8);
         write(() -> Base64Codec.encode(content, MAX_7BIT_LINE, false, out));

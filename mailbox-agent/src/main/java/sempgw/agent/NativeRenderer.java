@@ -24,6 +24,8 @@ import sempgw.core.envelope.enclosure.Enclosure;
  * forms as {@code multipart/alternative} (plain first, HTML last), inside
  * {@code multipart/mixed} when there are attachments. Texts are UTF-8, 7bit or quoted-printable;
  * non-ASCII header text is RFC 2047 encoded, UTF-8 local parts stay UTF-8 (RFC 6532).
+ * Attachment file names are cleaned as ours are for native clients ({@link Filenames#shown}),
+ * {@code part-<section>.<ext>} when nothing usable is left.
  * Body entries that are not {@code text/*} have no MIME rendering and are left out.
  */
 final class NativeRenderer {
@@ -71,8 +73,9 @@ final class NativeRenderer {
         MimeBuilder.Part main = forms.size() == 1 ? forms.getFirst() : MimeBuilder.multipart("alternative", forms, boundary + "_a");
         List<MimeBuilder.Part> parts = new ArrayList<>(List.of(main));
         for (Attachment a : e.attachments()) {
+            String section = String.valueOf(parts.size() + 1);
             try {
-                parts.add(MimeBuilder.attachment(a.mimeType(), a.filename(), StrictBase64.decode(a.content())));
+                parts.add(MimeBuilder.attachment(a.mimeType(), a.filename(), section, StrictBase64.decode(a.content())));
             } catch (IllegalArgumentException ex) {
                 parts.add(MimeBuilder.text("text/plain", "[an attachment of this message could not be decoded]"));
             }

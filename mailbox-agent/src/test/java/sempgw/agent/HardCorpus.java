@@ -278,6 +278,43 @@ final class HardCorpus {
                 ueber
                 --p--
                 """)), e -> assertThat(e.attachments()).extracting(Attachment::filename).containsExactly("résumé.pdf", "über.txt")));
+        c.add(new Converts("bidi-and-invisible-filenames", utf8(head("bidi") + crlf("""
+                Subject: spoofed file names
+                Content-Type: multipart/mixed; boundary="n"
+
+                --n
+                Content-Type: text/plain; charset=utf-8
+
+                See the files.
+                --n
+                Content-Type: application/octet-stream
+                Content-Disposition: attachment; filename="invoice\u202Efdp.exe"
+
+                MZ
+                --n
+                Content-Type: application/octet-stream
+                Content-Disposition: attachment;
+                 filename*=utf-8''%EF%BB%BFscan%E2%81%A7gpj.%E2%80%8Bexe%E2%81%A9
+
+                MZ
+                --n
+                Content-Type: application/pdf; name="NAME-2047"
+
+                %PDF
+                --n
+                Content-Type: image/png
+                Content-Disposition: inline; filename="\u2060\u200D\uFEFF"
+
+                PNG
+                --n
+                Content-Type: text/plain; charset=utf-8; name="a\u061C\u200F\u202A\u202B\u202C\u202D\u2066\u2068\u200C b.txt"
+                Content-Disposition: attachment
+
+                notes
+                --n--
+                """.replace("NAME-2047", "=?utf-8?B?" + b64(utf8("\u200E\u202E.exe")) + "?="))), e -> assertThat(e.attachments())
+                .extracting(Attachment::filename)
+                .containsExactly("invoicefdp.exe", "scangpj.exe", "part-4.pdf", "part-5.png", "a b.txt")));
         c.add(new Converts("header-folding-oddities", utf8(head("fold") + "Subject: first\r\n \r\n\tsecond\r\nX-Spaced-Name : value\r\n"
                 + "Content-Type:text/plain;charset=utf-8\r\nContent-Transfer-Encoding:8bit\r\n\r\nkörper\r\n"), e -> {
             assertThat(e.subject().orElseThrow()).startsWith("first").endsWith("second");

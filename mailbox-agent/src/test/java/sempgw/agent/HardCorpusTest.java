@@ -85,7 +85,9 @@ final class HardCorpusTest {
             assertThat(ids.add(a.id())).as("unique id " + a.id()).isTrue();
             assertThat(AttachmentCheck.verify(a)).as(a.id()).isTrue();
             assertThat(a.filename()).as(a.id()).isNotBlank().doesNotContain("/", "\\")
-                    .matches(n -> n.codePoints().noneMatch(Character::isISOControl), "no control characters");
+                    .matches(n -> n.codePoints().noneMatch(Character::isISOControl), "no control characters")
+                    .matches(n -> n.codePoints().noneMatch(cp -> Character.getType(cp) == Character.FORMAT), "no invisible format characters")
+                    .doesNotMatch("\\.[^.]*");
             assertThat(a.mimeType()).matches("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+");
         }
         assertThat(Extensions.size(e.extensions())).isLessThanOrEqualTo(ExtensionLayer.ENCLOSURE.sendLimit());

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import sempgw.core.envelope.enclosure.Attachment;
 import sempgw.core.envelope.enclosure.AttachmentCheck;
 import sempgw.core.envelope.enclosure.Enclosure;
@@ -121,5 +125,62 @@ final class NativeFieldsTest {
         Enclosure e = Fixtures.convert(mime, Fixtures.context(Corpus.RCPT)).draft().enclosure();
 
         assertThat(e.attachments()).extracting(Attachment::filename).containsExactly("passwd");
+    }
+
+    /** Names that could show as something else, what a native reader is shown instead, and the part's type. */
+    static Stream<Arguments> spoofedNames() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        b.add(Arguments.of("invoice\u202Efdp.exe", "application/pdf", "invoicefdp.exe"));
+        b.add(Arguments.of("photo\u2067gnp.\u2069exe", "image/png", "photognp.exe"));
+        int[] invisible = {0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+            0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E, 0xE0041, 0x2028, 0x2029};
+        for (int c : invisible) {
+            b.add(Arguments.of("re" + Character.toString(c) + "port.pdf", "application/pdf", "report.pdf"));
+        }
+        b.add(Arguments.of("\u202E.exe", "application/pdf", "part-2.pdf"));
+        b.add(Arguments.of("\u200B\u00A0.exe\u2060", "application/octet-stream", "part-2.bin"));
+        b.add(Arguments.of(". .pdf", "application/pdf", "part-2.pdf"));
+        b.add(Arguments.of("\u2066\u2069", "image/png", "part-2.png"));
+        b.add(Arguments.of("\uFEFF", "application/pkcs7-signature", "smime.p7s"));
+        b.add(Arguments.of("..\\\u200F.exe", "application/octet-stream", "part-2.bin"));
+        b.add(Arguments.of("\u00A0 notes.txt\u00A0", "text/plain", "notes.txt"));
+        b.add(Arguments.of("archive.tar.gz", "application/gzip", "archive.tar.gz"));
+        b.add(Arguments.of("Übersicht 2025.pdf", "application/pdf", "Übersicht 2025.pdf"));
+        return b.build();
+    }
+
+    @ParameterizedTest
+    @MethodSource("spoofedNames")
+    void attachmentFilename_bidiAndInvisibleCharactersRemoved_neverEmptyOrOnlyAnExtension(String name, String type, String shown)
+            throws Exception {
+        StringBuilder pct = new StringBuilder();
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            pct.append(Character.isLetterOrDigit(b) || b == '.' || b == '-' ? String.valueOf((char) b) : String.format("%%%02X", b & 0xff));
+        }
+        byte[] mime = Fixtures.message("From: alice@corp.example", "To: bob@peer.example", "Content-Type: multipart/mixed; boundary=b", "",
+                "--b", "Content-Type: text/plain", "", "x", "--b", "Content-Type: " + type,
+                "Content-Disposition: attachment; filename*=utf-8''" + pct, "", "data", "--b--");
+
+        Enclosure e = Fixtures.convert(mime, Fixtures.context(Corpus.RCPT)).draft().enclosure();
+
+        assertThat(e.attachments()).extracting(Attachment::filename).containsExactly(shown);
+    }
+
+    @Test
+    void attachmentFilename_rightToLeftOverride_nativeNameCleaned_carriedHeaderByteForByte() throws Exception {
+        byte[] mime = Fixtures.message("From: alice@corp.example", "To: bob@peer.example", "Date: Sun, 8 Jun 2025 12:00:00 +0000",
+                "Message-ID: <rlo@corp.example>", "Content-Type: multipart/mixed; boundary=b", "", "--b", "Content-Type: text/plain", "", "x",
+                "--b", "Content-Type: application/pdf; name=\"invoice\u202Efdp.exe\"",
+                "Content-Disposition: attachment; filename*=utf-8''invoice%E2%80%AEfdp.exe", "", "MZ",
+                "--b", "Content-Type: application/pdf", "Content-Disposition: attachment; filename=\"\u202E.exe\"", "", "MZ", "--b--");
+
+        Enclosure e = Fixtures.convert(mime, Fixtures.context(Corpus.RCPT)).draft().enclosure();
+
+        assertThat(e.attachments()).extracting(Attachment::filename).containsExactly("invoicefdp.exe", "part-3.pdf");
+        assertThat(extension(e)).contains("name=\\\"invoice\u202Efdp.exe\\\"", "filename*=utf-8''invoice%E2%80%AEfdp.exe",
+                "filename=\\\"\u202E.exe\\\"");
+        byte[] delivered = RoundTripTest.delivered(mime);
+        byte[] out = RoundTripTest.trip(mime);
+        RoundTripTest.assertSameBytes(java.util.Arrays.copyOfRange(out, out.length - delivered.length, out.length), delivered, "carried");
     }
 }

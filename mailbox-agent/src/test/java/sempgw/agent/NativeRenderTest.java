@@ -112,6 +112,30 @@ final class NativeRenderTest {
     }
 
     @Test
+    void render_peerFilenamesWithBidiAndInvisibleCharacters_cleanedAsOurs_neverEmptyOrOnlyAnExtension() throws Exception {
+        Enclosure e = new Enclosure(Optional.of("files"), "text/plain", Map.of("text/plain", "x"),
+                List.of(Attachment.of("a1", "invoice\u202Efdp.exe", "application/octet-stream", new byte[] {'M', 'Z'}),
+                        Attachment.of("a2", "\u2066\u200B.exe\u2069", "application/pdf", new byte[] {'%'}),
+                        Attachment.of("a3", "", "image/png", new byte[] {1}),
+                        Attachment.of("a4", "Q2\u200F \uFEFFÜbersicht mit einem recht langen Dateinamen für RFC 2231.pdf", "application/pdf",
+                                new byte[] {2}),
+                        Attachment.of("a5", "\u202E", "message/global", new byte[] {3})),
+                Optional.empty(), JsonObject.EMPTY, Optional.empty());
+
+        byte[] out = render(brief(List.of("bob@corp.example"), List.of(), List.of()), e);
+        MimeMultipart mixed = (MimeMultipart) parse(out).getContent();
+
+        assertThat(mixed.getCount()).isEqualTo(6);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 1; i < mixed.getCount(); i++) {
+            names.add(((MimeBodyPart) mixed.getBodyPart(i)).getFileName());
+        }
+        assertThat(names).containsExactly("invoicefdp.exe", "part-3.pdf", "part-4.png",
+                "Q2 Übersicht mit einem recht langen Dateinamen für RFC 2231.pdf", "part-6.bin");
+        assertThat(Fixtures.text(out)).doesNotContain("\u202E", "%E2%80%AE", "%E2%80%8F", "%EF%BB%BF");
+    }
+
+    @Test
     void render_utf8LocalPart_keptAsUtf8PerRfc6532() {
         Brief b = new Brief(ID, "jürgen@native.example", List.of("用户@corp.example"), List.of(), List.of(), Optional.empty(),
                 Instant.parse("2025-06-08T10:15:30Z"), Optional.empty(), Optional.empty(), Optional.empty(), JsonObject.EMPTY);
