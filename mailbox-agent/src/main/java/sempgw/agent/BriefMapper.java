@@ -34,7 +34,8 @@ import sempgw.core.json.JsonObject;
  *   every brief recipient of its domain.</li>
  *   <li>{@code bcc} holds this batch's recipients that are in neither header; the composer
  *   makes one envelope per Bcc recipient (§5.3).</li>
- *   <li>{@code reply_to} is the first {@code Reply-To} mailbox, canonicalized or refused;
+ *   <li>{@code reply_to} is the first {@code Reply-To} mailbox that canonicalizes, absent when
+ *   none does (never a refusal: the recipients are fine, and the carried header keeps the field);
  *   {@code sent_at} the {@code Date} to the second, else now, and now as well for a {@code Date}
  *   ahead of our clock: a receiver must refuse a time claimed more than 15 minutes ahead of its
  *   own (CONFORMANCE.md §9.3.1, §9.3.3), and an author's clock that runs ahead must not have the
@@ -71,15 +72,28 @@ final class BriefMapper {
         List<String> to = visible(top, "To", envelope, now, batchDomain, shown);
         List<String> cc = visible(top, "Cc", envelope, now, batchDomain, shown);
         List<String> bcc = now.stream().filter(r -> !shown.contains(r)).toList();
-        Optional<String> replyTo = Optional.empty();
-        Optional<Mailbox> firstReplyTo = top.value("Reply-To").flatMap(v -> AddressParser.parse(v).stream().findFirst());
-        if (firstReplyTo.isPresent()) {
-            replyTo = Optional.of(canonical(firstReplyTo.get().address(), "the Reply-To address cannot be made a canonical SEMP address (ENVELOPE.md §2.3)"));
-        }
+        Optional<String> replyTo = top.value("Reply-To").flatMap(BriefMapper::replyTo);
         Instant clock = ctx.now().truncatedTo(ChronoUnit.SECONDS);
         Instant sentAt = top.value("Date").flatMap(DateHeader::parse).filter(date -> !date.isAfter(clock)).orElse(clock);
         return new Brief(messageId, from, to, cc, bcc, replyTo, sentAt, Threading.threadId(top), Optional.empty(),
                 Threading.inReplyTo(top), JsonObject.EMPTY);
+    }
+
+    /**
+     * The first mailbox of the {@code Reply-To} value {@code value} that canonicalizes, in canonical
+     * form. Reply-To is only a hint: one that cannot be a SEMP address ({@code help@[192.0.2.1]},
+     * {@code a@mail_server.example}) is skipped, and with none left native clients reply to
+     * {@code from}; the carried header keeps the field as written for gateway recipients.
+     */
+    private static Optional<String> replyTo(String value) {
+        for (Mailbox m : AddressParser.parse(value)) {
+            try {
+                return Optional.of(SempAddress.canonicalize(m.address()).toString());
+            } catch (InvalidAddressException e) {
+                // not usable natively: try the next one
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<String> visible(HeaderSection top, String field, Map<String, String> envelope, Set<String> now,

@@ -108,11 +108,37 @@ final class BriefMappingTest {
     }
 
     @Test
-    void convert_unusableReplyTo_refused() {
-        byte[] mime = Fixtures.message("From: alice@corp.example", "To: bob@peer.example", "Reply-To: team@bad_domain!", "", "x");
+    void convert_unusableReplyTo_leftOutOfBrief_messageStillConverts() throws Exception {
+        for (String replyTo : List.of("team@bad_domain!", "Help <help@[192.0.2.1]>", "noreply@mail_server.example", "a@b@c.example")) {
+            byte[] mime = Fixtures.message("From: alice@corp.example", "To: bob@peer.example", "Reply-To: " + replyTo, "", "x");
 
-        assertThatThrownBy(() -> Fixtures.convert(mime, Fixtures.context("bob@peer.example")))
-                .isInstanceOfSatisfying(ConversionException.class, e -> assertThat(e.error()).isEqualTo(ConversionError.INVALID_ADDRESS));
+            OutboundMessage m = Fixtures.convert(mime, Fixtures.context("bob@peer.example"));
+
+            assertThat(m.draft().brief().replyTo()).as(replyTo).isEmpty();
+            assertThat(m.draft().brief().to()).as(replyTo).containsExactly("bob@peer.example");
+            assertThat(Fixtures.text(Fixtures.render(Fixtures.wire(m), "bob@peer.example"))).as("carried for gateways")
+                    .contains("\r\nReply-To: " + replyTo + "\r\n");
+        }
+    }
+
+    @Test
+    void convert_replyToList_firstUsableMailbox() throws Exception {
+        byte[] mime = Fixtures.message("From: alice@corp.example", "To: bob@peer.example",
+                "Reply-To: help@[192.0.2.1], desk: \"No Reply\" <noreply@mail_server.example>, <Team@Corp.Example.>;, late@corp.example",
+                "", "x");
+
+        Brief b = Fixtures.convert(mime, Fixtures.context("bob@peer.example")).draft().brief();
+
+        assertThat(b.replyTo()).contains("Team@corp.example");
+    }
+
+    @Test
+    void convert_replyToWithoutMailbox_absent() throws Exception {
+        for (String replyTo : List.of("undisclosed-recipients:;", "")) {
+            byte[] mime = Fixtures.message("From: alice@corp.example", "To: bob@peer.example", "Reply-To: " + replyTo, "", "x");
+
+            assertThat(Fixtures.convert(mime, Fixtures.context("bob@peer.example")).draft().brief().replyTo()).as(replyTo).isEmpty();
+        }
     }
 
     @Test

@@ -108,8 +108,6 @@ final class HardCorpus {
         r.add(new Refused("part-field-over-100k", utf8(head("r4") + "Subject: big part field\r\nContent-Type: multipart/mixed; boundary=p\r\n\r\n"
                 + "--p\r\nContent-Type: application/octet-stream;\r\n name=\"" + "n".repeat(110_000) + "\"\r\n\r\nx\r\n--p--\r\n"),
                 ConversionError.HEADER_TOO_LARGE));
-        r.add(new Refused("reply-to-ip-literal", utf8(head("r5") + "Reply-To: helpdesk <help@[192.0.2.1]>\r\nSubject: s\r\n\r\nx\r\n"),
-                ConversionError.INVALID_ADDRESS));
         return r;
     }
 
@@ -875,6 +873,11 @@ final class HardCorpus {
             assertThat(e.body().get("text/plain")).isEqualTo("body\n");
             assertThat(e.attachments()).extracting(Attachment::id).containsExactly("original-message");
         }));
+        c.add(new Converts("reply-to-ip-literal", utf8(head("r5") + "Reply-To: helpdesk <help@[192.0.2.1]>\r\nSubject: s\r\n\r\nx\r\n"),
+                e -> assertThat(e.body().get("text/plain")).isEqualTo("x\n")));
+        c.add(new Converts("reply-to-list-first-unusable", utf8(head("rl") + "Reply-To: noreply@mail_server.example,\r\n"
+                + " \"Help Desk\" <Help@Corp.Example>, other@corp.example\r\nSubject: s\r\n\r\nx\r\n"),
+                e -> assertThat(e.body().get("text/plain")).isEqualTo("x\n")));
         c.add(new Converts("headers-and-blank-line-only", utf8(head("ho") + "Subject: nothing\r\n\r\n"),
                 e -> assertThat(e.body()).isEqualTo(java.util.Map.of("text/plain", ""))));
         c.add(new Converts("no-separator-then-colon-lines", utf8(head("nosep") + "Subject: typed body\r\nHi Bob,\r\nNote: this line has a colon\r\n"),

@@ -108,6 +108,29 @@ final class HardCorpusTest {
         MimeMessage read = NativeRenderTest.parse(out);
         assertThat(read.getSubject()).isEqualTo(e.subject().orElse(null));
         assertThat(leaves(read)).isEqualTo(e.attachments().size() + e.body().size());
+        assertThat(read.getHeader("Reply-To", ",")).isEqualTo(o.brief().replyTo().orElse(null));
+    }
+
+    @Test
+    void replyToIpLiteral_converts_leftOutOfBrief_carriedHeaderKeepsIt() throws Exception {
+        byte[] mime = sample("reply-to-ip-literal");
+
+        OutboundMessage m = Fixtures.convert(mime, Fixtures.context(Corpus.RCPT));
+
+        assertThat(m.draft().brief().replyTo()).isEmpty();
+        assertThat(m.draft().brief().to()).containsExactly(Corpus.RCPT);
+        assertThat(Fixtures.text(RoundTripTest.trip(mime))).contains("\r\nReply-To: helpdesk <help@[192.0.2.1]>\r\n");
+    }
+
+    @Test
+    void replyToListWithUnusableFirstMailbox_firstUsableInBrief_carriedHeaderKeepsAll() throws Exception {
+        byte[] mime = sample("reply-to-list-first-unusable");
+
+        OutboundMessage m = Fixtures.convert(mime, Fixtures.context(Corpus.RCPT));
+
+        assertThat(m.draft().brief().replyTo()).contains("Help@corp.example");
+        assertThat(Fixtures.text(RoundTripTest.trip(mime)))
+                .contains("\r\nReply-To: noreply@mail_server.example,\r\n \"Help Desk\" <Help@Corp.Example>, other@corp.example\r\n");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -96,7 +96,8 @@ final class MalformedInputTest {
             head + "Subject: =?x-unknown?Q?kept?= and =?utf-8?B?broken!?=\r\n\r\nx",
             head + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nno final line break",
             head + "this line is not a field and starts the body\r\n\r\nx\r\n",
-            head + "Subject: before\r\nno blank line before the body\r\nSubject-Like: text after the first body line\r\n"};
+            head + "Subject: before\r\nno blank line before the body\r\nSubject-Like: text after the first body line\r\n",
+            head + "Reply-To: help@[192.0.2.1], noreply@mail_server.example\r\n\r\nReply-To only a mail client can use\r\n"};
         for (String mime : tolerated) {
             byte[] in = mime.getBytes(StandardCharsets.UTF_8);
             byte[] out = RoundTripTest.trip(in);
