@@ -4,11 +4,15 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import sempgw.app.config.ConfigException;
 
 /** The {@code semp-gateway} command line: {@code run}, {@code check-config}, {@code config}, {@code dns-records}, {@code queue}, {@code mailbox}, {@code demo}. */
+// scope INHERIT: every command and subcommand (queue list, mailbox add, ...) takes --help and
+// --version, and prints this version.
 @Command(name = "semp-gateway",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         version = "semp-gateway 0.1.0",
         description = "SMTP/SEMP mail gateway.",

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,31 @@ final class SempGatewayCommandTest {
     void noCommand_usageError64() {
         assertThat(run()).isEqualTo(64);
         assertThat(err.toString()).contains("a command is required");
+    }
+
+    @Test
+    void help_everyCommandAndSubcommand_printsItsUsageExit0() {
+        for (List<String> command : List.of(List.of("run"), List.of("queue", "list"), List.of("queue", "show"), List.of("queue", "flush"),
+                List.of("mailbox", "add"), List.of("mailbox", "import"), List.of("mailbox", "advertise"), List.of("receipt"))) {
+            out.getBuffer().setLength(0);
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            assertThat(run(args.toArray(String[]::new))).as("%s --help", command).isZero();
+            assertThat(out.toString()).as("%s --help", command).startsWith("Usage: semp-gateway " + String.join(" ", command));
+        }
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void version_everyCommandAndSubcommand_printsTheVersionExit0() {
+        for (List<String> command : List.<List<String>>of(List.of(), List.of("run"), List.of("check-config"), List.of("queue", "list"), List.of("mailbox", "add"))) {
+            out.getBuffer().setLength(0);
+            List<String> args = new ArrayList<>(command);
+            args.add("--version");
+            assertThat(run(args.toArray(String[]::new))).as("%s --version", command).isZero();
+            assertThat(out.toString()).as("%s --version", command).isEqualTo("semp-gateway 0.1.0\n");
+        }
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test
