@@ -1,6 +1,7 @@
 package sempgw.app.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import sempgw.app.config.ConfigException;
 
-/** The {@code semp-gateway} command line: {@code run}, {@code check-config}, {@code config}, {@code dns-records}, {@code queue}, {@code mailbox}, {@code demo}. */
+/** The {@code semp-gateway} command line: {@code run}, {@code check-config}, {@code config}, {@code dns-records}, {@code queue}, {@code mailbox}, {@code receipt}, {@code demo}. */
 // scope INHERIT: every command and subcommand (queue list, mailbox add, ...) takes --help and
 // --version, and prints this version.
 @Command(name = "semp-gateway",
@@ -24,7 +25,9 @@ public final class SempGatewayCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, check-config, config, dns-records, queue, mailbox or demo");
+        List<String> commands = spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
+                + String.join(", ", commands.subList(0, commands.size() - 1)) + " or " + commands.getLast());
     }
 
     /** A command line wired with our exit codes and error messages; {@code out}/{@code err} replaceable for tests. */

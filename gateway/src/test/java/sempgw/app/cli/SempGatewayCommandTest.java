@@ -79,7 +79,7 @@ final class SempGatewayCommandTest {
     @Test
     void noCommand_usageError64() {
         assertThat(run()).isEqualTo(64);
-        assertThat(err.toString()).contains("a command is required");
+        assertThat(err.toString()).contains("a command is required: run, check-config, config, dns-records, queue, mailbox, receipt or demo\n");
     }
 
     @Test
