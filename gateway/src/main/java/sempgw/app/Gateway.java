@@ -112,7 +112,15 @@ public final class Gateway implements AutoCloseable {
             started.push(ControlServer.start(config.control().socket(), new ControlRoutes(new QueueControlHandler(queue, actions),
                     semp.<ControlHandler>map(n -> new MailboxControlHandler(new MailboxAdmin(n.mailboxes(), clock))).orElse(ControlRoutes.NO_MAILBOXES))));
             SmtpIngress ingress = new SmtpIngress(IngressSettings.of(config.smtp(), TlsContexts.server(credentials), afterCommit), queue, clock);
-            ingress.start();
+            try {
+                ingress.start();
+            } catch (RuntimeException e) {
+                Optional<IOException> bind = config.smtp().listen().bindFailure("smtp.listen", e);
+                if (bind.isPresent()) {
+                    throw bind.get();
+                }
+                throw e;
+            }
             started.push(ingress);
             LOG.info("gateway started: smtp on {}:{}, data in {}, control socket {}", config.smtp().listen().address().getHostAddress(),
                     ingress.port(), config.dataDir().toAbsolutePath(), config.control().socket());

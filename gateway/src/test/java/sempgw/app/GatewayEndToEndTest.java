@@ -103,7 +103,8 @@ final class GatewayEndToEndTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             GatewayConfig busy = ConfigLoader.parse("data_dir = \"%s\"\n[smtp]\nlisten = \"127.0.0.1:%d\"\nhostname = \"gw.test\"\n"
                     .formatted(dir.resolve("data"), taken.getLocalPort()));
-            assertThatThrownBy(() -> Gateway.start(busy, clock)).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> Gateway.start(busy, clock)).isInstanceOf(IOException.class)
+                    .hasMessage("cannot listen on 127.0.0.1:%d (smtp.listen): Address already in use", taken.getLocalPort());
             assertThat(busy.control().socket()).doesNotExist();
         }
         gateway = Gateway.start(config(""), clock);

@@ -1,8 +1,11 @@
 package sempgw.app.config;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a listener binds: an IP literal and a port, written {@code 127.0.0.1:2525} or
@@ -36,6 +39,21 @@ public record ListenAddress(InetAddress address, int port) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(ALLOWED);
         }
+    }
+
+    /**
+     * The start-up error for a listener that could not bind here, when a {@link SocketException}
+     * caused {@code failure}: it names the address and the key it came from
+     * ({@code cannot listen on 127.0.0.1:2525 (smtp.listen): Address already in use}), which the
+     * socket's own message does not.
+     */
+    public Optional<IOException> bindFailure(String key, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SocketException socket) {
+                return Optional.of(new IOException("cannot listen on " + this + " (" + key + "): " + socket.getMessage(), failure));
+            }
+        }
+        return Optional.empty();
     }
 
     public InetSocketAddress socketAddress() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sempgw.app.config.SempConfig;
@@ -57,7 +58,16 @@ public final class SempServer implements AutoCloseable {
         SempHttpServer http = new SempHttpServer(httpConfig(semp),
                 ServerTls.forKeyAndCertificate(tls.privateKey(), tls.chain().toArray(new java.security.cert.X509Certificate[0])),
                 documents, federation, clock);
-        http.start();
+        try {
+            http.start();
+        } catch (Exception e) {
+            // Netty throws the bind's java.net.BindException although start() does not declare it.
+            Optional<IOException> bind = semp.listen().bindFailure("semp.listen", e);
+            if (bind.isPresent()) {
+                throw bind.get();
+            }
+            throw e;
+        }
         LOG.info("semp: serving on port {} (configuration revision {}; {})", http.port(), documents.revision(),
                 CryptoSuite.implementations());
         return new SempServer(http, documents);

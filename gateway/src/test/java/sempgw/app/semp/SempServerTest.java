@@ -1,7 +1,11 @@
 package sempgw.app.semp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,6 +97,29 @@ final class SempServerTest {
             assertThat(reply.body()).isEqualTo("reply:hello");
             assertThat(reply.headers().firstValue("Semp-Session-Id")).isPresent();
             assertThat(federation.transports).containsExactly("h2");
+        }
+    }
+
+    @Test
+    void start_listenAddressTaken_failsNamingTheKeyAndTheAddress() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            GatewayConfig config = ConfigLoader.parse("""
+                    data_dir = "%s"
+                    [semp]
+                    enabled = true
+                    domain = "example.org"
+                    listen = "127.0.0.1:%d"
+                    public_host = "localhost"
+                    """.formatted(dir.resolve("data"), taken.getLocalPort()));
+            Clock clock = Clock.systemUTC();
+            ServerCredentials tls = TlsContexts.credentials(config.tls(), config.selfSignedDir(), "localhost", clock);
+            try (DomainKeys keys = SempKeys.open(config, clock)) {
+                assertThatThrownBy(() -> SempServer.start(config.semp(), keys, tls,
+                        new InMemoryUserKeyDirectory("example.org", keys.signing(), DirectoryJournal.volatileOnly()),
+                        new EchoEndpoint(), config.dataDir(), clock).close())
+                        .isInstanceOf(IOException.class)
+                        .hasMessage("cannot listen on 127.0.0.1:%d (semp.listen): Address already in use", taken.getLocalPort());
+            }
         }
     }
 
