@@ -108,6 +108,26 @@ final class SempGatewayCommandTest {
     }
 
     @Test
+    void fileSystemFailure_oneLineNamingThePathAndWhatWentWrong_exit70() throws Exception {
+        // mkdir in /proc fails even for root: the data directory cannot be created.
+        Path file = Files.writeString(dir.resolve("gw.toml"),
+                "data_dir = \"/proc/sempgw-test/data\"\n[semp]\ndomain = \"example.org\"\npublic_host = \"semp.example.org\"\n");
+        assertThat(run("dns-records", "--config", file.toString())).isEqualTo(70);
+        assertThat(err.toString()).isEqualTo("semp-gateway: /proc/sempgw-test: no such file or directory\n");
+    }
+
+    @Test
+    void describe_fileSystemFailures_nameThePathAndTheReason() {
+        assertThat(SempGatewayCommand.describe(new java.nio.file.AccessDeniedException("/srv/gw/data")))
+                .isEqualTo("/srv/gw/data: permission denied");
+        assertThat(SempGatewayCommand.describe(new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/srv/gw/queue.key"))))
+                .isEqualTo("/srv/gw/queue.key: permission denied");
+        assertThat(SempGatewayCommand.describe(new java.nio.file.FileSystemException("/srv/gw/data", null, "Read-only file system")))
+                .isEqualTo("/srv/gw/data: Read-only file system");
+        assertThat(SempGatewayCommand.describe(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
+    }
+
+    @Test
     void configDefaults_printsTomlThatReadsBackAsTheDefaults() {
         assertThat(run("config", "--defaults")).isEqualTo(0);
         assertThat(out.toString()).contains("[smtp]", "listen = \"127.0.0.1:2525\"", "max_lifetime = \"5d\"");
