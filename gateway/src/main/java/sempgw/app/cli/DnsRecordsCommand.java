@@ -31,6 +31,8 @@ final class DnsRecordsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GatewayConfig config = configFile.load();
+        config.semp().requireDomain();
+        DnsZone.requirePublishable(config.semp());
         Clock clock = Clock.systemUTC();
         try (DomainKeys keys = SempKeys.open(config, clock)) {
             ServerCredentials tls = TlsContexts.credentials(config.tls(), config.selfSignedDir(), config.smtp().hostname(), clock);

@@ -2,6 +2,7 @@ package sempgw.app.semp;
 
 import java.security.PublicKey;
 import java.util.Optional;
+import sempgw.app.config.ConfigException;
 import sempgw.app.config.SempConfig;
 import sempgw.app.keys.DomainKeys;
 import sempgw.core.handshake.LocalDomain;
@@ -22,10 +23,26 @@ public final class DnsZone {
     }
 
     /**
+     * Refuses, as a configuration error naming the key, a configuration whose records cannot be
+     * published: a {@code semp.public_host} of one label (its default, {@code smtp.hostname}, is
+     * one on many machines) or no {@code semp.public_port} while {@code semp.listen} binds port 0.
+     */
+    public static void requirePublishable(SempConfig semp) {
+        if (semp.publicHost().indexOf('.') < 0) {
+            throw new ConfigException("semp.public_host", "\"" + semp.publicHost() + "\"",
+                    "a fully qualified domain name, the SRV target peers connect to (it defaults to smtp.hostname)");
+        }
+        if (semp.publicPort() == 0) {
+            throw new ConfigException("semp.public_port", "(unset)", "a port from 1 to 65535 to publish, whenever semp.listen binds port 0");
+        }
+    }
+
+    /**
      * @param tlsKey the public key of the certificate the HTTPS listener presents
-     * @throws IllegalArgumentException if the configuration cannot be published (port 0, for instance)
+     * @throws sempgw.app.config.ConfigException if the configuration cannot be published ({@link #requirePublishable})
      */
     public static String render(SempConfig semp, DomainKeys keys, PublicKey tlsKey) {
+        requirePublishable(semp);
         DnsRecords.Service service = new DnsRecords.Service(keys.domain(), semp.publicHost(), semp.publicPort(),
                 semp.suites().stream().map(s -> s.wireName()).toList(), semp.transports(), semp.maxEnvelopeSize(),
                 SessionTtl.DEFAULT, semp.configurationTtl().toSeconds());

@@ -125,4 +125,36 @@ final class DnsRecordsCommandTest {
         assertThat(out.toString()).isEmpty();
         assertThat(dir.resolve("data")).doesNotExist();
     }
+
+    @Test
+    void dnsRecords_publicHostASingleLabel_exit78NamingTheKey() throws Exception {
+        // semp.public_host defaults to smtp.hostname, which on many machines is a single label.
+        Path file = Files.writeString(dir.resolve("gw.toml"), """
+                data_dir = "%s"
+                [smtp]
+                hostname = "gw"
+                [semp]
+                domain = "example.org"
+                """.formatted(dir.resolve("data")));
+        assertThat(run("dns-records", "--config", file.toString())).isEqualTo(78);
+        assertThat(err.toString()).isEqualTo("semp-gateway: configuration error: semp.public_host = \"gw\" is not allowed: "
+                + "a fully qualified domain name, the SRV target peers connect to (it defaults to smtp.hostname)\n");
+        assertThat(out.toString()).isEmpty();
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void dnsRecords_listenOnPortZeroWithoutPublicPort_exit78NamingTheKey() throws Exception {
+        Path file = Files.writeString(dir.resolve("gw.toml"), """
+                data_dir = "%s"
+                [semp]
+                domain = "example.org"
+                public_host = "semp.example.org"
+                listen = "127.0.0.1:0"
+                """.formatted(dir.resolve("data")));
+        assertThat(run("dns-records", "--config", file.toString())).isEqualTo(78);
+        assertThat(err.toString()).isEqualTo("semp-gateway: configuration error: semp.public_port = (unset) is not allowed: "
+                + "a port from 1 to 65535 to publish, whenever semp.listen binds port 0\n");
+        assertThat(out.toString()).isEmpty();
+    }
 }
