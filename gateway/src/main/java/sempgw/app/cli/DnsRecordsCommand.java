@@ -31,7 +31,7 @@ final class DnsRecordsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GatewayConfig config = configFile.load();
-        config.semp().requireDomain();
+        config.semp().requireDomain("dns-records");
         DnsZone.requirePublishable(config.semp());
         Clock clock = Clock.systemUTC();
         try (DomainKeys keys = SempKeys.open(config, clock)) {

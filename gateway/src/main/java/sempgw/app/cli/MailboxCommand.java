@@ -108,7 +108,7 @@ final class MailboxCommand {
 
     /** The same handler as the running gateway's, over the data directory, under the store's lock. */
     private int offline(GatewayConfig config, ControlRequest.Mailbox request) throws IOException {
-        config.semp().requireDomain();
+        config.semp().requireDomain("mailbox commands");
         Clock clock = Clock.systemUTC();
         MailboxLock lock;
         try {

@@ -91,6 +91,16 @@ public record SempConfig(
         return domain.orElseThrow(() -> new ConfigException("semp.domain", "(unset)", SempConfigReader.DOMAIN_REQUIRED));
     }
 
+    /**
+     * {@code semp.domain}, which {@code command} needs whether or not SEMP is enabled.
+     *
+     * @throws ConfigException naming the command, if the domain is not set
+     */
+    public String requireDomain(String command) {
+        return domain.orElseThrow(() -> new ConfigException("semp.domain", "(unset)",
+                "a domain name (the email domain we serve SEMP for) for " + command));
+    }
+
     static SempConfig read(TomlTable t, Path dataDir, SmtpConfig smtp) {
         return SempConfigReader.read(t, dataDir, smtp);
     }

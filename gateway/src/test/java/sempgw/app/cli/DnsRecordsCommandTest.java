@@ -121,7 +121,8 @@ final class DnsRecordsCommandTest {
     void dnsRecords_noDomainConfigured_exit78NamingTheKey() throws Exception {
         Path file = Files.writeString(dir.resolve("gw.toml"), "data_dir = \"" + dir.resolve("data") + "\"\n");
         assertThat(run("dns-records", "--config", file.toString())).isEqualTo(78);
-        assertThat(err.toString()).contains("semp.domain = (unset) is not allowed");
+        assertThat(err.toString()).isEqualTo("semp-gateway: configuration error: semp.domain = (unset) is not allowed: "
+                + "a domain name (the email domain we serve SEMP for) for dns-records\n");
         assertThat(out.toString()).isEmpty();
         assertThat(dir.resolve("data")).doesNotExist();
     }
