@@ -22,7 +22,13 @@ public final class ControlClient {
             throw new IOException("no control socket at " + socket + ": is the gateway running (with this configuration)?");
         }
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
+            try {
+                channel.connect(UnixDomainSocketAddress.of(socket));
+            } catch (IOException e) {
+                // A socket file left by a gateway that was killed (Connection refused), or one this user may not use.
+                throw new IOException("no gateway answers on " + socket + " (" + e.getMessage()
+                        + "): is the gateway running (with this configuration)?", e);
+            }
             ByteBuffer out = ByteBuffer.wrap((request.line() + "\n").getBytes(StandardCharsets.UTF_8));
             while (out.hasRemaining()) {
                 channel.write(out);

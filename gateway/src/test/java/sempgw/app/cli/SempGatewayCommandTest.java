@@ -148,6 +148,18 @@ final class SempGatewayCommandTest {
     }
 
     @Test
+    void queueList_staleSocketLeftByAKilledGateway_exit69SayingNoGatewayAnswers() throws Exception {
+        Path socket = dir.resolve("control.sock");
+        try (java.nio.channels.ServerSocketChannel dead = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            dead.bind(java.net.UnixDomainSocketAddress.of(socket));
+        }
+        assertThat(socket).exists();
+        assertThat(run("queue", "list", "--socket", socket.toString())).isEqualTo(69);
+        assertThat(err.toString()).isEqualTo("semp-gateway: no gateway answers on " + socket
+                + " (Connection refused): is the gateway running (with this configuration)?\n");
+    }
+
+    @Test
     void queueList_gatewayAnswers_printsReplyExit0() throws Exception {
         Path socket = dir.resolve("control.sock");
         try (ControlServer _ = ControlServer.start(socket, r -> new ControlReply(200, List.of("QUEUE ID", "0 messages in the queue")))) {
