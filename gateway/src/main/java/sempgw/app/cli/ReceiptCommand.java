@@ -1,6 +1,8 @@
 package sempgw.app.cli;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,9 +38,13 @@ final class ReceiptCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GatewayConfig config = configFile.load();
-        Optional<JsonObject> receipt;
-        try (DeliveredReceipts receipts = DeliveredReceipts.open(config.dataDir().resolve(SempNode.RECEIPTS_DIR), Clock.systemUTC())) {
-            receipt = receipts.find(envelopeId);
+        Path dir = config.dataDir().resolve(SempNode.RECEIPTS_DIR);
+        Optional<JsonObject> receipt = Optional.empty();
+        // A look-up creates nothing: opening the store would make the data directory, which run makes mode 0700.
+        if (Files.isDirectory(dir)) {
+            try (DeliveredReceipts receipts = DeliveredReceipts.open(dir, Clock.systemUTC())) {
+                receipt = receipts.find(envelopeId);
+            }
         }
         if (receipt.isEmpty()) {
             spec.commandLine().getErr().println("semp-gateway: no delivery receipt kept for envelope " + envelopeId);

@@ -45,4 +45,13 @@ final class ReceiptCommandTest {
         assertThat(run("receipt", "01JOTHERENVL", "--config", config.toString())).isEqualTo(ExitCodes.FAILED);
         assertThat(err.toString()).contains("no delivery receipt kept for envelope 01JOTHERENVL");
     }
+
+    @Test
+    void receipt_noReceiptsKeptYet_failsWithoutCreatingTheDataDirectory() throws Exception {
+        // The data directory is made mode 0700 by run; a look-up (say, from the wrong directory) must not make it first, 0755.
+        Path config = Files.writeString(dir.resolve("gw.toml"), "data_dir = \"%s\"\n".formatted(dir.resolve("data")));
+        assertThat(run("receipt", "01JENVELOPEA", "--config", config.toString())).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).isEqualTo("semp-gateway: no delivery receipt kept for envelope 01JENVELOPEA\n");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
 }
