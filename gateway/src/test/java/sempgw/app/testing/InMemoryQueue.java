@@ -140,7 +140,9 @@ public final class InMemoryQueue implements MessageQueue {
         List<RecipientStatus> rs = new ArrayList<>(e.recipients());
         RecipientStatus old = rs.get(index);
         boolean reschedule = state == old.state() && reply.equals(old.lastReply());
-        boolean attempt = !reschedule && (state == RecipientState.DELIVERED || state == RecipientState.BOUNCED || state == RecipientState.DEFERRED);
+        boolean release = old.state() == RecipientState.HELD && state == RecipientState.DEFERRED;
+        boolean attempt = !reschedule && !release
+                && (state == RecipientState.DELIVERED || state == RecipientState.BOUNCED || state == RecipientState.DEFERRED);
         rs.set(index, new RecipientStatus(old.recipient(), state, old.attempts() + (attempt ? 1 : 0), nextAttempt, reply, delayNotified));
         QueueEntry updated = new QueueEntry(e.id(), e.sender(), e.origin(), rs, e.arrivedAt(), e.size());
         all.put(id, updated);

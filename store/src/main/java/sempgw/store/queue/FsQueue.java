@@ -108,7 +108,7 @@ public final class FsQueue implements MessageQueue {
      *
      * <p>The recipient's attempt count goes up by one when the new state is a delivery outcome
      * ({@code DEFERRED}, {@code DELIVERED}, {@code BOUNCED}), unless the update only marks a
-     * delay notification as sent. Non-final states are fsync'd (a lost {@code HELD} or backoff
+     * delay notification as sent or releases a {@code HELD} recipient to {@code DEFERRED}. Non-final states are fsync'd (a lost {@code HELD} or backoff
      * would be acted on); final states are not. Throws {@link NoSuchFileException} when the
      * entry is no longer queued.
      */
@@ -273,6 +273,8 @@ public final class FsQueue implements MessageQueue {
                 || state == RecipientState.BOUNCED;
         boolean onlyDelayNotice = state == previous.state() && reply.equals(previous.lastReply())
                 && delayNotified && !previous.delayNotified();
-        return outcome && !onlyDelayNotice;
+        // An operator's release: a held recipient's deferral ends in HELD, so HELD to DEFERRED is no attempt.
+        boolean release = previous.state() == RecipientState.HELD && state == RecipientState.DEFERRED;
+        return outcome && !onlyDelayNotice && !release;
     }
 }

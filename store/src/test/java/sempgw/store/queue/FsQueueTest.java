@@ -147,6 +147,20 @@ final class FsQueueTest {
     }
 
     @Test
+    void update_releaseOfAHeldRecipient_isNoDeliveryAttempt() throws IOException {
+        // semp-gateway queue hold, then release: queue show must still count the one attempt made.
+        try (FsQueue queue = FsQueue.open(dir, key(), fixedClock())) {
+            QueueId id = commit(queue, FULL_SENDER, List.of(BOB), content(6, 100));
+            queue.update(id, 0, RecipientState.DEFERRED, T0.plusSeconds(300), Optional.of("451 4.4.1 no route"), false);
+            queue.update(id, 0, RecipientState.HELD, T0.plusSeconds(300), Optional.of("451 4.4.1 no route"), false);
+            QueueEntry released = queue.update(id, 0, RecipientState.DEFERRED, T0, Optional.of("451 4.4.1 no route"), false);
+            assertThat(released.recipients().getFirst().attempts()).isEqualTo(1);
+            QueueEntry retried = queue.update(id, 0, RecipientState.DEFERRED, T0.plusSeconds(300), Optional.of("451 4.4.1 no route"), false);
+            assertThat(retried.recipients().getFirst().attempts()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void update_withReason_reasonSurvivesReopenBesideTheReply() throws IOException {
         DeliveryResult.Reason reason = new DeliveryResult.Reason("rate_limited", "slow down", Optional.of("4.7.0"));
         QueueId id;
