@@ -28,10 +28,11 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         // A requested stop is no failure: SIGTERM and SIGINT close the gateway and run returns 0, where
         // the JVM's own handling would exit 143 or 130, which systemd reports as a failed stop.
-        // sun.misc.Signal is one of the critical internal APIs JEP 260 keeps in jdk.unsupported.
+        // sun.misc.Signal is one of the critical internal APIs JEP 260 keeps in jdk.unsupported. The stop
+        // runs on a thread of its own, so the JVM's signal thread stays free (a SIGQUIT thread dump).
         for (String name : List.of("TERM", "INT")) {
             try {
-                Signal.handle(new Signal(name), _ -> gateway.close());
+                Signal.handle(new Signal(name), _ -> Thread.ofPlatform().name("stop").start(gateway::close));
             } catch (IllegalArgumentException e) {
                 // The JVM keeps the signal to itself (-Xrs): the shutdown hook stops the gateway, exit 128+signal.
             }
