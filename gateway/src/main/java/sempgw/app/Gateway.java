@@ -1,9 +1,7 @@
 package sempgw.app;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -35,6 +33,7 @@ import sempgw.smtp.egress.SmtpDeliveryAgent;
 import sempgw.smtp.egress.dsn.DsnComposer;
 import sempgw.smtp.ingress.AfterCommit;
 import sempgw.smtp.ingress.SmtpIngress;
+import sempgw.store.PrivateFiles;
 import sempgw.store.queue.DeliveryAgent;
 import sempgw.store.queue.FsQueue;
 import sempgw.store.queue.MessageQueue;
@@ -73,7 +72,7 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config, Clock clock) throws IOException {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            createPrivateDirectory(config.dataDir());
+            PrivateFiles.createDirectories(config.dataDir());
             FsQueue queue;
             try (QueueKey key = QueueKey.loadOrCreate(config.queue().keyFile())) {
                 queue = FsQueue.open(config.queue().dir(), key, clock);
@@ -189,9 +188,4 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static void createPrivateDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
-    }
 }

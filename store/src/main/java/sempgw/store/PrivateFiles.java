@@ -36,6 +36,7 @@ public final class PrivateFiles {
      */
     static final Duration ABANDONED = Duration.ofMinutes(15);
     private static final FileAttribute<?> OWNER_ONLY = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final FileAttribute<?> OWNER_ONLY_DIR = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private PrivateFiles() {
     }
@@ -96,6 +97,23 @@ public final class PrivateFiles {
         }
     }
 
+    /**
+     * Creates {@code dir} and any missing parents mode 0700 (where the file system has POSIX
+     * permissions); an existing directory is left as it is.
+     *
+     * @return {@code dir}
+     */
+    public static Path createDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
+        try {
+            return Files.createDirectories(dir, OWNER_ONLY_DIR);
+        } catch (UnsupportedOperationException e) {
+            return Files.createDirectories(dir);
+        }
+    }
+
     /** Deletes {@code file} if it exists and fsyncs its directory, so the deletion survives a crash. */
     public static void delete(Path file) throws IOException {
         Files.deleteIfExists(file);
@@ -103,7 +121,7 @@ public final class PrivateFiles {
     }
 
     private static Path writeTemp(Path dir, Path file, byte[] data) throws IOException {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        createDirectories(dir);
         removeAbandoned(dir, file);
         Path temp = dir.resolve(tempPrefix(file) + HexFormat.of().toHexDigits(new SecureRandom().nextLong()) + ".tmp");
         try (FileChannel out = createNew(temp)) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,19 @@ class PrivateFilesTest {
         try (var names = Files.list(dir)) {
             assertThat(names.map(p -> p.getFileName().toString())).containsExactly("domain.key");
         }
+    }
+
+    @Test
+    void createDirectories_missingOnesOwnerOnly_anExistingOneLeftAsItIs() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("shared"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path nested = shared.resolve("a").resolve("b");
+
+        assertThat(PrivateFiles.createDirectories(nested)).isEqualTo(nested);
+        assertThat(PrivateFiles.createDirectories(nested)).isEqualTo(nested);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwxr-xr-x");
     }
 
     private static Path old(Path temp) throws Exception {

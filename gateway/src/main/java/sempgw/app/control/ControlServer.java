@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sempgw.store.PrivateFiles;
 
 /**
  * The control channel's server end: a Unix-domain socket, mode 0600, answering one
@@ -46,9 +47,7 @@ public final class ControlServer implements AutoCloseable {
     /** Binds the socket (replacing a stale one left by a crash) and starts answering. */
     public static ControlServer start(Path socket, ControlHandler handler) throws IOException {
         Path parent = socket.toAbsolutePath().getParent();
-        if (!Files.isDirectory(parent)) {
-            Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
+        PrivateFiles.createDirectories(parent);
         if (Files.exists(socket)) {
             if (ControlClient.answers(socket)) {
                 throw new IOException("another gateway is already running with control socket " + socket);

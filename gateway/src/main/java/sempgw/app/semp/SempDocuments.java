@@ -2,9 +2,7 @@ package sempgw.app.semp;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import sempgw.app.config.SempConfig;
 import sempgw.app.config.SempPolicies.FirstContactMode;
@@ -15,6 +13,7 @@ import sempgw.semp.ingress.documents.Documents;
 import sempgw.semp.ingress.documents.DomainKeySet;
 import sempgw.semp.ingress.documents.FirstContactPolicy;
 import sempgw.semp.ingress.documents.UserKeyDirectory;
+import sempgw.store.PrivateFiles;
 
 /**
  * The well-known documents (configuration, domain keys, user keys) the SEMP listener serves,
@@ -49,19 +48,13 @@ public final class SempDocuments {
      * @throws IOException if the revision state cannot be read or written
      */
     public static Documents open(SempConfig semp, DomainKeys keys, UserKeyDirectory directory, Path dataDir, Clock clock) throws IOException {
-        createPrivate(dataDir);
+        PrivateFiles.createDirectories(dataDir);
         return Documents.open(settings(semp, keys.domain()), keySet(semp, keys), directory, dataDir, clock, RandomSource.secure());
     }
 
     /** {@code <data_dir>/semp}, the SEMP state (configuration revision, user key journal), created mode 0700 if missing. */
     public static Path stateDir(Path dataDir) throws IOException {
-        return createPrivate(dataDir.resolve("semp"));
+        return PrivateFiles.createDirectories(dataDir.resolve("semp"));
     }
 
-    private static Path createPrivate(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
-        return dir;
-    }
 }

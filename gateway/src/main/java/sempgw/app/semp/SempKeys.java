@@ -1,12 +1,11 @@
 package sempgw.app.semp;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import sempgw.app.config.GatewayConfig;
 import sempgw.app.keys.DomainKeyStore;
 import sempgw.app.keys.DomainKeys;
+import sempgw.store.PrivateFiles;
 
 /** Opens the domain keys of {@code semp.domain} the same way for {@code run} and {@code dns-records}: created on first use. */
 public final class SempKeys {
@@ -19,9 +18,7 @@ public final class SempKeys {
      */
     public static DomainKeys open(GatewayConfig config, Clock clock) throws IOException {
         String domain = config.semp().requireDomain();
-        if (!Files.isDirectory(config.dataDir())) {
-            Files.createDirectories(config.dataDir(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
+        PrivateFiles.createDirectories(config.dataDir());
         return DomainKeyStore.of(config.semp()).loadOrCreate(domain, clock);
     }
 }

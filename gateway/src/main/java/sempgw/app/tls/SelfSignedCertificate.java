@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -30,6 +29,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sempgw.store.PrivateFiles;
 
 /**
  * The certificate used when the operator configured none: an ECDSA P-256 key and a
@@ -57,9 +57,7 @@ public final class SelfSignedCertificate {
             }
             LOG.info("self-signed certificate {} expired or not for {}: making a new one", cert, hostname);
         }
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
+        PrivateFiles.createDirectories(dir);
         ServerCredentials created = create(hostname, clock.instant());
         PemFiles.writePrivateKey(key, created.privateKey());
         PemFiles.writeCertificate(cert, created.leaf());

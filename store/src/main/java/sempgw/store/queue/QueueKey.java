@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
+import sempgw.store.PrivateFiles;
 
 /**
  * The 256-bit key that encrypts the queue at rest, read from a key file of exactly 32 random
@@ -109,7 +110,7 @@ public final class QueueKey implements AutoCloseable {
     /** Writes a fresh key to a private temporary file, then links it into place: never clobbers a concurrent creator's key. */
     private static void create(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         byte[] raw = new byte[LENGTH];
         new SecureRandom().nextBytes(raw);
         Path temp = dir.resolve("." + file.getFileName() + "." + HexFormat.of().toHexDigits(System.nanoTime()) + ".tmp");

@@ -61,7 +61,7 @@ public final class DeliveredReceipts implements AutoCloseable {
 
     /** The store in {@code dir}, created if missing; files past their retention are deleted now. */
     public static DeliveredReceipts open(Path dir, Clock clock) throws IOException {
-        Files.createDirectories(Objects.requireNonNull(dir, "dir"));
+        PrivateFiles.createDirectories(Objects.requireNonNull(dir, "dir"));
         DeliveredReceipts receipts = new DeliveredReceipts(dir, Objects.requireNonNull(clock, "clock"));
         receipts.sweep();
         return receipts;

@@ -46,6 +46,16 @@ final class DeliveredReceiptsTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
+    /** Its file names are envelope ids: the directory is the owner's alone, as its files are. */
+    @Test
+    void open_createsAMissingDirectoryOwnerOnly() throws Exception {
+        Path receipts = dir.resolve("data").resolve("semp-receipts");
+        DeliveredReceipts.open(receipts, clock).close();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(receipts))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(receipts.getParent()))).isEqualTo("rwx------");
+    }
+
     @Test
     void find_aRetriedEnvelope_newestReceipt_andALineCutShortIsSkipped() throws Exception {
         DeliveryReceipt later = receipt("{\"a\":1}", clock.instant().plusSeconds(60));

@@ -1,9 +1,7 @@
 package sempgw.semp.ingress.documents;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +18,7 @@ import sempgw.core.json.CanonicalJson;
 import sempgw.core.json.JsonObject;
 import sempgw.semp.ingress.HttpAnswer;
 import sempgw.semp.ingress.WellKnownDocuments;
+import sempgw.store.PrivateFiles;
 
 /**
  * The documents this server publishes over HTTPS (DISCOVERY.md §3, KEY.md §2.3, §3, §8): the
@@ -79,22 +78,11 @@ public final class Documents implements WellKnownDocuments {
      */
     public static Documents open(DocumentSettings settings, DomainKeySet domainKeySet, UserKeyDirectory directory,
                                  Path dataDirectory, Clock clock, RandomSource random) throws IOException {
-        createPrivateDirectory(dataDirectory);
+        PrivateFiles.createDirectories(dataDirectory);
         JsonObject content = ConfigurationDocument.content(settings);
         long revision = ConfigurationRevision.resolve(dataDirectory, CanonicalJson.encode(content));
         LOG.info("semp configuration for {} published at revision {}", settings.domain(), revision);
         return new Documents(settings, domainKeySet, directory, revision, clock, random);
-    }
-
-    private static void createPrivateDirectory(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectories(dir);
-        }
     }
 
     /** The configuration revision being served (DISCOVERY.md §3.5.1). */
