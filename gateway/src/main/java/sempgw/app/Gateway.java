@@ -73,6 +73,9 @@ public final class Gateway implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             PrivateFiles.createDirectories(config.dataDir());
+            PrivateFiles.openToOthers(config.dataDir()).ifPresent(mode -> LOG.warn(
+                    "data directory {} is accessible by group or others (mode {}): its files are the gateway's alone, their names"
+                            + " and sizes are not; run: chmod 700 {}", config.dataDir().toAbsolutePath(), mode, config.dataDir().toAbsolutePath()));
             FsQueue queue;
             try (QueueKey key = QueueKey.loadOrCreate(config.queue().keyFile())) {
                 queue = FsQueue.open(config.queue().dir(), key, clock);

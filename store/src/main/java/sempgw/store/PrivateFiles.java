@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -180,14 +181,28 @@ public final class PrivateFiles {
         if (!attrs.isRegularFile()) {
             throw new IOException(what + " " + file + " is not a regular file");
         }
-        Set<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
-        open.addAll(attrs.permissions());
-        open.retainAll(TOO_OPEN);
-        if (!open.isEmpty()) {
+        if (tooOpen(attrs.permissions())) {
             throw new IOException(what + " " + file + " is accessible by group or others (mode "
                     + PosixFilePermissions.toString(attrs.permissions()) + "); refusing to use it. Run: chmod 600 " + file);
         }
         return Files.readAllBytes(file);
+    }
+
+    /**
+     * The mode of {@code path} ({@code rwxr-xr-x}) when group or others may access it; empty when
+     * only its owner may, or the file system has no POSIX permissions.
+     */
+    public static Optional<String> openToOthers(Path path) throws IOException {
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
+            return tooOpen(mode) ? Optional.of(PosixFilePermissions.toString(mode)) : Optional.empty();
+        } catch (UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean tooOpen(Set<PosixFilePermission> mode) {
+        return mode.stream().anyMatch(TOO_OPEN::contains);
     }
 
     private static void fsyncDirectory(Path dir) throws IOException {

@@ -58,6 +58,15 @@ class PrivateFilesTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwxr-xr-x");
     }
 
+    @Test
+    void openToOthers_namesTheModeOfADirectoryGroupOrOthersMayUse_emptyForAnOwnerOnlyOne() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("shared"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+        Path own = PrivateFiles.createDirectories(dir.resolve("own"));
+
+        assertThat(PrivateFiles.openToOthers(shared)).contains("rwxr-x---");
+        assertThat(PrivateFiles.openToOthers(own)).isEmpty();
+    }
+
     private static Path old(Path temp) throws Exception {
         Files.writeString(temp, "left by a writer that died");
         Files.setLastModifiedTime(temp, FileTime.from(Instant.now().minus(PrivateFiles.ABANDONED).minusSeconds(60)));
