@@ -8,7 +8,10 @@ import java.util.Optional;
 /**
  * Writes a configuration back as TOML that {@link ConfigLoader} reads to an equal value
  * ({@code semp-gateway config --defaults}, like {@code postconf -d}). Unset optional keys are
- * printed as comments so the operator sees they exist.
+ * printed as comments so the operator sees they exist, and so is a key whose value still follows
+ * another key ({@code queue.dir} is {@code <data_dir>/queue} unless set): a copy of the output
+ * with {@code data_dir} changed moves the queue too, rather than keeping it where the old
+ * {@code data_dir} put it.
  */
 public final class ConfigPrinter {
     private final StringBuilder out = new StringBuilder();
@@ -17,6 +20,7 @@ public final class ConfigPrinter {
     }
 
     public static String toToml(GatewayConfig c) {
+        GatewayConfig followed = ConfigLoader.parse(anchors(c));
         ConfigPrinter p = new ConfigPrinter();
         p.comment("semp-gateway configuration; every key is described in docs/configuration.md");
         p.put("data_dir", quote(c.dataDir().toString()));
@@ -24,7 +28,7 @@ public final class ConfigPrinter {
         SmtpConfig s = c.smtp();
         p.table("smtp");
         p.put("listen", quote(s.listen().toString()));
-        p.put("hostname", quote(s.hostname()));
+        p.derived("hostname", s.hostname(), SmtpConfig.defaultHostname(), "this machine's host name");
         p.put("max_message_size", quote(ByteSizes.format(s.maxMessageSize())));
         p.put("max_recipients", Integer.toString(s.maxRecipients()));
         p.put("relay_networks", array(s.relayNetworks()));
@@ -41,8 +45,8 @@ public final class ConfigPrinter {
         p.optional("key_file", c.tls().keyFile());
         QueueConfig q = c.queue();
         p.table("queue");
-        p.put("dir", quote(q.dir().toString()));
-        p.put("key_file", quote(q.keyFile().toString()));
+        p.derived("dir", q.dir(), followed.queue().dir(), "data_dir");
+        p.derived("key_file", q.keyFile(), followed.queue().keyFile(), "data_dir");
         p.put("max_lifetime", quote(Durations.format(q.maxLifetime())));
         p.put("delay_warning_after", quote(Durations.format(q.delayWarningAfter())));
         p.put("min_backoff", quote(Durations.format(q.minBackoff())));
@@ -55,8 +59,8 @@ public final class ConfigPrinter {
         p.put("connect_timeout", quote(Durations.format(d.connectTimeout())));
         p.routes(d.routes());
         p.table("control");
-        p.put("socket", quote(c.control().socket().toString()));
-        p.semp(c.semp());
+        p.derived("socket", c.control().socket(), followed.control().socket(), "data_dir");
+        p.semp(c.semp(), followed.semp());
         p.policy(c.policy());
         p.table("bridge");
         p.put("attempt_timeout", quote(Durations.format(c.bridge().attemptTimeout())));
@@ -72,20 +76,34 @@ public final class ConfigPrinter {
         put("pin_duration", quote(Durations.format(c.pinDuration())));
     }
 
-    private void semp(SempConfig s) {
+    /**
+     * The keys other keys' values follow unless set: {@code data_dir}, {@code smtp.hostname} and
+     * {@code semp.listen}, as TOML; what {@link ConfigLoader} derives from them alone is what
+     * {@link #derived} compares with.
+     */
+    private static String anchors(GatewayConfig c) {
+        return "data_dir = " + quote(c.dataDir().toString()) + "\n[smtp]\nhostname = " + quote(c.smtp().hostname())
+                + "\n[semp]\nlisten = " + quote(c.semp().listen().toString()) + "\n";
+    }
+
+    private void semp(SempConfig s, SempConfig followed) {
         table("semp");
         put("enabled", Boolean.toString(s.enabled()));
         optional("domain", s.domain());
-        put("server_id", quote(s.serverId()));
+        derived("server_id", s.serverId(), followed.serverId(), "smtp.hostname");
         put("listen", quote(s.listen().toString()));
-        put("public_host", quote(s.publicHost()));
-        put("public_port", Integer.toString(s.publicPort()));
+        derived("public_host", s.publicHost(), followed.publicHost(), "smtp.hostname");
+        if (s.publicPort() == followed.publicPort()) {
+            comment("public_port = " + s.publicPort() + "  (follows semp.listen unless set)");
+        } else {
+            put("public_port", Integer.toString(s.publicPort()));
+        }
         put("transports", array(s.transports()));
         put("suites", array(s.suites()));
         put("max_envelope_size", quote(ByteSizes.format(s.maxEnvelopeSize())));
         put("configuration_ttl", quote(Durations.format(s.configurationTtl())));
-        put("key_file", quote(s.keyFile().toString()));
-        put("domain_keys_file", quote(s.domainKeysFile().toString()));
+        derived("key_file", s.keyFile(), followed.keyFile(), "data_dir");
+        derived("domain_keys_file", s.domainKeysFile(), followed.domainKeysFile(), "data_dir");
         put("mailboxes", array(s.mailboxes()));
         optional("mailboxes_file", s.mailboxesFile());
         optional("trust_file", s.trustFile());
@@ -106,7 +124,7 @@ public final class ConfigPrinter {
         table("semp.receipts");
         put("relaxed_peers", array(s.receipts().relaxedPeers()));
         table("semp.queue");
-        put("dir", quote(s.queue().dir().toString()));
+        derived("dir", s.queue().dir(), followed.queue().dir(), "data_dir");
         put("horizon", quote(Durations.format(s.queue().horizon())));
     }
 
@@ -128,6 +146,16 @@ public final class ConfigPrinter {
 
     private void put(String key, String tomlValue) {
         out.append(key).append(" = ").append(tomlValue).append('\n');
+    }
+
+    /** {@code key}, printed as a comment while its value is still {@code follows}, what it follows unless set. */
+    private void derived(String key, Object value, Object follows, String what) {
+        String toml = quote(value.toString());
+        if (value.equals(follows)) {
+            comment(key + " = " + toml + "  (follows " + what + " unless set)");
+        } else {
+            put(key, toml);
+        }
     }
 
     private void optional(String key, Optional<?> value) {

@@ -2,6 +2,7 @@ package sempgw.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 final class ConfigPrinterTest {
@@ -47,6 +48,27 @@ final class ConfigPrinterTest {
     void toToml_unsetOptionalKeys_printedAsComments() {
         String toml = ConfigPrinter.toToml(GatewayConfig.defaults());
         assertThat(toml).contains("# recipients_file is unset", "# sender_logins_file is unset", "# cert_file is unset", "# smarthost is unset");
+    }
+
+    @Test
+    void toToml_keysThatFollowAnother_printedAsComments_soACopyWithAnotherDataDirMovesThem() {
+        String toml = ConfigPrinter.toToml(GatewayConfig.defaults());
+
+        assertThat(toml).contains("# dir = \"data/queue\"  (follows data_dir unless set)",
+                "# public_port = 8443  (follows semp.listen unless set)");
+        GatewayConfig moved = ConfigLoader.parse(toml.replace("data_dir = \"data\"", "data_dir = \"/var/lib/semp-gateway\""));
+        assertThat(moved.queue().dir()).isEqualTo(Path.of("/var/lib/semp-gateway/queue"));
+        assertThat(moved.queue().keyFile()).isEqualTo(Path.of("/var/lib/semp-gateway/queue.key"));
+        assertThat(moved.control().socket()).isEqualTo(Path.of("/var/lib/semp-gateway/control.sock"));
+        assertThat(moved.semp().keyFile()).isEqualTo(Path.of("/var/lib/semp-gateway/semp.key"));
+        assertThat(moved.semp().queue().dir()).isEqualTo(Path.of("/var/lib/semp-gateway/semp-queue"));
+    }
+
+    @Test
+    void toToml_aKeySetAwayFromWhatItFollows_printedAsSet() {
+        GatewayConfig c = ConfigLoader.parse("[queue]\ndir = \"/srv/queue\"\n[semp]\npublic_port = 443\n");
+
+        assertThat(ConfigPrinter.toToml(c)).contains("\ndir = \"/srv/queue\"\n", "\npublic_port = 443\n");
     }
 
     @Test
