@@ -23,7 +23,7 @@ public final class ConfigLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + file + ": " + e, e);
+            throw new ConfigException("cannot read configuration file " + FileErrors.describe(e), e);
         }
         try {
             return parse(text);

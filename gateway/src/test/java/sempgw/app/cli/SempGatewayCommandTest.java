@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sempgw.app.config.ConfigLoader;
+import sempgw.app.config.FileErrors;
 import sempgw.app.config.GatewayConfig;
 import sempgw.app.control.ControlReply;
 import sempgw.app.control.ControlRequest;
@@ -118,13 +119,13 @@ final class SempGatewayCommandTest {
 
     @Test
     void describe_fileSystemFailures_nameThePathAndTheReason() {
-        assertThat(SempGatewayCommand.describe(new java.nio.file.AccessDeniedException("/srv/gw/data")))
+        assertThat(FileErrors.describe(new java.nio.file.AccessDeniedException("/srv/gw/data")))
                 .isEqualTo("/srv/gw/data: permission denied");
-        assertThat(SempGatewayCommand.describe(new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/srv/gw/queue.key"))))
+        assertThat(FileErrors.describe(new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/srv/gw/queue.key"))))
                 .isEqualTo("/srv/gw/queue.key: permission denied");
-        assertThat(SempGatewayCommand.describe(new java.nio.file.FileSystemException("/srv/gw/data", null, "Read-only file system")))
+        assertThat(FileErrors.describe(new java.nio.file.FileSystemException("/srv/gw/data", null, "Read-only file system")))
                 .isEqualTo("/srv/gw/data: Read-only file system");
-        assertThat(SempGatewayCommand.describe(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
+        assertThat(FileErrors.describe(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
     }
 
     @Test
