@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import sempgw.app.config.GatewayConfig;
 import sempgw.app.control.ControlClient;
 import sempgw.app.control.ControlReply;
 import sempgw.app.control.ControlRequest;
+import sempgw.app.semp.LogCapture;
 import sempgw.app.testing.ShiftedClock;
 import sempgw.semp.egress.testing.LoopbackPorts;
 import sempgw.store.queue.QueueId;
@@ -109,6 +112,19 @@ final class GatewayEndToEndTest {
         }
         gateway = Gateway.start(config(""), clock);
         assertThat(control(config(""), new ControlRequest.ListEntries()).ok()).isTrue();
+    }
+
+    @Test
+    void start_dataDirectoryOpenToOthers_warnsNamingItsMode_anOwnerOnlyOneDoesNot() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        try (LogCapture log = new LogCapture()) {
+            gateway = Gateway.start(config(""), clock);
+            gateway.close();
+            Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+            gateway = Gateway.start(config(""), clock);
+
+            assertThat(log.matching("WARN", "data directory", "rwxr-xr-x", "chmod 700")).hasSize(1);
+        }
     }
 
     @Test
