@@ -28,13 +28,18 @@ public final class DnsZone {
      * one on many machines) or no {@code semp.public_port} while {@code semp.listen} binds port 0.
      */
     public static void requirePublishable(SempConfig semp) {
-        if (semp.publicHost().indexOf('.') < 0) {
+        if (!qualified(semp.publicHost())) {
             throw new ConfigException("semp.public_host", "\"" + semp.publicHost() + "\"",
                     "a fully qualified domain name, the SRV target peers connect to (it defaults to smtp.hostname)");
         }
         if (semp.publicPort() == 0) {
             throw new ConfigException("semp.public_port", "(unset)", "a port from 1 to 65535 to publish, whenever semp.listen binds port 0");
         }
+    }
+
+    /** Whether {@code publicHost} has more than one label, as a name peers resolve must. */
+    static boolean qualified(String publicHost) {
+        return publicHost.indexOf('.') >= 0;
     }
 
     /**

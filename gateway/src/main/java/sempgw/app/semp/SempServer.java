@@ -70,6 +70,11 @@ public final class SempServer implements AutoCloseable {
         }
         LOG.info("semp: serving on port {} (configuration revision {}; {})", http.port(), documents.revision(),
                 CryptoSuite.implementations());
+        if (!DnsZone.qualified(semp.publicHost())) {
+            LOG.warn("semp.public_host \"{}\" is a single label (it defaults to smtp.hostname): the configuration document sends"
+                    + " peers to https://{}:{}/, which they cannot resolve; set semp.public_host to the name peers connect to",
+                    semp.publicHost(), semp.publicHost(), semp.publicPort());
+        }
         return new SempServer(http, documents);
     }
 

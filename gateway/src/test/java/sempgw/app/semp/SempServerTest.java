@@ -101,6 +101,37 @@ final class SempServerTest {
     }
 
     @Test
+    void start_singleLabelPublicHost_warnsThatPeersCannotReachIt_aQualifiedOneDoesNot() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            startAndStop("localhost", "single");
+            startAndStop("semp.example.org", "qualified");
+
+            assertThat(log.matching("WARN", "semp.public_host")).singleElement().asString()
+                    .contains("\"localhost\" is a single label", "https://localhost:8443/");
+        }
+    }
+
+    private void startAndStop(String publicHost, String name) throws Exception {
+        GatewayConfig config = ConfigLoader.parse("""
+                data_dir = "%s"
+                [semp]
+                enabled = true
+                domain = "example.org"
+                listen = "127.0.0.1:0"
+                public_host = "%s"
+                public_port = 8443
+                """.formatted(dir.resolve(name), publicHost));
+        Clock clock = Clock.systemUTC();
+        ServerCredentials tls = TlsContexts.credentials(config.tls(), config.selfSignedDir(), "localhost", clock);
+        try (DomainKeys keys = SempKeys.open(config, clock);
+                SempServer server = SempServer.start(config.semp(), keys, tls,
+                        new InMemoryUserKeyDirectory("example.org", keys.signing(), DirectoryJournal.volatileOnly()),
+                        new EchoEndpoint(), config.dataDir(), clock)) {
+            assertThat(server.port()).isPositive();
+        }
+    }
+
+    @Test
     void start_listenAddressTaken_failsNamingTheKeyAndTheAddress() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             GatewayConfig config = ConfigLoader.parse("""
