@@ -79,9 +79,7 @@ final class SempServerTest {
         ServerCredentials tls = TlsContexts.credentials(config.tls(), config.selfSignedDir(), "localhost", clock);
         EchoEndpoint federation = new EchoEndpoint();
         try (DomainKeys keys = SempKeys.open(config, clock);
-                SempServer server = SempServer.start(config.semp(), keys, tls,
-                        new InMemoryUserKeyDirectory("example.org", keys.signing(), DirectoryJournal.volatileOnly()),
-                        federation, config.dataDir(), clock);
+                SempServer server = start(config, keys, tls, federation);
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(trusting(tls)).build()) {
             URI base = URI.create("https://localhost:" + server.port());
             HttpResponse<String> configuration = client.send(HttpRequest.newBuilder(base.resolve("/.well-known/semp/configuration")).build(),
@@ -121,14 +119,17 @@ final class SempServerTest {
                 public_host = "%s"
                 public_port = 8443
                 """.formatted(dir.resolve(name), publicHost));
-        Clock clock = Clock.systemUTC();
-        ServerCredentials tls = TlsContexts.credentials(config.tls(), config.selfSignedDir(), "localhost", clock);
-        try (DomainKeys keys = SempKeys.open(config, clock);
-                SempServer server = SempServer.start(config.semp(), keys, tls,
-                        new InMemoryUserKeyDirectory("example.org", keys.signing(), DirectoryJournal.volatileOnly()),
-                        new EchoEndpoint(), config.dataDir(), clock)) {
+        ServerCredentials tls = TlsContexts.credentials(config.tls(), config.selfSignedDir(), "localhost", Clock.systemUTC());
+        try (DomainKeys keys = SempKeys.open(config, Clock.systemUTC()); SempServer server = start(config, keys, tls, new EchoEndpoint())) {
             assertThat(server.port()).isPositive();
         }
+    }
+
+    /** {@link SempServer#start} for {@code config}'s domain, example.org, with an empty user key directory. */
+    private static SempServer start(GatewayConfig config, DomainKeys keys, ServerCredentials tls, FederationEndpoint federation)
+            throws Exception {
+        return SempServer.start(config.semp(), keys, tls, new InMemoryUserKeyDirectory("example.org", keys.signing(), DirectoryJournal.volatileOnly()),
+                federation, config.dataDir(), Clock.systemUTC());
     }
 
     @Test
@@ -145,9 +146,7 @@ final class SempServerTest {
             Clock clock = Clock.systemUTC();
             ServerCredentials tls = TlsContexts.credentials(config.tls(), config.selfSignedDir(), "localhost", clock);
             try (DomainKeys keys = SempKeys.open(config, clock)) {
-                assertThatThrownBy(() -> SempServer.start(config.semp(), keys, tls,
-                        new InMemoryUserKeyDirectory("example.org", keys.signing(), DirectoryJournal.volatileOnly()),
-                        new EchoEndpoint(), config.dataDir(), clock).close())
+                assertThatThrownBy(() -> start(config, keys, tls, new EchoEndpoint()).close())
                         .isInstanceOf(IOException.class)
                         .hasMessage("cannot listen on 127.0.0.1:%d (semp.listen): Address already in use", taken.getLocalPort());
             }
