@@ -110,19 +110,24 @@ final class SempServerTest {
     }
 
     private void startAndStop(String publicHost, String name) throws Exception {
-        GatewayConfig config = ConfigLoader.parse("""
-                data_dir = "%s"
-                [semp]
-                enabled = true
-                domain = "example.org"
-                listen = "127.0.0.1:0"
-                public_host = "%s"
-                public_port = 8443
-                """.formatted(dir.resolve(name), publicHost));
+        GatewayConfig config = sempFor(name, 0, publicHost);
         ServerCredentials tls = TlsContexts.credentials(config.tls(), config.selfSignedDir(), "localhost", Clock.systemUTC());
         try (DomainKeys keys = SempKeys.open(config, Clock.systemUTC()); SempServer server = start(config, keys, tls, new EchoEndpoint())) {
             assertThat(server.port()).isPositive();
         }
+    }
+
+    /** SEMP on for example.org under {@code dir/name}, listening on loopback {@code port}, advertising {@code publicHost}:8443. */
+    private GatewayConfig sempFor(String name, int port, String publicHost) {
+        return ConfigLoader.parse("""
+                data_dir = "%s"
+                [semp]
+                enabled = true
+                domain = "example.org"
+                listen = "127.0.0.1:%d"
+                public_host = "%s"
+                public_port = 8443
+                """.formatted(dir.resolve(name), port, publicHost));
     }
 
     /** {@link SempServer#start} for {@code config}'s domain, example.org, with an empty user key directory. */
@@ -135,14 +140,7 @@ final class SempServerTest {
     @Test
     void start_listenAddressTaken_failsNamingTheKeyAndTheAddress() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            GatewayConfig config = ConfigLoader.parse("""
-                    data_dir = "%s"
-                    [semp]
-                    enabled = true
-                    domain = "example.org"
-                    listen = "127.0.0.1:%d"
-                    public_host = "localhost"
-                    """.formatted(dir.resolve("data"), taken.getLocalPort()));
+            GatewayConfig config = sempFor("data", taken.getLocalPort(), "localhost");
             Clock clock = Clock.systemUTC();
             ServerCredentials tls = TlsContexts.credentials(config.tls(), config.selfSignedDir(), "localhost", clock);
             try (DomainKeys keys = SempKeys.open(config, clock)) {
