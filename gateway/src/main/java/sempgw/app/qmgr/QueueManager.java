@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ public final class QueueManager implements AutoCloseable {
     private final QmgrSettings settings;
     private final Clock clock;
     private final ResultRecorder recorder;
+    private final Passes passes = new Passes();
     private final Schedule schedule = new Schedule();
     private final DestinationLimiter limiter;
     private final Semaphore active;
@@ -210,36 +212,70 @@ public final class QueueManager implements AutoCloseable {
                 groups.computeIfAbsent(destination, d -> new ArrayList<>()).add(i);
             }
         }
+        List<Batch> batches = new ArrayList<>();
+        boolean full = false;
         for (var group : groups.entrySet()) {
             if (!active.tryAcquire()) {
                 schedule.add(id, now);
-                return false;
+                full = true;
+                break;
             }
             Batch batch = new Batch(entry, group.getKey(), group.getValue(), expired);
             batch.indices().forEach(i -> inFlight.add(new InFlight(id, i)));
-            Thread worker = Thread.ofVirtual().name("delivery-" + id).unstarted(() -> run(batch));
-            workers.add(worker);
-            worker.start();
+            passes.started(id);
+            batches.add(batch);
+        }
+        batches.forEach(this::startWorker);
+        if (full) {
+            return false;
         }
         scheduleNext(entry);
         return true;
     }
 
+    /** Every batch of the entry is counted in its pass before the first starts, so none ends the pass early. */
+    private void startWorker(Batch batch) {
+        Thread worker = Thread.ofVirtual().name("delivery-" + batch.entry().id()).unstarted(() -> run(batch));
+        workers.add(worker);
+        worker.start();
+    }
+
+    /**
+     * Delivers a batch and records its results. Recipients whose results call for a notice stay
+     * in flight until the last batch of the entry's pass sends the notices of all of them
+     * ({@link Passes}); a crash meanwhile leaves them pending on disk, to be tried again.
+     */
     private void run(Batch batch) {
         QueueId id = batch.entry().id();
+        List<ResultRecorder.Pending> notices = List.of();
         try {
-            recorder.record(batch, batch.expired() ? expiredResults(batch) : deliver(batch));
+            notices = recorder.record(batch, batch.expired() ? expiredResults(batch) : deliver(batch));
         } catch (InterruptedException e) {
             LOG.info("{}: delivery to {} interrupted by shutdown; it will be tried again", id, batch.destination());
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: cannot record delivery results for {}: {}", id, batch.destination(), e.toString());
         } finally {
-            batch.indices().forEach(i -> inFlight.remove(new InFlight(id, i)));
+            List<ResultRecorder.Pending> due = passes.ended(id, notices);
+            settle(id, due);
+            Set<Integer> waiting = new HashSet<>();
+            if (due.isEmpty()) {
+                notices.forEach(p -> waiting.add(p.notice().index()));
+            }
+            batch.indices().stream().filter(i -> !waiting.contains(i)).forEach(i -> inFlight.remove(new InFlight(id, i)));
+            due.forEach(p -> inFlight.remove(new InFlight(id, p.notice().index())));
             active.release();
             workers.remove(Thread.currentThread());
             if (running) {
                 rescheduleAfter(batch);
             }
+        }
+    }
+
+    private void settle(QueueId id, List<ResultRecorder.Pending> due) {
+        try {
+            recorder.settle(id, due);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}: cannot record {} notices; their recipients will be tried again: {}", id, due.size(), e.toString());
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import sempgw.app.testing.InMemoryQueue;
@@ -134,6 +136,82 @@ final class QueueManagerTest {
         Notice notice = notifier.sent.getFirst().notices().getFirst();
         assertThat(notice.reply()).isEqualTo("550 5.1.1 user unknown");
         assertThat(notice.recipient().address()).isEqualTo("bob@example.org");
+    }
+
+    @Test
+    void deliver_failuresAtTwoDestinations_oneFailureNoticeNamesBoth() throws Exception {
+        CountDownLatch slow = new CountDownLatch(1);
+        agent.answer(r -> {
+            if (r.domain().equals("two.example")) {
+                awaitLatch(slow);
+            }
+            return new DeliveryResult.Failed("smtp", "550 5.1.1 user unknown");
+        });
+        start();
+        QueueId id = submit(Sender.of("alice@example.net"), Recipient.of("a@one.example"), Recipient.of("b@two.example"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> agent.calls.size() == 2);
+        Thread.sleep(QUIET);
+        assertThat(notifier.sent).isEmpty();
+
+        slow.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.find(id).isEmpty());
+        assertThat(notifier.sent).hasSize(1);
+        assertThat(notifier.sent.getFirst().notices()).extracting(n -> n.recipient().address())
+                .containsExactlyInAnyOrder("a@one.example", "b@two.example");
+        assertThat(queue.latest(id).recipients()).extracting(RecipientStatus::state).containsOnly(RecipientState.BOUNCED);
+    }
+
+    @Test
+    void deliver_failureWhileAnotherDestinationIsTried_waitsForItAndIsNotTriedAgainMeanwhile() throws Exception {
+        CountDownLatch slow = new CountDownLatch(1);
+        agent.answer(r -> {
+            if (r.domain().equals("two.example")) {
+                awaitLatch(slow);
+                return new DeliveryResult.Delivered("250 2.0.0 ok");
+            }
+            return new DeliveryResult.Failed("smtp", "550 5.1.1 user unknown");
+        });
+        start();
+        QueueId id = submit(Sender.of("alice@example.net"), Recipient.of("a@one.example"), Recipient.of("b@two.example"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> agent.calls.size() == 2);
+        manager.forceRetry(id);
+        advanceAndWake(Duration.ofHours(1));
+        Thread.sleep(QUIET);
+        assertThat(agent.calls).hasSize(2);
+        assertThat(first(id).state()).isEqualTo(RecipientState.QUEUED);
+        assertThat(manager.inFlight(id, 0)).isTrue();
+
+        slow.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.find(id).isEmpty());
+        assertThat(notifier.sent).hasSize(1);
+        assertThat(notifier.sent.getFirst().notices()).extracting(n -> n.recipient().address()).containsExactly("a@one.example");
+        assertThat(first(id).state()).isEqualTo(RecipientState.BOUNCED);
+        assertThat(agent.calls).hasSize(2);
+    }
+
+    @Test
+    void deliver_deferredPastDelayWarningAtTwoDestinations_oneDelayNoticeNamesBoth() {
+        QueueEntry e = queue.put(Sender.of("alice@example.net"), T0.minus(Duration.ofHours(4)).minus(Duration.ofMinutes(1)),
+                List.of(InMemoryQueue.pending("a@one.example", RecipientState.DEFERRED, T0),
+                        InMemoryQueue.pending("b@two.example", RecipientState.DEFERRED, T0)));
+        agent.answer(r -> DEFER);
+        start();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> queue.latest(e.id()).recipients().stream().allMatch(RecipientStatus::delayNotified));
+        assertThat(notifier.sent).hasSize(1);
+        assertThat(notifier.sent.getFirst().notices()).hasSize(2);
+        assertThat(notifier.kinds()).containsOnly(Notice.Kind.DELAYED);
+    }
+
+    static void awaitLatch(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the delivery");
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Test

@@ -56,9 +56,9 @@ final class ResultRecorderReasonTest {
                     RetryPolicy.exponential(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(5), new SplittableRandom(7)),
                     QueueManagerTest.settings(4), clock, r -> "b.test");
 
-            recorder.record(new Batch(entry, "b.test", List.of(0, 1), false), List.of(
+            recorder.settle(id, recorder.record(new Batch(entry, "b.test", List.of(0, 1), false), List.of(
                     new DeliveryResult.Failed("semp", "the peer says 4.0.0 whatever (reworded)", notFound),
-                    new DeliveryResult.Deferred("semp; silent: no acknowledgment within 30 s", silent)));
+                    new DeliveryResult.Deferred("semp; silent: no acknowledgment within 30 s", silent))));
 
             QueueEntry dsn = queue.entries().stream().filter(e -> e.sender().isNull()).findFirst().orElseThrow();
             String report;
