@@ -1,7 +1,10 @@
 package sempgw.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import sempgw.app.config.ConfigException;
 import sempgw.app.config.GatewayConfig;
@@ -14,9 +17,9 @@ import sempgw.smtp.ingress.policy.SenderLoginsFile;
 
 /**
  * Checks the files a configuration names (TLS certificate and key, recipients, AUTH users,
- * AUTH sender logins, SEMP mailboxes, SEMP peer trust)
- * without starting anything: what {@code check-config} adds to parsing. A file that cannot
- * be used is a {@link ConfigException} naming its key.
+ * AUTH sender logins, SEMP mailboxes, SEMP peer trust) and the directories the gateway writes,
+ * without starting anything: what {@code check-config} adds to parsing. A file or directory that
+ * cannot be used is a {@link ConfigException} naming its key.
  */
 public final class StartupChecks {
     private StartupChecks() {
@@ -31,6 +34,47 @@ public final class StartupChecks {
         config.smtp().senderLoginsFile().ifPresent(f -> senderLogins(f));
         config.semp().mailboxesFile().ifPresent(f -> mailboxes(f));
         config.semp().trustFile().ifPresent(f -> trust(f));
+        writable(config);
+    }
+
+    /**
+     * The directories the gateway writes (its data, queues, keys and control socket): each must be
+     * a directory this process's user may write, or one it may create. Checked before {@code run}
+     * creates anything, so a data directory owned by another user is reported by its key, not by
+     * the first temporary file that could not be written.
+     */
+    public static void writable(GatewayConfig config) {
+        Map<String, Path> dirs = new LinkedHashMap<>();
+        dirs.put("data_dir", config.dataDir());
+        dirs.put("queue.dir", config.queue().dir());
+        dirs.put("queue.key_file", parent(config.queue().keyFile()));
+        dirs.put("control.socket", parent(config.control().socket()));
+        if (config.semp().enabled()) {
+            dirs.put("semp.key_file", parent(config.semp().keyFile()));
+            dirs.put("semp.domain_keys_file", parent(config.semp().domainKeysFile()));
+            dirs.put("semp.queue.dir", config.semp().queue().dir());
+        }
+        dirs.forEach(StartupChecks::writableDirectory);
+    }
+
+    static void writableDirectory(String key, Path dir) {
+        Path existing = dir.toAbsolutePath().normalize();
+        while (!Files.exists(existing) && existing.getParent() != null) {
+            existing = existing.getParent();
+        }
+        String value = "\"" + dir + "\"";
+        if (!Files.isDirectory(existing)) {
+            throw new ConfigException(key, value, "a directory (" + existing + " is not one)");
+        }
+        if (!Files.isWritable(existing) || !Files.isExecutable(existing)) {
+            throw new ConfigException(key, value, "a directory that user " + System.getProperty("user.name") + " may write ("
+                    + existing + " is not writable: run the gateway as its owner, or change its owner)");
+        }
+    }
+
+    private static Path parent(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent == null ? file.toAbsolutePath() : parent;
     }
 
     /** {@code semp.trust_file}: a {@link ConfigException} naming the key if it holds no readable certificate. */

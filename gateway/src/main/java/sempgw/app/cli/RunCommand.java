@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import sempgw.app.Gateway;
 import sempgw.app.MemoryProtection;
+import sempgw.app.StartupChecks;
 import sempgw.app.config.GatewayConfig;
 import sun.misc.Signal;
 
@@ -22,6 +23,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GatewayConfig config = configFile.load();
+        StartupChecks.writable(config);
         MemoryProtection.apply(config.lockMemory());
         Gateway gateway = Gateway.start(config, Clock.systemUTC());
         Thread hook = new Thread(gateway::close, "shutdown");

@@ -72,6 +72,14 @@ final class SempGatewayCommandTest {
     }
 
     @Test
+    void checkConfig_dataDirBelowAFile_exit78NamingTheKey() throws Exception {
+        Path plain = Files.writeString(dir.resolve("plain"), "x");
+        Path file = Files.writeString(dir.resolve("gw.toml"), "data_dir = \"" + plain.resolve("data") + "\"\n");
+        assertThat(run("check-config", file.toString())).isEqualTo(78);
+        assertThat(err.toString()).contains("data_dir = \"" + plain.resolve("data") + "\" is not allowed: a directory (" + plain + " is not one)");
+    }
+
+    @Test
     void checkConfig_noFileArgument_usageError64() {
         assertThat(run("check-config")).isEqualTo(64);
         assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
