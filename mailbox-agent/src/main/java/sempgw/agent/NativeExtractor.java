@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import sempgw.agent.fidelity.NativeView;
 import sempgw.agent.fidelity.PartRole;
+import sempgw.agent.fidelity.TextRange;
 import sempgw.agent.mime.MimeException;
 import sempgw.agent.mime.MimePart;
 import sempgw.agent.mime.TextContent;
@@ -27,6 +28,12 @@ import sempgw.core.envelope.enclosure.Attachment;
  *   other multipart: the HTML of Apple Mail's {@code alternative(plain, mixed(html, file, html))}
  *   is the first HTML of that {@code mixed}, though the plain text was found before it. Texts
  *   are decoded to Unicode with LF line breaks ({@link TextContent}).</li>
+ *   <li>A later inline {@code text/plain} leaf of such a multipart (no {@code attachment}
+ *   disposition, no file name), after the body was found in an earlier part, is shown after the
+ *   body as mail readers show it, not as an attachment: a mailing list's footer, the text between
+ *   two images. Its text is appended to the plain body on a line of its own and to the HTML body
+ *   as a {@code <pre>} block at its end, and every part of a body so extended refers to its range
+ *   of it ({@link TextRange}), so the texts still travel once. A blank one is shown nowhere.</li>
  *   <li>Every other leaf is an attachment with its decoded bytes, id {@code part-<section>}, file
  *   name from {@code Content-Disposition} or {@code name}, else one made from the section and
  *   type; inline images, calendar parts, signatures included.</li>
@@ -38,6 +45,8 @@ import sempgw.core.envelope.enclosure.Attachment;
  */
 final class NativeExtractor implements NativeView {
     private final Map<String, TextContent> bodies = new LinkedHashMap<>();
+    /** The parts the bodies were first taken from, by type. */
+    private final Map<String, MimePart> bodyParts = new LinkedHashMap<>();
     private final List<Attachment> attachments = new ArrayList<>();
     private final Map<MimePart, PartRole> roles = new IdentityHashMap<>();
     private final Set<MimePart> opaque = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -112,7 +121,12 @@ final class NativeExtractor implements NativeView {
             default -> {
                 int before = bodies.size();
                 for (MimePart c : children) {
-                    walk(c, bodyPath && bodies.size() == before);
+                    boolean found = bodies.size() > before;
+                    if (bodyPath && found && shownAfterBody(c)) {
+                        append(c);
+                    } else {
+                        walk(c, bodyPath && !found);
+                    }
                 }
             }
         }
@@ -126,12 +140,47 @@ final class NativeExtractor implements NativeView {
                 && p.encoding() != TransferEncoding.UNKNOWN) {
             TextContent t = TextContent.decode(p, content);
             bodies.put(type, t);
-            roles.put(p, new PartRole.Body(type, t));
+            bodyParts.put(type, p);
+            roles.put(p, new PartRole.Body(type, t, Optional.empty()));
             return;
         }
         Attachment a = Attachment.of("part-" + p.label(), Filenames.of(p), type, content);
         attachments.add(a);
         roles.put(p, new PartRole.Attached(a.id(), content));
+    }
+
+    private static boolean shownAfterBody(MimePart p) {
+        return !p.isMultipart() && p.type().mimeType().equals("text/plain") && !p.disposition().equals(Optional.of("attachment"))
+                && p.filename().isEmpty() && p.encoding() != TransferEncoding.UNKNOWN;
+    }
+
+    /** Shows inline text part {@code p} after the bodies found so far. */
+    private void append(MimePart p) throws MimeException {
+        TextContent t = TextContent.decode(p, p.encoding().decode(p.body()));
+        if (t.text().isBlank()) {
+            return;
+        }
+        for (var body : bodyParts.entrySet()) {
+            PartRole.Body first = (PartRole.Body) roles.get(body.getValue());
+            if (first.range().isEmpty()) {
+                roles.put(body.getValue(), new PartRole.Body(first.key(), first.text(), Optional.of(TextRange.appended(0, first.text().text()))));
+            }
+        }
+        TextContent plain = bodies.get("text/plain");
+        if (plain != null) {
+            String joined = plain.text().isEmpty() || plain.text().endsWith("\n") ? plain.text() : plain.text() + "\n";
+            bodies.put("text/plain", new TextContent(joined + t.text(), plain.charset(), plain.crlf()));
+            roles.put(p, new PartRole.Body("text/plain", t, Optional.of(TextRange.appended(joined.length(), t.text()))));
+        }
+        TextContent html = bodies.get("text/html");
+        if (html != null) {
+            bodies.put("text/html", new TextContent(html.text() + "\n<pre style=\"white-space: pre-wrap\">" + escape(t.text()) + "</pre>\n",
+                    html.charset(), html.crlf()));
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static MimePart relatedRoot(MimePart p) {

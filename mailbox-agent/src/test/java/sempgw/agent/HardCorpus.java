@@ -83,6 +83,7 @@ final class HardCorpus {
         charsets(c);
         fieldsAndLimits(c);
         clientLayouts(c);
+        inlineTextAfterBody(c);
         return c;
     }
 
@@ -456,9 +457,10 @@ final class HardCorpus {
 
                 --e--
                 """)), e -> {
+            // The empty untyped part is inline text with nothing in it: shown nowhere, as by mail readers.
             assertThat(e.body().get("text/plain")).isEqualTo("body");
             assertThat(e.attachments()).extracting(Attachment::filename, Attachment::size)
-                    .containsExactly(tuple("part-2.txt", 0L), tuple("empty.bin", 0L), tuple("empty.txt", 0L));
+                    .containsExactly(tuple("empty.bin", 0L), tuple("empty.txt", 0L));
         }));
         c.add(new Converts("same-filename-twice", utf8(head("same") + crlf("""
                 Subject: two scans
@@ -882,6 +884,104 @@ final class HardCorpus {
                 e -> assertThat(e.body()).isEqualTo(java.util.Map.of("text/plain", ""))));
         c.add(new Converts("no-separator-then-colon-lines", utf8(head("nosep") + "Subject: typed body\r\nHi Bob,\r\nNote: this line has a colon\r\n"),
                 e -> assertThat(e.body().get("text/plain")).isEqualTo("Hi Bob,\nNote: this line has a colon\n")));
+    }
+
+    /** Inline text parts after the body (list footers, text between images): shown after the body, not as attachments. */
+    private static void inlineTextAfterBody(List<Converts> c) {
+        c.add(new Converts("list-footer-after-alternative", utf8(head("footer") + crlf("""
+                Subject: [team] lunch
+                List-Id: <team.lists.corp.example>
+                Content-Type: multipart/mixed; boundary="===============0528=="
+
+                --===============0528==
+                Content-Type: multipart/alternative; boundary="alt"
+
+                --alt
+                Content-Type: text/plain; charset="utf-8"
+                Content-Transfer-Encoding: quoted-printable
+
+                Lunch at noon? Caf=C3=A9 downstairs.
+                --alt
+                Content-Type: text/html; charset="utf-8"
+                Content-Transfer-Encoding: quoted-printable
+
+                <html><body><p>Lunch at noon? Caf=C3=A9 downstairs.</p></body></html>
+                --alt--
+
+                --===============0528==
+                Content-Type: text/plain; charset="us-ascii"
+                MIME-Version: 1.0
+                Content-Transfer-Encoding: 7bit
+                Content-Disposition: inline
+
+                _______________________________________________
+                team mailing list -- team@lists.corp.example
+                To unsubscribe send an email to team-leave@lists.corp.example <now>
+                --===============0528==--
+                """)), e -> {
+            String footer = "_______________________________________________\nteam mailing list -- team@lists.corp.example\n"
+                    + "To unsubscribe send an email to team-leave@lists.corp.example <now>";
+            assertThat(e.body().get("text/plain")).isEqualTo("Lunch at noon? Café downstairs.\n" + footer);
+            assertThat(e.body().get("text/html")).isEqualTo("<html><body><p>Lunch at noon? Café downstairs.</p></body></html>\n"
+                    + "<pre style=\"white-space: pre-wrap\">" + footer.replace("<now>", "&lt;now&gt;") + "</pre>\n");
+            assertThat(e.attachments()).isEmpty();
+            String extension = new String(sempgw.core.json.CanonicalJson.encode(e.extensions()), StandardCharsets.UTF_8);
+            assertThat(extension).as("the texts travel once, in the body").doesNotContain("mailing list", "Lunch")
+                    .contains("\"version\":2", "\"range\":[0,");
+        }));
+        c.add(new Converts("text-image-text", utf8(head("tit") + crlf("""
+                Subject: look
+                Content-Type: multipart/mixed; boundary="Apple-Mail=_1"
+
+                --Apple-Mail=_1
+                Content-Transfer-Encoding: 7bit
+                Content-Type: text/plain; charset=us-ascii
+
+                Before the picture.
+
+                --Apple-Mail=_1
+                Content-Disposition: inline; filename=dot.png
+                Content-Type: image/png; name="dot.png"
+                Content-Transfer-Encoding: base64
+
+                iVBORw0KGgo=
+                --Apple-Mail=_1
+                Content-Transfer-Encoding: 7bit
+                Content-Type: text/plain; charset=us-ascii
+
+                After it.
+                --Apple-Mail=_1--
+                """)), e -> {
+            assertThat(e.body()).containsOnlyKeys("text/plain");
+            assertThat(e.body().get("text/plain")).isEqualTo("Before the picture.\nAfter it.");
+            assertThat(e.attachments()).extracting(Attachment::filename).containsExactly("dot.png");
+        }));
+        c.add(new Converts("footer-latin1-base64-after-plain", utf8(head("f1") + "Subject: Grüße\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + b64(utf8("Grüße aus Köln\r\n")) + "\r\n--b\r\nContent-Type: text/plain; charset=iso-8859-1\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + b64(latin1("-- \r\nListe für Köln\r\n")) + "\r\n--b--\r\n"), e -> {
+            assertThat(e.body().get("text/plain")).isEqualTo("Grüße aus Köln\n-- \nListe für Köln\n");
+            assertThat(e.attachments()).isEmpty();
+        }));
+        c.add(new Converts("inline-text-with-file-name-stays-attachment", utf8(head("f2") + crlf("""
+                Subject: notes
+                Content-Type: multipart/mixed; boundary="n"
+
+                --n
+                Content-Type: text/plain
+
+                See the notes.
+                --n
+                Content-Type: text/plain; name="notes.txt"
+                Content-Disposition: inline; filename="notes.txt"
+
+                one
+                two
+                --n--
+                """)), e -> {
+            assertThat(e.body().get("text/plain")).isEqualTo("See the notes.");
+            assertThat(e.attachments()).extracting(Attachment::filename).containsExactly("notes.txt");
+        }));
     }
 
     private static void clientLayouts(List<Converts> c) {

@@ -109,7 +109,7 @@ final class InboundSafetyTest {
         Fixtures.Opened o = opened("From: alice@corp.example", "To: bob@peer.example", "Subject: s");
         String json = new String(sempgw.core.json.CanonicalJson.encode(o.enclosure().extensions()), StandardCharsets.UTF_8);
         List<String> broken = List.of(json.replace("\"body\":\"text/plain\"", "\"body\":\"text/missing\""),
-                json.replace("\"version\":1", "\"version\":2"), json.replace("\"cte\":\"identity\"", "\"cte\":\"rot13\""),
+                json.replace("\"version\":1", "\"version\":3"), json.replace("\"cte\":\"identity\"", "\"cte\":\"rot13\""),
                 json.replace("\"header\":\"", "\"header\":{\"base64\":\"!!\"},\"x\":\""),
                 json.replace("\"charset\":\"US-ASCII\"", "\"charset\":\"ISO-2022-CN\""));
 
@@ -135,6 +135,42 @@ final class InboundSafetyTest {
         assertThat(json).contains("\"attachment\":\"part-1\"").doesNotContain("part-2\"");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MimeFidelity.rebuild(amplified))
                 .hasMessageContaining("referenced twice");
+    }
+
+    @Test
+    void extensionWithOverlappingBodyRanges_refused() throws Exception {
+        Fixtures.Opened o = footerMessage();
+        String json = new String(sempgw.core.json.CanonicalJson.encode(o.enclosure().extensions()), StandardCharsets.UTF_8);
+        java.util.regex.Matcher footer = java.util.regex.Pattern.compile("\"range\":\\[(\\d+),(\\d+)\\]").matcher(json);
+        assertThat(footer.find() && footer.find()).as("two ranges of the plain body").isTrue();
+        String overlapping = json.substring(0, footer.start()) + "\"range\":[0," + footer.group(2) + "]" + json.substring(footer.end());
+
+        Enclosure amplified = withExtensions(o.enclosure(), JsonParser.parseObject(overlapping.getBytes(StandardCharsets.UTF_8)));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MimeFidelity.rebuild(amplified)).hasMessageContaining("referenced twice");
+    }
+
+    @Test
+    void extensionWithBodyRangeBeyondTheBodyOrInVersion1_refused() throws Exception {
+        Fixtures.Opened o = footerMessage();
+        String json = new String(sempgw.core.json.CanonicalJson.encode(o.enclosure().extensions()), StandardCharsets.UTF_8);
+        int end = o.enclosure().body().get("text/plain").length();
+        String beyond = json.replaceFirst("(\"range\":\\[\\d+,\\d+\\].*?\"range\":\\[)(\\d+),(\\d+)\\]", "$1$2," + (end + 1) + "]");
+
+        assertThat(beyond).isNotEqualTo(json);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MimeFidelity.rebuild(withExtensions(o.enclosure(),
+                JsonParser.parseObject(beyond.getBytes(StandardCharsets.UTF_8))))).hasMessageContaining("beyond the end of the body");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MimeFidelity.rebuild(withExtensions(o.enclosure(),
+                JsonParser.parseObject(json.replace("\"version\":2", "\"version\":1").getBytes(StandardCharsets.UTF_8)))))
+                .hasMessageContaining("needs extension version 2");
+        assertThat(MimeFidelity.rebuild(o.enclosure())).isPresent();
+    }
+
+    /** A message whose plain body is its text and a list footer, each part referring to its range of it. */
+    private static Fixtures.Opened footerMessage() throws ConversionException {
+        byte[] mime = Fixtures.message("From: alice@corp.example", "To: bob@peer.example", "Content-Type: multipart/mixed; boundary=b", "",
+                "--b", "Content-Type: text/plain", "", "the text", "--b", "Content-Type: text/plain", "", "the footer", "--b--");
+        return Fixtures.wire(Fixtures.convert(mime, Fixtures.context("bob@peer.example")));
     }
 
     static Enclosure withExtensions(Enclosure e, JsonObject extensions) {

@@ -2,6 +2,7 @@ package sempgw.agent.fidelity;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import sempgw.agent.mime.Slice;
 
 /**
@@ -10,11 +11,15 @@ import sempgw.agent.mime.Slice;
  */
 public sealed interface Entity permits Entity.TextRef, Entity.AttachmentRef, Entity.Raw, Entity.Multipart, Entity.Carrier {
 
-    /** A body text: the body is {@code enclosure.body[bodyKey]} encoded by {@code recipe}. */
-    record TextRef(Slice header, String bodyKey, Recipe recipe) implements Entity {
+    /**
+     * A body text: the body is {@code enclosure.body[bodyKey]}, or the code points {@code range}
+     * of it, encoded by {@code recipe}.
+     */
+    record TextRef(Slice header, String bodyKey, Recipe recipe, Optional<TextRange> range) implements Entity {
         public TextRef {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(bodyKey, "bodyKey");
+            Objects.requireNonNull(range, "range");
             if (recipe.charset().isEmpty()) {
                 throw new IllegalArgumentException("a body text recipe needs a charset");
             }

@@ -37,7 +37,7 @@ final class ManifestBuilder {
         }
         return switch (role.get()) {
             case PartRole.Body b -> Recipes.forText(p, b.text())
-                    .<Entity>map(r -> new Entity.TextRef(header, b.key(), r))
+                    .<Entity>map(r -> new Entity.TextRef(header, b.key(), r, b.range()))
                     .orElseGet(() -> new Entity.Raw(header, p.body()));
             case PartRole.Attached a -> Recipes.forContent(p, a.content())
                     .<Entity>map(r -> new Entity.AttachmentRef(header, a.id(), r))

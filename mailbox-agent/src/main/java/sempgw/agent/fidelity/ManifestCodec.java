@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import sempgw.agent.mime.Charsets;
 import sempgw.agent.mime.Slice;
 import sempgw.core.json.JsonArray;
@@ -23,20 +24,34 @@ import sempgw.core.json.JsonValue;
  * extension unusable.
  */
 final class ManifestCodec {
+    /** The version of a manifest without body ranges, which receivers of the first schema read too. */
     static final int VERSION = 1;
+    /** The version of a manifest with body ranges ({@link TextRange}). */
+    static final int VERSION_RANGES = 2;
     static final int MAX_DEPTH = 24;
 
     private ManifestCodec() {
     }
 
     static JsonObject toData(Entity root) {
-        return JsonObject.builder().put("version", VERSION).put("root", toJson(root)).build();
+        return JsonObject.builder().put("version", usesRanges(root) ? VERSION_RANGES : VERSION).put("root", toJson(root)).build();
+    }
+
+    private static boolean usesRanges(Entity e) {
+        return switch (e) {
+            case Entity.TextRef t -> t.range().isPresent();
+            case Entity.Multipart m -> m.parts().stream().anyMatch(ManifestCodec::usesRanges);
+            default -> false;
+        };
     }
 
     static JsonObject toJson(Entity e) {
         JsonObject.Builder o = JsonObject.builder();
         switch (e) {
-            case Entity.TextRef t -> o.put("header", bytes(t.header())).put("body", t.bodyKey()).put("encoding", recipe(t.recipe()));
+            case Entity.TextRef t -> {
+                o.put("header", bytes(t.header())).put("body", t.bodyKey()).put("encoding", recipe(t.recipe()));
+                t.range().ifPresent(r -> o.put("range", JsonArray.of(JsonNumber.of(r.start()), JsonNumber.of(r.end()))));
+            }
             case Entity.AttachmentRef a -> o.put("header", bytes(a.header())).put("attachment", a.attachmentId())
                     .put("encoding", recipe(a.recipe()));
             case Entity.Raw r -> o.put("header", bytes(r.header())).put("raw", bytes(r.body()));
@@ -54,13 +69,14 @@ final class ManifestCodec {
 
     static Entity fromData(JsonValue data) throws ManifestException {
         JsonObject o = object(data, "data");
-        if (!(o.getOrNull("version") instanceof JsonNumber n) || !n.text().equals(Integer.toString(VERSION))) {
+        if (!(o.getOrNull("version") instanceof JsonNumber n)
+                || !(n.text().equals(Integer.toString(VERSION)) || n.text().equals(Integer.toString(VERSION_RANGES)))) {
             throw new ManifestException("unsupported extension version");
         }
-        return fromJson(o.getOrNull("root"), 1);
+        return fromJson(o.getOrNull("root"), 1, n.text().equals(Integer.toString(VERSION_RANGES)));
     }
 
-    private static Entity fromJson(JsonValue v, int depth) throws ManifestException {
+    private static Entity fromJson(JsonValue v, int depth, boolean ranges) throws ManifestException {
         if (depth > MAX_DEPTH) {
             throw new ManifestException("entity nesting deeper than " + MAX_DEPTH);
         }
@@ -70,7 +86,7 @@ final class ManifestCodec {
         }
         Slice header = bytes(o.getOrNull("header"));
         if (o.has("body")) {
-            return new Entity.TextRef(header, string(o, "body"), recipe(o.getOrNull("encoding"), true));
+            return new Entity.TextRef(header, string(o, "body"), recipe(o.getOrNull("encoding"), true), range(o, ranges));
         }
         if (o.has("attachment")) {
             return new Entity.AttachmentRef(header, string(o, "attachment"), recipe(o.getOrNull("encoding"), false));
@@ -84,7 +100,7 @@ final class ManifestCodec {
             }
             List<Entity> children = new ArrayList<>(parts.size());
             for (JsonValue p : parts.elements()) {
-                children.add(fromJson(p, depth + 1));
+                children.add(fromJson(p, depth + 1, ranges));
             }
             List<Slice> separators = new ArrayList<>(seps.size());
             for (JsonValue s : seps.elements()) {
@@ -137,6 +153,36 @@ final class ManifestCodec {
         }
         return r.forText(Charsets.forMime(string(o, "charset")).filter(Charset::canEncode)
                 .orElseThrow(() -> new ManifestException("unsupported charset")), newline.equals("crlf"));
+    }
+
+    private static Optional<TextRange> range(JsonObject o, boolean allowed) throws ManifestException {
+        JsonValue v = o.getOrNull("range");
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!allowed) {
+            throw new ManifestException("a body range needs extension version " + VERSION_RANGES);
+        }
+        if (!(v instanceof JsonArray a) || a.size() != 2) {
+            throw new ManifestException("\"range\" must be [start, end]");
+        }
+        long start = codeUnit(a.elements().get(0));
+        long end = codeUnit(a.elements().get(1));
+        if (end < start) {
+            throw new ManifestException("\"range\" ends before it starts");
+        }
+        return Optional.of(new TextRange((int) start, (int) end));
+    }
+
+    private static long codeUnit(JsonValue v) throws ManifestException {
+        try {
+            if (v instanceof JsonNumber n && n.isInteger() && n.longValue() >= 0 && n.longValue() <= Integer.MAX_VALUE) {
+                return n.longValue();
+            }
+        } catch (JsonException e) {
+            throw new ManifestException("\"range\" holds a number that is not an integer");
+        }
+        throw new ManifestException("\"range\" must hold two integers from 0");
     }
 
     private static JsonValue bytes(Slice s) {

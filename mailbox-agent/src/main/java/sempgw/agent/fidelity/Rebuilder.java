@@ -19,7 +19,7 @@ final class Rebuilder {
             }
             case Entity.TextRef t -> {
                 t.header().writeTo(out);
-                t.recipe().encode(t.recipe().textBytes(sources.body(t.bodyKey())), out);
+                t.recipe().encode(t.recipe().textBytes(sources.body(t.bodyKey(), t.range())), out);
             }
             case Entity.AttachmentRef a -> {
                 a.header().writeTo(out);
