@@ -39,12 +39,14 @@ public sealed interface CryptoSuite permits X25519ChaCha20Poly1305Suite, PqKyber
     /**
      * Which code runs the primitives that have a native implementation, for the operator's log,
      * e.g. {@code X25519 and Ed25519 verification by BoringSSL (Conscrypt 2.6.0), ChaCha20-Poly1305
-     * by BoringSSL (Conscrypt 2.6.0), random bytes from BoringSSL (Conscrypt 2.6.0)}; where
+     * by BoringSSL (Conscrypt 2.6.0), ML-KEM-768 by the JDK (vector intrinsics), random bytes from
+     * BoringSSL (Conscrypt 2.6.0)}; where
      * Conscrypt's native library does not load, BouncyCastle and the JDK.
      */
     static String implementations() {
         return "X25519 and Ed25519 verification by " + Curve25519.active().name() + ", ChaCha20-Poly1305 by "
-                + ChaCha20Poly1305.implementation() + ", random bytes from " + SystemRandom.INSTANCE.name();
+                + ChaCha20Poly1305.implementation() + ", ML-KEM-768 by " + MlKem768.active().name() + ", random bytes from "
+                + SystemRandom.INSTANCE.name();
     }
 
     /** The suite for {@code id}. */

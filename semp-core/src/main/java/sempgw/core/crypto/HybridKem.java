@@ -1,7 +1,6 @@
 package sempgw.core.crypto;
 
 import java.util.Arrays;
-import org.bouncycastle.crypto.params.MLKEMPrivateKeyParameters;
 
 /**
  * The {@code pq-kyber768-x25519} hybrid KEM with semp-go's layouts (SPEC-DIGEST-WIRE §1.2; the
@@ -69,7 +68,7 @@ public final class HybridKem implements Kem {
         byte[] xsk = Arrays.copyOfRange(raw, 0, X);
         byte[] ksk = Arrays.copyOfRange(raw, X, raw.length);
         try {
-            MLKEMPrivateKeyParameters d = Kyber768Round3.privateKey(ksk);
+            Object d = Kyber768Round3.privateKey(ksk);
             byte[] pub = concat(X25519Kem.publicKeyOf(xsk), Kyber768Round3.publicKeyOf(ksk));
             return new KemPrivateKey(this, SecretBytes.copyOf(raw), pub, d);
         } finally {
@@ -118,7 +117,7 @@ public final class HybridKem implements Kem {
         byte[] kss = null;
         try {
             xss = X25519Kem.agree(raw, ciphertext, CryptoException.Kind.INVALID_CIPHERTEXT); // first 32 bytes of each
-            kss = Kyber768Round3.decapsulate((MLKEMPrivateKeyParameters) key.prepared(), Arrays.copyOfRange(ciphertext, X, ciphertext.length));
+            kss = Kyber768Round3.decapsulate(key.prepared(), Arrays.copyOfRange(ciphertext, X, ciphertext.length));
             return SecretBytes.wrap(concat(kss, xss));
         } finally {
             if (xss != null) {

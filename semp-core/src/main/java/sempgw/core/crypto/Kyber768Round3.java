@@ -2,12 +2,8 @@ package sempgw.core.crypto;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
-import org.bouncycastle.crypto.SecretWithEncapsulation;
-import org.bouncycastle.crypto.kems.MLKEMExtractor;
-import org.bouncycastle.crypto.kems.MLKEMGenerator;
 import org.bouncycastle.crypto.params.MLKEMParameters;
 import org.bouncycastle.crypto.params.MLKEMPrivateKeyParameters;
-import org.bouncycastle.crypto.params.MLKEMPublicKeyParameters;
 
 /**
  * CRYSTALS-Kyber768 as submitted to NIST round 3, the variant semp-go speaks, rebuilt on FIPS 203
@@ -19,9 +15,8 @@ import org.bouncycastle.crypto.params.MLKEMPublicKeyParameters;
  * Keys and ciphertexts have the same layout in both; only implicit rejection of an invalid
  * ciphertext differs, and there both sides fail anyway.
  *
- * <p>ML-KEM comes from BouncyCastle's lightweight API: measured on this machine class (no
- * AVX-512, so no JDK intrinsics) it is 20-25% faster than the JDK's provider for both operations,
- * takes raw keys directly, and can zero its private keys (PERF-ANCHORS.md; docs/interop.md).
+ * <p>ML-KEM is {@link MlKem768#active()}: the JDK's where the VM has its vector intrinsics,
+ * else BouncyCastle's; key generation is BouncyCastle's, from raw seeds.
  */
 final class Kyber768Round3 {
     static final int PUBLIC_KEY_LENGTH = 1184;
@@ -54,7 +49,7 @@ final class Kyber768Round3 {
      * The provider key of a raw 2400-byte secret key, to keep beside the key. Checks the embedded
      * hash of the public key (FIPS 203 §7.3).
      */
-    static MLKEMPrivateKeyParameters privateKey(byte[] rawSk) throws CryptoException {
+    static Object privateKey(byte[] rawSk) throws CryptoException {
         if (rawSk.length != SECRET_KEY_LENGTH) {
             throw new CryptoException(CryptoException.Kind.INVALID_KEY, "Kyber768 secret key must be 2400 bytes");
         }
@@ -62,11 +57,7 @@ final class Kyber768Round3 {
         if (!MessageDigest.isEqual(h, Arrays.copyOfRange(rawSk, HEK_OFFSET, HEK_OFFSET + 32))) {
             throw new CryptoException(CryptoException.Kind.INVALID_KEY, "Kyber768 secret key is inconsistent");
         }
-        try {
-            return new MLKEMPrivateKeyParameters(PARAMS, rawSk);
-        } catch (IllegalArgumentException e) {
-            throw new CryptoException(CryptoException.Kind.INVALID_KEY, "invalid Kyber768 secret key", e);
-        }
+        return MlKem768.active().prepare(rawSk);
     }
 
     /** The raw public key embedded in a raw secret key. */
@@ -86,25 +77,21 @@ final class Kyber768Round3 {
         }
         byte[] m = Digests.sha3_256(seed);
         try {
-            SecretWithEncapsulation e = MLKEMGenerator.internalGenerateEncapsulated(new MLKEMPublicKeyParameters(PARAMS, rawPk), m);
-            byte[] k = e.getSecret();
-            byte[] c = e.getEncapsulation();
-            byte[] ss = round3SharedSecret(k, c);
-            Arrays.fill(k, (byte) 0);
-            return new byte[][] {c, ss};
-        } catch (IllegalArgumentException e) {
-            throw new CryptoException(CryptoException.Kind.INVALID_KEY, "invalid Kyber768 public key", e);
+            byte[][] ck = MlKem768.active().encapsulate(rawPk, m);
+            byte[] ss = round3SharedSecret(ck[1], ck[0]);
+            Arrays.fill(ck[1], (byte) 0);
+            return new byte[][] {ck[0], ss};
         } finally {
             Arrays.fill(m, (byte) 0);
         }
     }
 
-    /** Round-3 decapsulation; a new extractor per call keeps it thread-safe. */
-    static byte[] decapsulate(MLKEMPrivateKeyParameters sk, byte[] ciphertext) throws CryptoException {
+    /** Round-3 decapsulation with a key from {@link #privateKey}. */
+    static byte[] decapsulate(Object sk, byte[] ciphertext) throws CryptoException {
         if (ciphertext.length != CIPHERTEXT_LENGTH) {
             throw new CryptoException(CryptoException.Kind.INVALID_CIPHERTEXT, "Kyber768 ciphertext must be 1088 bytes");
         }
-        byte[] k = new MLKEMExtractor(sk).extractSecret(ciphertext);
+        byte[] k = MlKem768.active().decapsulate(sk, ciphertext);
         byte[] ss = round3SharedSecret(k, ciphertext);
         Arrays.fill(k, (byte) 0);
         return ss;

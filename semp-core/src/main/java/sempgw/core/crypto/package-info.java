@@ -3,8 +3,8 @@
  * primitive by measurement on this machine class: in BoringSSL through Conscrypt, X25519 key
  * generation and agreement, Ed25519 verification, ChaCha20-Poly1305 and the system's random bytes
  * (BouncyCastle's and the JDK's where its native library does not load); BouncyCastle's Ed25519
- * signing and lightweight ML-KEM; the JDK's SHA-2 and HMAC, the latter under our own
- * HKDF-SHA-512.
+ * signing; the JDK's ML-KEM where the VM has its vector intrinsics (AVX-512), else BouncyCastle's
+ * lightweight ML-KEM; the JDK's SHA-2 and HMAC, the latter under our own HKDF-SHA-512.
  *
  * <p>Entry points: {@link sempgw.core.crypto.CryptoSuite#of(SuiteId)} for a suite's
  * {@link sempgw.core.crypto.Kem}, {@link sempgw.core.crypto.Aead}, {@link sempgw.core.crypto.Hkdf}

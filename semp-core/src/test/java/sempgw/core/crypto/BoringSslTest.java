@@ -40,7 +40,7 @@ final class BoringSslTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor()).as(out).isZero();
         assertThat(out).matches("X25519 and Ed25519 verification by BouncyCastle \\(pure Java\\), ChaCha20-Poly1305 by the JDK, "
-                + "random bytes from the JDK's \\w+");
+                + "ML-KEM-768 by (BouncyCastle|the JDK \\(vector intrinsics\\)), random bytes from the JDK's \\w+");
     }
 
     /** Prints {@link CryptoSuite#implementations()}, in the JVM the test above starts. */
@@ -57,7 +57,7 @@ final class BoringSslTest {
         assertThat(ChaCha20Poly1305.implementation()).isEqualTo(BoringSsl.name());
         assertThat(CryptoSuite.implementations())
                 .isEqualTo("X25519 and Ed25519 verification by " + BoringSsl.name() + ", ChaCha20-Poly1305 by " + BoringSsl.name()
-                        + ", random bytes from " + BoringSsl.name());
+                        + ", ML-KEM-768 by " + MlKem768.active().name() + ", random bytes from " + BoringSsl.name());
     }
 
     @Test
