@@ -225,6 +225,7 @@ public final class QueueManager implements AutoCloseable {
             passes.started(id);
             batches.add(batch);
         }
+        // Every batch is counted in the entry's pass before the first starts, so a quick one cannot end the pass early.
         batches.forEach(this::startWorker);
         if (full) {
             return false;
@@ -233,7 +234,7 @@ public final class QueueManager implements AutoCloseable {
         return true;
     }
 
-    /** Every batch of the entry is counted in its pass before the first starts, so none ends the pass early. */
+    /** Runs {@code batch} on a virtual thread of its own. */
     private void startWorker(Batch batch) {
         Thread worker = Thread.ofVirtual().name("delivery-" + batch.entry().id()).unstarted(() -> run(batch));
         workers.add(worker);

@@ -60,9 +60,7 @@ final class ResultRecorder {
         this.clock = clock;
     }
 
-    /**
-     * A notice still to be sent, and the destination its recipient's log line names.
-     */
+    /** A failure or delay still to be recorded (and notified, if wanted), and the destination its log line names. */
     record Pending(Notice notice, String relay) {
         boolean delay() {
             return notice.kind() == Notice.Kind.DELAYED;
@@ -70,8 +68,8 @@ final class ResultRecorder {
     }
 
     /**
-     * Records what needs no notice and returns the notices the results call for, for
-     * {@link #settle}; their recipients stay as they were on disk until then.
+     * Records what needs no notice and returns the failures and delays, for {@link #settle};
+     * their recipients stay as they were on disk until then.
      */
     List<Pending> record(Batch batch, List<DeliveryResult> results) throws IOException {
         Optional<QueueEntry> found = queue.find(batch.entry().id());
