@@ -17,5 +17,7 @@ public enum KeyLookupError {
     /** A response, result or key record signature does not verify under the domain key (KEY.md §5.1). */
     SIGNATURE_INVALID,
     /** The peer answered {@code status: "error"} for an address (CLIENT.md §5.4.6). */
-    PEER_ERROR
+    PEER_ERROR,
+    /** The response claims a time more than 5 minutes ahead of our clock (CONFORMANCE.md §9.3.3). */
+    CLOCK_SKEW
 }

@@ -1,9 +1,11 @@
 package sempgw.semp.egress.keys;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import sempgw.core.ClockTolerance;
 import sempgw.core.SempTimestamps;
 import sempgw.core.StrictBase64;
 import sempgw.core.crypto.SignatureContext;
@@ -24,7 +26,8 @@ import sempgw.core.keys.KeyRecordSignatures;
  * <ol>
  *   <li>A JSON object within the byte limit, {@code type} {@code SEMP_KEYS}, {@code step}
  *   {@code response}, {@code version} MAJOR 1 (CONFORMANCE.md §9.1), an RFC 3339
- *   {@code timestamp} -> MALFORMED.</li>
+ *   {@code timestamp} -> MALFORMED; that timestamp, the peer server's clock, no more than 5
+ *   minutes ahead of ours (CONFORMANCE.md §9.3.1, §9.3.3) -> CLOCK_SKEW.</li>
  *   <li>{@code id} echoes our request's id, when we sent one (KEY.md §4.3) -> MALFORMED.</li>
  *   <li>A response {@code signature}, when present, names the domain signing key and verifies:
  *   Ed25519 over {@code "SEMP-KEYS:" || canonical(response with signature.value = "")}
@@ -53,10 +56,10 @@ final class KeysResponseReader {
     private KeysResponseReader() {
     }
 
-    static Map<String, VerifiedRecords.Published> read(byte[] body, Asked asked) throws KeyLookupException {
+    static Map<String, VerifiedRecords.Published> read(byte[] body, Asked asked, Instant now) throws KeyLookupException {
         try {
             JsonObject response = JsonParser.parseObject(body, JsonParser.Options.wire().withMaxBytes(body.length).withMaxDepth(16));
-            header(response, asked);
+            header(response, asked, now);
             signature(response, asked.signingKey());
             VerifiedRecords records = new VerifiedRecords(asked.signingKey(), asked.addresses());
             boolean readable = false;
@@ -81,12 +84,17 @@ final class KeysResponseReader {
         }
     }
 
-    private static void header(JsonObject r, Asked asked) throws JsonException, KeyLookupException {
+    private static void header(JsonObject r, Asked asked, Instant now) throws JsonException, KeyLookupException {
         if (!"SEMP_KEYS".equals(r.requireString("type")) || !"response".equals(r.requireString("step"))) {
             throw malformed("not a SEMP_KEYS response");
         }
-        if (!VERSION.matcher(r.requireString("version")).matches() || SempTimestamps.parse(r.requireString("timestamp")).isEmpty()) {
+        Optional<Instant> timestamp = SempTimestamps.parse(r.requireString("timestamp"));
+        if (!VERSION.matcher(r.requireString("version")).matches() || timestamp.isEmpty()) {
             throw malformed("version is not 1.x.y or timestamp is not RFC 3339");
+        }
+        if (!ClockTolerance.acceptsClaimed(timestamp.get(), now)) {
+            throw new KeyLookupException(KeyLookupError.CLOCK_SKEW, "response timestamp " + timestamp.get()
+                    + " is more than 5 minutes ahead of our clock (CONFORMANCE.md §9.3.3)");
         }
         if (asked.requestId().isPresent() && !asked.requestId().get().equals(r.requireString("id"))) {
             throw malformed("id does not echo our request");

@@ -163,7 +163,7 @@ public final class UserKeysClient implements AutoCloseable {
                                                           Instant now) throws KeyLookupException {
         PublishedDomainKeys keys = domainKeys(domain);
         try {
-            return KeysResponseReader.read(body, new KeysResponseReader.Asked(keys.signing(), Set.copyOf(asked), id));
+            return KeysResponseReader.read(body, new KeysResponseReader.Asked(keys.signing(), Set.copyOf(asked), id), now);
         } catch (KeyLookupException e) {
             if (e.error() != KeyLookupError.SIGNATURE_INVALID || now.isBefore(keys.fetchedAt().plus(HttpsDomainKeys.REFRESH_INTERVAL))) {
                 throw e;
@@ -174,7 +174,7 @@ public final class UserKeysClient implements AutoCloseable {
                 throw e;
             }
             LOG.info("user keys {}: domain signing key changed to {}, response checked again", domain, fresh.signing().keyId());
-            return KeysResponseReader.read(body, new KeysResponseReader.Asked(fresh.signing(), Set.copyOf(asked), id));
+            return KeysResponseReader.read(body, new KeysResponseReader.Asked(fresh.signing(), Set.copyOf(asked), id), now);
         }
     }
 

@@ -52,7 +52,7 @@ final class GoKeysResponseTest {
     @Test
     void read_goResponse_aliceHasBothEncryptionKeysAndHerIdentity_nobodyHasNone() throws Exception {
         Map<String, VerifiedRecords.Published> read = KeysResponseReader.read(response(),
-                new KeysResponseReader.Asked(domainKey(), Set.of("alice@a.example", "nobody@a.example"), Optional.of("req-vecgen-1")));
+                new KeysResponseReader.Asked(domainKey(), Set.of("alice@a.example", "nobody@a.example"), Optional.of("req-vecgen-1")), NOW);
 
         UserKeys alice = UserKeyRecords.classify("alice@a.example", read.get("alice@a.example"), NOW, NOW.plusSeconds(3600));
         assertThat(alice.encryptionKeys(SuiteId.X25519_CHACHA20_POLY1305, NOW)).singleElement()
@@ -67,7 +67,7 @@ final class GoKeysResponseTest {
     void read_goResponseUnderAnotherDomainKey_isSignatureInvalid() throws Exception {
         DomainSigningPublicKey other = sempgw.core.keys.DomainSigningPrivateKey.generate(sempgw.core.crypto.RandomSource.secure()).publicKey();
         assertThatThrownBy(() -> KeysResponseReader.read(response(), new KeysResponseReader.Asked(other, Set.of("alice@a.example"),
-                Optional.empty()))).isInstanceOfSatisfying(KeyLookupException.class,
+                Optional.empty()), NOW)).isInstanceOfSatisfying(KeyLookupException.class,
                         e -> assertThat(e.error()).isEqualTo(KeyLookupError.SIGNATURE_INVALID));
     }
 

@@ -212,6 +212,28 @@ final class UserKeysClientTest {
         assertThat(client.lookup(BOB).found()).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 300})
+    void lookup_responseTimestampUpToFiveMinutesAheadOfOurClock_used(long aheadSeconds) throws Exception {
+        peer.form.set(KeysPeer.Form.GO);
+        peer.user(BOB);
+        peer.tamper.set(r -> r.with("timestamp", JsonString.of(NOW.plusSeconds(aheadSeconds).toString())));
+
+        assertThat(client.lookup(BOB).found()).isTrue();
+    }
+
+    @Test
+    void lookup_responseTimestampMoreThanFiveMinutesAheadOfOurClock_isClockSkewAndTransient() {
+        peer.form.set(KeysPeer.Form.GO);
+        peer.user(BOB);
+        peer.tamper.set(r -> r.with("timestamp", JsonString.of(NOW.plusSeconds(301).toString())));
+
+        assertThatThrownBy(() -> client.lookup(BOB)).isInstanceOfSatisfying(KeyLookupException.class, e -> {
+            assertThat(e.error()).isEqualTo(KeyLookupError.CLOCK_SKEW);
+            assertThat(e.isTransient()).isTrue();
+        });
+    }
+
     private static byte[] filled(int b) {
         byte[] k = new byte[32];
         java.util.Arrays.fill(k, (byte) b);
