@@ -3,8 +3,6 @@ package sempgw.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import sempgw.app.config.ConfigException;
 import sempgw.app.config.GatewayConfig;
@@ -44,31 +42,30 @@ public final class StartupChecks {
      * the first temporary file that could not be written.
      */
     public static void writable(GatewayConfig config) {
-        Map<String, Path> dirs = new LinkedHashMap<>();
-        dirs.put("data_dir", config.dataDir());
-        dirs.put("queue.dir", config.queue().dir());
-        dirs.put("queue.key_file", parent(config.queue().keyFile()));
-        dirs.put("control.socket", parent(config.control().socket()));
+        writableDirectory("data_dir", config.dataDir(), config.dataDir());
+        writableDirectory("queue.dir", config.queue().dir(), config.queue().dir());
+        writableDirectory("queue.key_file", config.queue().keyFile(), parent(config.queue().keyFile()));
+        writableDirectory("control.socket", config.control().socket(), parent(config.control().socket()));
         if (config.semp().enabled()) {
-            dirs.put("semp.key_file", parent(config.semp().keyFile()));
-            dirs.put("semp.domain_keys_file", parent(config.semp().domainKeysFile()));
-            dirs.put("semp.queue.dir", config.semp().queue().dir());
+            writableDirectory("semp.key_file", config.semp().keyFile(), parent(config.semp().keyFile()));
+            writableDirectory("semp.domain_keys_file", config.semp().domainKeysFile(), parent(config.semp().domainKeysFile()));
+            writableDirectory("semp.queue.dir", config.semp().queue().dir(), config.semp().queue().dir());
         }
-        dirs.forEach(StartupChecks::writableDirectory);
     }
 
-    static void writableDirectory(String key, Path dir) {
+    /** {@code dir}, where key {@code key} (set to {@code value}) makes the gateway write, or its nearest existing ancestor. */
+    private static void writableDirectory(String key, Path value, Path dir) {
         Path existing = dir.toAbsolutePath().normalize();
         while (!Files.exists(existing) && existing.getParent() != null) {
             existing = existing.getParent();
         }
-        String value = "\"" + dir + "\"";
+        String shown = "\"" + value + "\"";
         if (!Files.isDirectory(existing)) {
-            throw new ConfigException(key, value, "a directory (" + existing + " is not one)");
+            throw new ConfigException(key, shown, "a path below directories only (" + existing + " is not a directory)");
         }
         if (!Files.isWritable(existing) || !Files.isExecutable(existing)) {
-            throw new ConfigException(key, value, "a directory that user " + System.getProperty("user.name") + " may write ("
-                    + existing + " is not writable: run the gateway as its owner, or change its owner)");
+            throw new ConfigException(key, shown, "a path user " + System.getProperty("user.name") + " may write ("
+                    + existing + " is not writable by that user: run the gateway as its owner, or change its owner)");
         }
     }
 

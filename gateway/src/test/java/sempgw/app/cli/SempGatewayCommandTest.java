@@ -76,7 +76,7 @@ final class SempGatewayCommandTest {
         Path plain = Files.writeString(dir.resolve("plain"), "x");
         Path file = Files.writeString(dir.resolve("gw.toml"), "data_dir = \"" + plain.resolve("data") + "\"\n");
         assertThat(run("check-config", file.toString())).isEqualTo(78);
-        assertThat(err.toString()).contains("data_dir = \"" + plain.resolve("data") + "\" is not allowed: a directory (" + plain + " is not one)");
+        assertThat(err.toString()).contains("data_dir = \"" + plain.resolve("data") + "\" is not allowed: a path below directories only (" + plain + " is not a directory)");
     }
 
     @Test

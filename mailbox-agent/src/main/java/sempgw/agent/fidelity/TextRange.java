@@ -1,9 +1,9 @@
 package sempgw.agent.fidelity;
 
 /**
- * The UTF-16 code units {@code [start, end)} of a native body text (the units JSON's {@code \\u}
- * escapes count): the part of the body that one MIME part holds, when the body shows more than
- * one part (a list footer after the message text).
+ * The UTF-16 code units {@code [start, end)} of a native body text, as JSON and Java count them:
+ * the part of the body that one MIME part holds, when the body shows more than one part (a list
+ * footer after the message text).
  */
 public record TextRange(int start, int end) {
     public TextRange {

@@ -1,5 +1,6 @@
 package sempgw.core.crypto;
 
+import javax.security.auth.DestroyFailedException;
 import org.bouncycastle.crypto.SecretWithEncapsulation;
 import org.bouncycastle.crypto.kems.MLKEMExtractor;
 import org.bouncycastle.crypto.kems.MLKEMGenerator;
@@ -33,9 +34,13 @@ final class BcMlKem768 implements MlKem768 {
     public byte[][] encapsulate(byte[] pk, byte[] m) throws CryptoException {
         try {
             SecretWithEncapsulation e = MLKEMGenerator.internalGenerateEncapsulated(new MLKEMPublicKeyParameters(PARAMS, pk), m);
-            return new byte[][] {e.getEncapsulation(), e.getSecret()};
+            byte[][] out = {e.getEncapsulation(), e.getSecret()};
+            e.destroy();
+            return out;
         } catch (IllegalArgumentException e) {
             throw new CryptoException(CryptoException.Kind.INVALID_KEY, "invalid Kyber768 public key", e);
+        } catch (DestroyFailedException e) {
+            throw new IllegalStateException("BouncyCastle could not destroy its copy of the secret", e);
         }
     }
 

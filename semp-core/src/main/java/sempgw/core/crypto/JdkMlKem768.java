@@ -40,7 +40,7 @@ final class JdkMlKem768 implements MlKem768 {
     public Object prepare(byte[] rawSk) throws CryptoException {
         byte[] der = concat(PKCS8_PREFIX, rawSk);
         try {
-            return KeyFactory.getInstance("ML-KEM-768").generatePrivate(new PKCS8EncodedKeySpec(der));
+            return KeyFactory.getInstance("ML-KEM-768").generatePrivate(new LentPkcs8(der));
         } catch (GeneralSecurityException e) {
             throw new CryptoException(CryptoException.Kind.INVALID_KEY, "invalid Kyber768 secret key", e);
         } finally {
@@ -68,7 +68,10 @@ final class JdkMlKem768 implements MlKem768 {
         }
     }
 
-    /** The key's bytes; the provider's own copy is dropped, as its key class cannot be destroyed. */
+    /**
+     * The key's bytes. The provider's {@code SecretKeySpec} cannot be destroyed, so its 32-byte
+     * copy of K (the secret before the round-3 derivation) is left to the collector.
+     */
     private static byte[] secret(SecretKey key) {
         byte[] k = key.getEncoded();
         if (key instanceof Destroyable d) {
@@ -85,6 +88,25 @@ final class JdkMlKem768 implements MlKem768 {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /**
+     * A PKCS #8 key spec that keeps no copy of the key: {@link PKCS8EncodedKeySpec} would keep one
+     * in a field nobody can clear, while the provider's key factory zeroes the copy it is lent
+     * once it has read it, and the key it makes is zeroed by {@code destroy()}.
+     */
+    private static final class LentPkcs8 extends PKCS8EncodedKeySpec {
+        private final byte[] der;
+
+        LentPkcs8(byte[] der) {
+            super(new byte[0]);
+            this.der = der;
+        }
+
+        @Override
+        public byte[] getEncoded() {
+            return der.clone();
+        }
     }
 
     /** Hands the provider {@code m} as its one 32-byte draw; any other draw is a misuse. */
