@@ -26,6 +26,7 @@ import sempgw.app.qmgr.Notifier;
 import sempgw.app.qmgr.OperatorActions;
 import sempgw.app.qmgr.QmgrSettings;
 import sempgw.app.qmgr.QueueManager;
+import sempgw.app.qmgr.RetryPolicy;
 import sempgw.app.semp.SempNode;
 import sempgw.app.tls.ServerCredentials;
 import sempgw.app.tls.TlsContexts;
@@ -98,6 +99,10 @@ public final class Gateway implements AutoCloseable {
             DestinationResolver destinations = smtp::destination;
             Notifier notifier = dsn;
             AfterCommit afterCommit = AfterCommit.QUEUED;
+            // java.util.Random: shared by every delivery thread, and thread-safe.
+            Random random = new Random();
+            RetryPolicy retries = RetryPolicy.exponential(config.queue().minBackoff(), config.queue().maxBackoff(),
+                    config.queue().maxLifetime(), random);
             if (semp.isPresent()) {
                 Bridge bridge = Bridge.outbound(config, semp.get(), queue, smtp, smtp::destination, dsn, clock);
                 queue.onCommit(bridge.watcher());
@@ -105,9 +110,9 @@ public final class Gateway implements AutoCloseable {
                 destinations = bridge.destinations();
                 notifier = bridge.notifier();
                 afterCommit = bridge.gate();
+                retries = bridge.retries();
             }
-            // java.util.Random: shared by every delivery thread, and thread-safe.
-            QueueManager manager = new QueueManager(queue, agent, destinations, notifier, qmgrSettings(config), clock, new Random());
+            QueueManager manager = new QueueManager(queue, agent, destinations, notifier, qmgrSettings(config), clock, retries);
             manager.start();
             started.push(manager);
             OperatorActions actions = new OperatorActions(queue, manager, clock);

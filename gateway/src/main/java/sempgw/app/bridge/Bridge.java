@@ -3,15 +3,19 @@ package sempgw.app.bridge;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 import sempgw.app.config.GatewayConfig;
 import sempgw.app.qmgr.DestinationResolver;
 import sempgw.app.qmgr.Notifier;
+import sempgw.app.qmgr.RetryPolicy;
 import sempgw.app.semp.InboxBridge;
 import sempgw.app.semp.SempNode;
 import sempgw.core.crypto.RandomSource;
 import sempgw.semp.egress.delivery.SempDeliverySettings;
+import sempgw.semp.egress.delivery.SempRetrySchedule;
 import sempgw.store.queue.DeliveryAgent;
 import sempgw.store.queue.MessageQueue;
 import sempgw.store.queue.QueueEntry;
@@ -28,9 +32,11 @@ import sempgw.store.queue.QueueEntry;
  * @param notifier the main queue's notifier: DSNs wait for the DATA verdict of their message
  * @param gate the SMTP listener's reply to DATA
  * @param watcher the main queue's commit listener, registered before the queue manager's
+ * @param retries the main queue's retry schedule: DELIVERY.md §2.3's for recipients whose last
+ *     attempt found a SEMP peer (within {@code semp.queue.horizon}), Postfix's backoff for the rest
  */
 public record Bridge(DeliveryAgent agent, DestinationResolver destinations, Notifier notifier, TransactionGate gate,
-                     Consumer<QueueEntry> watcher) {
+                     Consumer<QueueEntry> watcher, RetryPolicy retries) {
 
     /**
      * @param smtp the SMTP delivery agent, for recipients routed to SMTP
@@ -56,7 +62,15 @@ public record Bridge(DeliveryAgent agent, DestinationResolver destinations, Noti
                 attempts.watch(entry.id(), entry.recipients().size());
             }
         };
-        return new Bridge(agent, agent.destinations(smtpDestinations), attempts.notifier(dsn), new TransactionGate(attempts, queue, config.bridge().attemptTimeout()), watcher);
+        return new Bridge(agent, agent.destinations(smtpDestinations), attempts.notifier(dsn), new TransactionGate(attempts, queue, config.bridge().attemptTimeout()), watcher,
+                retries(config, new Random()));
+    }
+
+    /** SEMP peers are retried on DELIVERY.md §2.3's schedule, everything else on the SMTP queue's backoff. */
+    static RetryPolicy retries(GatewayConfig config, RandomGenerator random) {
+        RetryPolicy smtp = RetryPolicy.exponential(config.queue().minBackoff(), config.queue().maxBackoff(), config.queue().maxLifetime(), random);
+        RetryPolicy semp = RetryPolicy.byAttempt(SempRetrySchedule::delay, config.semp().queue().horizon(), random);
+        return RetryPolicy.byDestination(destination -> RoutingAgent.isSemp(destination) ? semp : smtp);
     }
 
     /** The inbound half: what the SEMP receive pipeline stores into. */

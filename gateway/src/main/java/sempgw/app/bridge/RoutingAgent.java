@@ -40,6 +40,8 @@ import sempgw.store.queue.Recipient;
  * ({@link FirstAttempts}). Thread-safe; blocking (the queue manager calls it on a virtual thread).
  */
 final class RoutingAgent implements DeliveryAgent {
+    /** The prefix of a SEMP peer's destination name: {@code semp:<domain>}. */
+    static final String SEMP_DESTINATION = "semp:";
     private static final Logger LOG = LoggerFactory.getLogger(RoutingAgent.class);
     private static final int MAX_REMEMBERED = 100_000;
     private static final Set<String> AUTHOR_ONLY = Set.of(SempRequireHeader.NAME.toLowerCase(Locale.ROOT));
@@ -133,8 +135,13 @@ final class RoutingAgent implements DeliveryAgent {
      * first message is named by SMTP.
      */
     DestinationResolver destinations(DestinationResolver smtpDestinations) {
-        return r -> sempDomains.contains(r.domain().toLowerCase(Locale.ROOT)) ? "semp:" + r.domain().toLowerCase(Locale.ROOT)
+        return r -> sempDomains.contains(r.domain().toLowerCase(Locale.ROOT)) ? SEMP_DESTINATION + r.domain().toLowerCase(Locale.ROOT)
                 : smtpDestinations.destinationOf(r);
+    }
+
+    /** Whether {@code destination}, from {@link #destinations}, is a SEMP peer. */
+    static boolean isSemp(String destination) {
+        return destination.startsWith(SEMP_DESTINATION);
     }
 
     private void remember(Set<String> semp, List<Recipient> recipients, List<Integer> viaSmtp) {

@@ -26,7 +26,7 @@ final class Backoff implements RetryPolicy {
 
     /** The age-based wait needs no attempt counter. */
     @Override
-    public Instant nextAttempt(Instant arrivedAt, int attempts, Instant now) {
+    public Instant nextAttempt(Instant arrivedAt, int attempts, Instant now, String destination) {
         return nextAttempt(arrivedAt, now);
     }
 

@@ -167,7 +167,7 @@ final class ResultRecorder {
 
     private void defer(QueueEntry entry, String relay, int index, boolean delayNotified, String reply,
             Optional<DeliveryResult.Reason> reason, Instant now) throws IOException {
-        Instant next = retries.nextAttempt(entry.arrivedAt(), entry.recipients().get(index).attempts() + 1, now);
+        Instant next = retries.nextAttempt(entry.arrivedAt(), entry.recipients().get(index).attempts() + 1, now, relay);
         queue.update(entry.id(), index, RecipientState.DEFERRED, next, Optional.of(reply), reason, delayNotified);
         DeliveryLog.event(entry, entry.recipients().get(index).recipient(), relay, now, DeliveryLog.Status.DEFERRED, reply);
     }

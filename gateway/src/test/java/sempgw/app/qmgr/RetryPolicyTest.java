@@ -37,26 +37,26 @@ final class RetryPolicyTest {
     void byAttempt_waitComesFromTheScheduleForThatAttempt() {
         RetryPolicy policy = RetryPolicy.byAttempt(RetryPolicyTest::step, Duration.ofHours(72), new SplittableRandom(1));
         Instant now = T0.plus(Duration.ofHours(2));
-        assertThat(policy.nextAttempt(T0, 1, now)).isEqualTo(now.plus(Duration.ofMinutes(1)));
-        assertThat(policy.nextAttempt(T0, 3, now)).isEqualTo(now.plus(Duration.ofMinutes(15)));
-        assertThat(policy.nextAttempt(T0, 9, now)).isEqualTo(now.plus(Duration.ofHours(1)));
+        assertThat(policy.nextAttempt(T0, 1, now, "semp:b.example")).isEqualTo(now.plus(Duration.ofMinutes(1)));
+        assertThat(policy.nextAttempt(T0, 3, now, "semp:b.example")).isEqualTo(now.plus(Duration.ofMinutes(15)));
+        assertThat(policy.nextAttempt(T0, 9, now, "semp:b.example")).isEqualTo(now.plus(Duration.ofHours(1)));
     }
 
     @Test
     void byAttempt_nearTheHorizon_neverLaterThanIt() {
         RetryPolicy policy = RetryPolicy.byAttempt(RetryPolicyTest::step, Duration.ofHours(72), new SplittableRandom(1));
         Instant now = T0.plus(Duration.ofHours(72)).minus(Duration.ofMinutes(10));
-        assertThat(policy.nextAttempt(T0, 7, now)).isEqualTo(T0.plus(Duration.ofHours(72)));
+        assertThat(policy.nextAttempt(T0, 7, now, "semp:b.example")).isEqualTo(T0.plus(Duration.ofHours(72)));
     }
 
     @Test
     void exponential_ignoresTheAttemptCount_asTheSmtpQueueAlwaysDid() {
         RetryPolicy policy = RetryPolicy.exponential(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(5), new SplittableRandom(3));
         Instant now = T0.plus(Duration.ofMinutes(20));
-        Instant next = policy.nextAttempt(T0, 1, now);
+        Instant next = policy.nextAttempt(T0, 1, now, "semp:b.example");
         assertThat(next).isBetween(now.plus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(22)));
         assertThat(RetryPolicy.exponential(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(5), new SplittableRandom(3))
-                .nextAttempt(T0, 40, now)).isEqualTo(next);
+                .nextAttempt(T0, 40, now, "semp:b.example")).isEqualTo(next);
     }
 
     @Test
