@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,6 +34,7 @@ import sempgw.e2e.smtp.Injector;
 import sempgw.e2e.smtp.SinkMessage;
 import sempgw.e2e.smtp.SmtpClient;
 import sempgw.e2e.smtp.SmtpReply;
+import sempgw.e2e.smtp.SmtpSink;
 import sempgw.e2e.support.BuildPaths;
 import sempgw.e2e.support.FreePorts;
 import sempgw.e2e.support.Progress;
@@ -123,8 +125,7 @@ final class PostfixBridgeIT {
             SmtpClient.Outcome queued = sendToA(ALICE, List.of(BOB), "accepted, then refused", "it-blocked-later", Map.of());
             assertThat(queued.reply().code()).as("%s\n%s", queued, world.logs()).isEqualTo(250);
             world.startB(world.beta().blocking(List.of(BridgeWorld.ALPHA)));
-            GatewayCli.queue(world.alphaConfig(), "flush");
-            world.alphaMailboxHost().await(all -> !Mails.containing(world.alphaMailboxHost(), "it-blocked-later").isEmpty(), DELIVERY);
+            flushUntil(world.alphaMailboxHost(), all -> !Mails.containing(world.alphaMailboxHost(), "it-blocked-later").isEmpty(), DELIVERY);
             // After a 250, the peer's terminal refusal is a DSN naming the SEMP reason code (RFC 3464 §2.3.6).
             assertThat(Mails.containing(world.alphaMailboxHost(), "it-blocked-later")).as("DSN\n%s", world.logs()).singleElement()
                     .satisfies(m -> assertThat(m.recipients()).containsExactly(ALICE))
@@ -323,17 +324,25 @@ final class PostfixBridgeIT {
         assertThat(Mails.containing(world.alphaMailboxHost(), "it-down")).as("bounced while the peer was down").isEmpty();
 
         world.startB(world.beta());
-        // A holds a peer it just failed to reach for 30 s, and then SEMP's schedule (DELIVERY.md §2.3)
-        // waits minutes; the operator's flush, repeated, reaches B as soon as A lets it.
-        long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        do {
-            GatewayCli.queue(world.alphaConfig(), "flush");
-        } while (Mails.await(world.betaMailboxHost(), "it-down", 1, Duration.ofSeconds(5)).isEmpty() && System.nanoTime() < end);
+        flushUntil(world.betaMailboxHost(), all -> !Mails.withToken(world.betaMailboxHost(), "it-down").isEmpty(), Duration.ofMinutes(3));
         List<SinkMessage> delivered = Mails.withToken(world.betaMailboxHost(), "it-down");
         progress.line("delivered after B came back: %d", delivered.size());
         assertThat(delivered).as("delivered once B is back\n%s", world.logs()).singleElement()
                 .satisfies(m -> assertThat(BridgeComparison.differences(content, m.content(), SigningKeys.forSeed(SEED, ALICE),
                         BridgeWorld.ALPHA)).isEmpty());
+    }
+
+    /**
+     * Flushes A's queue every 5 s until {@code sink} holds what {@code ready} waits for, or
+     * {@code timeout} passes. A holds a peer it just failed to reach for 30 s, and after that SEMP's
+     * own schedule (DELIVERY.md §2.3) waits a minute and more; an operator's flush, repeated,
+     * reaches the peer as soon as A lets it.
+     */
+    private void flushUntil(SmtpSink sink, Predicate<List<SinkMessage>> ready, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        do {
+            GatewayCli.queue(world.alphaConfig(), "flush");
+        } while (!sink.await(ready, Duration.ofSeconds(5)) && System.nanoTime() < end);
     }
 
     private SmtpClient.Outcome sendToA(String from, List<String> to, String subject, String token, Map<String, String> extra)
@@ -373,7 +382,7 @@ final class PostfixBridgeIT {
                 .reduce("", (a, b) -> a + "\n  " + b);
     }
 
-    private static List<SinkMessage> since(sempgw.e2e.smtp.SmtpSink sink, java.time.Instant start) {
+    private static List<SinkMessage> since(SmtpSink sink, java.time.Instant start) {
         return sink.messages().stream().filter(m -> !m.receivedAt().isBefore(start)).toList();
     }
 
