@@ -104,7 +104,7 @@ public final class Gateway implements AutoCloseable {
             RetryPolicy retries = RetryPolicy.exponential(config.queue().minBackoff(), config.queue().maxBackoff(),
                     config.queue().maxLifetime(), random);
             if (semp.isPresent()) {
-                Bridge bridge = Bridge.outbound(config, semp.get(), queue, smtp, smtp::destination, dsn, clock);
+                Bridge bridge = Bridge.outbound(config, semp.get(), queue, smtp, smtp::destination, dsn, retries, random, clock);
                 queue.onCommit(bridge.watcher());
                 agent = bridge.agent();
                 destinations = bridge.destinations();

@@ -1,9 +1,9 @@
 package sempgw.app.bridge;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -42,9 +42,11 @@ public record Bridge(DeliveryAgent agent, DestinationResolver destinations, Noti
      * @param smtp the SMTP delivery agent, for recipients routed to SMTP
      * @param smtpDestinations the SMTP agent's destinations (route, smarthost or domain)
      * @param dsn the DSN notifier of the main queue
+     * @param smtpRetries the main queue's backoff, kept for recipients not at a SEMP peer
+     * @param random the jitter of the SEMP peers' retries
      */
     public static Bridge outbound(GatewayConfig config, SempNode semp, MessageQueue queue, DeliveryAgent smtp,
-            DestinationResolver smtpDestinations, Notifier dsn, Clock clock) {
+            DestinationResolver smtpDestinations, Notifier dsn, RetryPolicy smtpRetries, RandomGenerator random, Clock clock) {
         FirstAttempts attempts = new FirstAttempts(config.bridge().attemptTimeout());
         Set<String> local = new HashSet<>();
         local.add(semp.mailboxes().domain().toLowerCase(Locale.ROOT));
@@ -63,13 +65,12 @@ public record Bridge(DeliveryAgent agent, DestinationResolver destinations, Noti
             }
         };
         return new Bridge(agent, agent.destinations(smtpDestinations), attempts.notifier(dsn), new TransactionGate(attempts, queue, config.bridge().attemptTimeout()), watcher,
-                retries(config, new Random()));
+                retries(smtpRetries, config.semp().queue().horizon(), random));
     }
 
-    /** SEMP peers are retried on DELIVERY.md §2.3's schedule, everything else on the SMTP queue's backoff. */
-    static RetryPolicy retries(GatewayConfig config, RandomGenerator random) {
-        RetryPolicy smtp = RetryPolicy.exponential(config.queue().minBackoff(), config.queue().maxBackoff(), config.queue().maxLifetime(), random);
-        RetryPolicy semp = RetryPolicy.byAttempt(SempRetrySchedule::delay, config.semp().queue().horizon(), random);
+    /** SEMP peers are retried on DELIVERY.md §2.3's schedule within {@code horizon}, everything else on {@code smtp}. */
+    static RetryPolicy retries(RetryPolicy smtp, Duration horizon, RandomGenerator random) {
+        RetryPolicy semp = RetryPolicy.byAttempt(SempRetrySchedule::delay, horizon, random);
         return RetryPolicy.byDestination(destination -> RoutingAgent.isSemp(destination) ? semp : smtp);
     }
 

@@ -17,7 +17,10 @@ import sempgw.app.qmgr.RetryPolicy;
 final class BridgeRetriesTest {
     static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
-    final RetryPolicy retries = Bridge.retries(GatewayConfig.defaults(), new SplittableRandom(7));
+    final GatewayConfig config = GatewayConfig.defaults();
+    final SplittableRandom random = new SplittableRandom(7);
+    final RetryPolicy retries = Bridge.retries(RetryPolicy.exponential(config.queue().minBackoff(), config.queue().maxBackoff(),
+            config.queue().maxLifetime(), random), config.semp().queue().horizon(), random);
 
     @Test
     void sempPeer_firstRetryAfterAboutAMinute_secondAfterAboutFive() {
