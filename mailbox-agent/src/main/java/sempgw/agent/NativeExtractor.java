@@ -47,6 +47,8 @@ final class NativeExtractor implements NativeView {
     private final Map<String, TextContent> bodies = new LinkedHashMap<>();
     /** The parts the bodies were first taken from, by type. */
     private final Map<String, MimePart> bodyParts = new LinkedHashMap<>();
+    /** Bodies that show text parts after their first, by type: built once, however many parts follow. */
+    private final Map<String, StringBuilder> extended = new LinkedHashMap<>();
     private final List<Attachment> attachments = new ArrayList<>();
     private final Map<MimePart, PartRole> roles = new IdentityHashMap<>();
     private final Set<MimePart> opaque = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -64,7 +66,9 @@ final class NativeExtractor implements NativeView {
     Map<String, String> body() {
         Map<String, String> out = new LinkedHashMap<>();
         for (String type : List.of("text/plain", "text/html")) {
-            if (bodies.containsKey(type)) {
+            if (extended.containsKey(type)) {
+                out.put(type, extended.get(type).toString());
+            } else if (bodies.containsKey(type)) {
                 out.put(type, bodies.get(type).text());
             }
         }
@@ -166,17 +170,22 @@ final class NativeExtractor implements NativeView {
                 roles.put(body.getValue(), new PartRole.Body(first.key(), first.text(), Optional.of(TextRange.appended(0, first.text().text()))));
             }
         }
-        TextContent plain = bodies.get("text/plain");
-        if (plain != null) {
-            String joined = plain.text().isEmpty() || plain.text().endsWith("\n") ? plain.text() : plain.text() + "\n";
-            bodies.put("text/plain", new TextContent(joined + t.text(), plain.charset(), plain.crlf()));
-            roles.put(p, new PartRole.Body("text/plain", t, Optional.of(TextRange.appended(joined.length(), t.text()))));
+        if (bodies.containsKey("text/plain")) {
+            StringBuilder plain = extension("text/plain");
+            if (!plain.isEmpty() && plain.charAt(plain.length() - 1) != '\n') {
+                plain.append('\n');
+            }
+            roles.put(p, new PartRole.Body("text/plain", t, Optional.of(TextRange.appended(plain.length(), t.text()))));
+            plain.append(t.text());
         }
-        TextContent html = bodies.get("text/html");
-        if (html != null) {
-            bodies.put("text/html", new TextContent(html.text() + "\n<pre style=\"white-space: pre-wrap\">" + escape(t.text()) + "</pre>\n",
-                    html.charset(), html.crlf()));
+        if (bodies.containsKey("text/html")) {
+            extension("text/html").append("\n<pre style=\"white-space: pre-wrap\">").append(escape(t.text())).append("</pre>\n");
         }
+    }
+
+    /** The body of {@code type} as it is being extended, started from its first part's text. */
+    private StringBuilder extension(String type) {
+        return extended.computeIfAbsent(type, k -> new StringBuilder(bodies.get(k).text()));
     }
 
     private static String escape(String text) {
