@@ -28,7 +28,15 @@ final class JdkMlKem768 implements MlKem768 {
     private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("308204b2300b0609608648016503040402038204a100");
     private static final byte[] PKCS8_PREFIX = HexFormat.of().parseHex("30820978020100300b06096086480165030404020482096404820960");
 
+    /** Immutable, and safe for concurrent encapsulators and decapsulators ({@link KEM}); looked up once. */
+    private final KEM kem;
+
     private JdkMlKem768() {
+        try {
+            kem = KEM.getInstance("ML-KEM");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no ML-KEM (JEP 496)", e);
+        }
     }
 
     @Override
@@ -52,7 +60,7 @@ final class JdkMlKem768 implements MlKem768 {
     public byte[][] encapsulate(byte[] pk, byte[] m) throws CryptoException {
         try {
             PublicKey key = KeyFactory.getInstance("ML-KEM-768").generatePublic(new X509EncodedKeySpec(concat(SPKI_PREFIX, pk)));
-            KEM.Encapsulated e = KEM.getInstance("ML-KEM").newEncapsulator(key, new GivenMessage(m)).encapsulate();
+            KEM.Encapsulated e = kem.newEncapsulator(key, new GivenMessage(m)).encapsulate();
             return new byte[][] {e.encapsulation(), secret(e.key())};
         } catch (GeneralSecurityException e) {
             throw new CryptoException(CryptoException.Kind.INVALID_KEY, "invalid Kyber768 public key", e);
@@ -62,7 +70,7 @@ final class JdkMlKem768 implements MlKem768 {
     @Override
     public byte[] decapsulate(Object prepared, byte[] ciphertext) throws CryptoException {
         try {
-            return secret(KEM.getInstance("ML-KEM").newDecapsulator((PrivateKey) prepared).decapsulate(ciphertext));
+            return secret(kem.newDecapsulator((PrivateKey) prepared).decapsulate(ciphertext));
         } catch (GeneralSecurityException e) {
             throw new CryptoException(CryptoException.Kind.INVALID_CIPHERTEXT, "Kyber768 decapsulation failed", e);
         }

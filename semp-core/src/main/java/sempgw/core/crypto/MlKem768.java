@@ -49,7 +49,7 @@ sealed interface MlKem768 permits BcMlKem768, JdkMlKem768 {
             }
             try {
                 return agrees(JdkMlKem768.INSTANCE, BcMlKem768.INSTANCE) ? JdkMlKem768.INSTANCE : BcMlKem768.INSTANCE;
-            } catch (CryptoException | RuntimeException e) {
+            } catch (CryptoException | RuntimeException | LinkageError e) {
                 return BcMlKem768.INSTANCE;
             }
         }
