@@ -80,6 +80,15 @@ final class SempGatewayCommandTest {
     }
 
     @Test
+    void run_dataDirBelowAFile_exit78BeforeStartingAnything() throws Exception {
+        Path plain = Files.writeString(dir.resolve("plain"), "x");
+        Path file = Files.writeString(dir.resolve("gw.toml"), "data_dir = \"" + plain.resolve("data") + "\"\nlock_memory = false\n"
+                + "[smtp]\nlisten = \"127.0.0.1:0\"\n");
+        assertThat(run("run", "--config", file.toString())).isEqualTo(78);
+        assertThat(err.toString()).contains("data_dir = \"" + plain.resolve("data") + "\" is not allowed: a path below directories only");
+    }
+
+    @Test
     void checkConfig_noFileArgument_usageError64() {
         assertThat(run("check-config")).isEqualTo(64);
         assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
